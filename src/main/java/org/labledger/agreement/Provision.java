@@ -1,0 +1,46 @@
+package org.labledger.agreement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.labledger.common.BaseEntity;
+import org.labledger.lab.Lab;
+
+import java.math.BigDecimal;
+
+/** One term of an agreement: what it grants, to whom, worth how much, valid from when until when. */
+@Entity
+@Table(name = "provision")
+public class Provision extends BaseEntity {
+
+    @Column(nullable = false, unique = true)
+    public String key;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "agreement_id")
+    public Agreement agreement;
+    @Column(nullable = false)
+    public int ordinal;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProvisionCategory category;
+    @Column(nullable = false)
+    public String summary;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "beneficiary_id")
+    public Lab beneficiary;
+    /** Figure in base units of {@link #unit} (USD, PERCENT, YEAR); null when the term has no figure. */
+    public BigDecimal value;
+    public String unit;
+    @Column(name = "valid_from")
+    public String validFrom;
+    @Column(name = "valid_until")
+    public String validUntil;
+    /** A condition that ends the term, e.g. "AGI verified by an independent expert panel". */
+    @Column(name = "valid_until_condition")
+    public String validUntilCondition;
+}

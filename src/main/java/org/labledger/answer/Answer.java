@@ -1,0 +1,41 @@
+package org.labledger.answer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.labledger.common.BaseEntity;
+import org.labledger.lab.Lab;
+import org.labledger.question.Question;
+
+/** A lab's response to a question addressed to it: one row per (question, lab). */
+@Entity
+@Table(name = "answer")
+public class Answer extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "question_id")
+    public Question question;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "lab_id")
+    public Lab lab;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ResponseStatus status = ResponseStatus.UNANSWERED;
+    /** Whether the question actually reached the lab. */
+    @Column(nullable = false)
+    public boolean delivered = true;
+    public String summary;
+    public String respondent;
+    @Column(name = "respondent_capacity")
+    public String respondentCapacity;
+    @Column(name = "answered_on")
+    public String answeredOn;
+    @Version
+    public int version;
+}

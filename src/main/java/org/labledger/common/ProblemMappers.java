@@ -1,0 +1,80 @@
+package org.labledger.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem body. Client mistakes get
+ * a 4xx naming the problem; anything unexpected becomes a 500 whose body says nothing about internals.
+ */
+public class ProblemMappers {
+
+    static final String TYPE_BASE = "https://labledger.org/problems/";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response problem(int status, String type, String title, String detail, String instance,
+                                   List<Problem.Violation> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = errors.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return problem(400, "invalid-parameter", "Invalid Parameter", detail, path(uri), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "malformed-json", "Malformed JSON", e.getOriginalMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("server error", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = status >= 500 ? "the server could not handle the request" : e.getMessage();
+        return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected error", e);
+        return problem(500, "internal-error", "Internal Server Error",
+                "the server could not handle the request", path(uri), null);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    /** "list.arg2" style paths become the parameter's own name where it can be found. */
+    private static String field(ConstraintViolation<?> v) {
+        String p = v.getPropertyPath().toString();
+        int dot = p.lastIndexOf('.');
+        return dot >= 0 ? p.substring(dot + 1) : p;
+    }
+}

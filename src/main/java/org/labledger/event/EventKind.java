@@ -1,0 +1,3 @@
+package org.labledger.event;
+
+public enum EventKind { PRODUCT_LAUNCH, MODEL_SHARING, STATEMENT, DISPUTE, OTHER }

@@ -1,0 +1,43 @@
+package org.labledger.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.labledger.common.ApiException;
+import org.labledger.lab.Lab;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class EventService {
+
+    @Inject
+    CitationService citations;
+
+    public record EventView(String slug, String title, EventKind kind, String occurredOn, String summary, List<String> labs,
+                            String agreement, List<CitationView> citations) {
+    }
+
+    /** Events, oldest first (undated last), optionally only those involving a lab. */
+    public List<EventView> list(String labSlug) {
+        List<Event> events;
+        if (labSlug != null) {
+            Lab lab = Lab.findBySlug(labSlug);
+            if (lab == null) {
+                throw ApiException.badParameter("lab", "unknown lab '" + labSlug + "'");
+            }
+            events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement where ?1 member of e.labs", lab);
+        } else {
+            events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement");
+        }
+        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.EVENT, events.stream().map(e -> e.id).toList());
+        return events.stream()
+                .sorted(java.util.Comparator.comparing((Event e) -> e.occurredOn == null ? "9999" : e.occurredOn).thenComparing(e -> e.slug))
+                .map(e -> new EventView(e.slug, e.title, e.kind, e.occurredOn, e.summary, e.labs.stream().map(l -> l.slug).sorted().toList(),
+                        e.agreement == null ? null : e.agreement.slug, cites.getOrDefault(e.id, List.of())))
+                .toList();
+    }
+}

@@ -1,0 +1,46 @@
+package org.labledger.lab;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.labledger.common.BaseEntity;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** An AI lab or another organisation that takes part in agreements. */
+@Entity
+@Table(name = "lab")
+public class Lab extends BaseEntity {
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LabKind kind;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Lab parent;
+    public String website;
+    /** Other spellings of the name used by datasets (matched case-insensitively by importers). */
+    @ElementCollection
+    @CollectionTable(name = "lab_alias", joinColumns = @JoinColumn(name = "lab_id"))
+    @Column(name = "alias")
+    public Set<String> aliases = new TreeSet<>();
+    @Version
+    public int version;
+
+    public static Lab findBySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+}

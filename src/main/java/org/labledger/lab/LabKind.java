@@ -1,0 +1,3 @@
+package org.labledger.lab;
+
+public enum LabKind { FRONTIER_LAB, BIG_TECH, OTHER }

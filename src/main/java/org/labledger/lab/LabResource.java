@@ -1,0 +1,64 @@
+package org.labledger.lab;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.answer.ScorecardService;
+import org.labledger.common.ApiException;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.topic.Topic;
+import org.labledger.topic.TopicService;
+
+import java.util.List;
+
+@Path("/api/labs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "labs")
+public class LabResource {
+
+    @Inject
+    LabService labs;
+    @Inject
+    ScorecardService scorecards;
+    @Inject
+    TopicService topics;
+
+    @GET
+    @Operation(summary = "All labs and organisations, with how many questions were put to each and how many agreements each is party to")
+    public List<LabService.LabSummary> list() {
+        return labs.list();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One lab: aliases, parent and children, counts, third-party scores, sources")
+    public LabService.LabDetail get(@PathParam("slug") String slug) {
+        return labs.get(slug);
+    }
+
+    @GET
+    @Path("/{slug}/scorecard")
+    @Operation(summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic")
+    public ScorecardService.Scorecard scorecard(@PathParam("slug") String slug,
+                                                @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
+                                                @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire) {
+        Lab lab = labs.require(slug);
+        Topic t = topic == null ? null : topics.require(topics.tree(), "topic", topic);
+        Long qn = null;
+        if (questionnaire != null) {
+            Questionnaire q = Questionnaire.findBySlug(questionnaire);
+            if (q == null) {
+                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + questionnaire + "'");
+            }
+            qn = q.id;
+        }
+        return scorecards.scorecards(List.of(lab), t, qn).get(0);
+    }
+}

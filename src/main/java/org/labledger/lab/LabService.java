@@ -1,0 +1,84 @@
+package org.labledger.lab;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.labledger.common.ApiException;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class LabService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CitationService citations;
+
+    public record LabSummary(String slug, String name, LabKind kind, String parent, String website, List<String> aliases,
+                             long questionCount, long agreementCount) {
+    }
+
+    public record ScoreView(String key, String scorer, BigDecimal score, BigDecimal maxScore, String recordedOn,
+                            String supersedes, boolean current, List<CitationView> citations) {
+    }
+
+    public record Ref(String slug, String name) {
+    }
+
+    public record LabDetail(String slug, String name, LabKind kind, Ref parent, List<Ref> children, String website,
+                            List<String> aliases, long questionCount, long agreementCount, List<ScoreView> scores,
+                            List<CitationView> citations, int version) {
+    }
+
+    public List<LabSummary> list() {
+        List<Lab> labs = Lab.list("select distinct l from Lab l left join fetch l.parent left join fetch l.aliases order by l.slug");
+        Map<Long, Long> questions = counts("select a.lab.id, count(a) from Answer a group by a.lab.id");
+        Map<Long, Long> agreements = counts("select p.lab.id, count(a) from Agreement a join a.parties p group by p.lab.id");
+        return labs.stream().map(l -> new LabSummary(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug,
+                l.website, List.copyOf(l.aliases), questions.getOrDefault(l.id, 0L), agreements.getOrDefault(l.id, 0L))).toList();
+    }
+
+    public Lab require(String slug) {
+        Lab lab = Lab.findBySlug(slug);
+        if (lab == null) {
+            throw ApiException.notFound("lab", slug);
+        }
+        return lab;
+    }
+
+    public LabDetail get(String slug) {
+        Lab l = require(slug);
+        List<Lab> children = Lab.list("parent = ?1 order by slug", l);
+        long questions = Lab.count("select count(a) from Answer a where a.lab = ?1", l);
+        long agreements = Lab.count("select count(a) from Agreement a join a.parties p where p.lab = ?1", l);
+        List<LabScore> scores = LabScore.list("select s from LabScore s left join fetch s.supersedes where s.lab = ?1 order by s.id", l);
+        java.util.Set<Long> superseded = new java.util.HashSet<>();
+        scores.forEach(s -> {
+            if (s.supersedes != null) {
+                superseded.add(s.supersedes.id);
+            }
+        });
+        Map<Long, List<CitationView>> scoreCitations = citations.forSubjects(SubjectType.SCORE, scores.stream().map(s -> s.id).toList());
+        List<ScoreView> scoreViews = scores.stream().map(s -> new ScoreView(s.key, s.scorer, s.score, s.maxScore, s.recordedOn,
+                s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id),
+                scoreCitations.getOrDefault(s.id, List.of()))).toList();
+        return new LabDetail(l.slug, l.name, l.kind, l.parent == null ? null : new Ref(l.parent.slug, l.parent.name),
+                children.stream().map(c -> new Ref(c.slug, c.name)).toList(), l.website, List.copyOf(l.aliases),
+                questions, agreements, scoreViews, citations.forSubject(SubjectType.LAB, l.id), l.version);
+    }
+
+    private Map<Long, Long> counts(String jpql) {
+        Map<Long, Long> out = new HashMap<>();
+        for (Object[] row : em.createQuery(jpql, Object[].class).getResultList()) {
+            out.put((Long) row[0], (Long) row[1]);
+        }
+        return out;
+    }
+}

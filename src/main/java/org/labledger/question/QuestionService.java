@@ -1,0 +1,206 @@
+package org.labledger.question;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.labledger.answer.Answer;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.common.ApiException;
+import org.labledger.common.PageResult;
+import org.labledger.lab.Lab;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+import org.labledger.topic.Topic;
+import org.labledger.topic.TopicService;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class QuestionService {
+
+    /** Sort keys accepted by {@link #search}; prefix with '-' for descending. */
+    public static final Map<String, String> SORTS = Map.of(
+            "ordinal", "qn.slug %1$s, q.ordinal %1$s",
+            "key", "q.key %1$s",
+            "topic", "t.slug %1$s, q.key %1$s",
+            "questionnaire", "qn.slug %1$s, q.ordinal %1$s",
+            "relevance", "ts_rank(q.search, websearch_to_tsquery('english', :text)) %1$s");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TopicService topics;
+    @Inject
+    CitationService citations;
+
+    public record Ref(String slug, String name) {
+    }
+
+    public record TopicRef(String slug, String name, List<String> path) {
+    }
+
+    public record AnswerStatus(String lab, ResponseStatus status, boolean delivered) {
+    }
+
+    public record QuestionSummary(String key, Ref questionnaire, TopicRef topic, String parent, int ordinal, String text,
+                                  List<AnswerStatus> answers) {
+    }
+
+    public record AnswerView(long id, String lab, String labName, ResponseStatus status, boolean delivered, String summary,
+                             String respondent, String respondentCapacity, String answeredOn, int version,
+                             OffsetDateTime updatedAt, List<CitationView> citations) {
+    }
+
+    public record QuestionDetail(String key, Ref questionnaire, TopicRef topic, String parent, List<String> children,
+                                 int ordinal, String text, String notes, List<CitationView> citations,
+                                 List<AnswerView> answers) {
+    }
+
+    public PageResult<QuestionSummary> search(QuestionFilter f, String sort, int page, int size) {
+        TopicService.Tree tree = topics.tree();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.topic() != null) {
+            where.append(" and q.topic_id in (:topics)");
+            params.put("topics", tree.subtree(topics.require(tree, "topic", f.topic())));
+        }
+        if (f.questionnaire() != null) {
+            Questionnaire qn = Questionnaire.findBySlug(f.questionnaire());
+            if (qn == null) {
+                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + f.questionnaire() + "'");
+            }
+            where.append(" and q.questionnaire_id = :questionnaire");
+            params.put("questionnaire", qn.id);
+        }
+        boolean byStatus = f.statuses() != null && !f.statuses().isEmpty();
+        if (f.lab() != null || byStatus) {
+            where.append(" and exists (select 1 from answer a where a.question_id = q.id");
+            if (f.lab() != null) {
+                Lab lab = Lab.findBySlug(f.lab());
+                if (lab == null) {
+                    throw ApiException.badParameter("lab", "unknown lab '" + f.lab() + "'");
+                }
+                where.append(" and a.lab_id = :lab");
+                params.put("lab", lab.id);
+            }
+            if (byStatus) {
+                where.append(" and a.status in (:statuses)");
+                params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+            }
+            where.append(")");
+        }
+        boolean hasText = f.text() != null && !f.text().isBlank();
+        if (hasText) {
+            where.append(" and q.search @@ websearch_to_tsquery('english', :text)");
+            params.put("text", f.text());
+        }
+        String order = orderBy(sort, hasText);
+
+        String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
+        var count = em.createNativeQuery("select count(*)" + from + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+
+        List<Long> ids = List.of();
+        long offset = (long) page * size;
+        if (total > offset) {
+            var select = em.createNativeQuery("select q.id" + from + where + " order by " + order + ", q.id")
+                    .setFirstResult((int) offset).setMaxResults(size);
+            params.forEach((k, v) -> select.setParameter(k, v));
+            @SuppressWarnings("unchecked")
+            List<Number> raw = select.getResultList();
+            ids = raw.stream().map(Number::longValue).toList();
+        }
+        return PageResult.of(summaries(ids, tree), page, size, total);
+    }
+
+    private static String orderBy(String sort, boolean hasText) {
+        String s = sort == null || sort.isBlank() ? (hasText ? "relevance" : "ordinal") : sort.trim();
+        boolean desc = s.startsWith("-");
+        String field = desc ? s.substring(1) : s;
+        String template = SORTS.get(field);
+        if (template == null) {
+            throw ApiException.badParameter("sort", "unknown sort '" + s + "'; expected one of "
+                    + SORTS.keySet().stream().sorted().toList() + ", optionally prefixed with '-'");
+        }
+        if (field.equals("relevance") && !hasText) {
+            throw ApiException.badParameter("sort", "'relevance' needs a text query (parameter q)");
+        }
+        // relevance: best match first unless reversed
+        boolean descending = field.equals("relevance") ? !desc : desc;
+        return String.format(template, descending ? "desc" : "asc");
+    }
+
+    /** Summaries for question ids, in the given order, in a fixed number of queries. */
+    private List<QuestionSummary> summaries(List<Long> ids, TopicService.Tree tree) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Question> byId = Question.<Question>list(
+                        "select q from Question q join fetch q.questionnaire left join fetch q.parent where q.id in ?1", ids)
+                .stream().collect(Collectors.toMap(q -> q.id, Function.identity()));
+        Map<Long, List<AnswerStatus>> answers = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.question.id, a.lab.slug, a.status, a.delivered from Answer a where a.question.id in ?1 order by a.lab.slug", Object[].class)
+                .setParameter(1, ids).getResultList()) {
+            answers.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new AnswerStatus((String) r[1], (ResponseStatus) r[2], (Boolean) r[3]));
+        }
+        return ids.stream().map(byId::get).map(q -> new QuestionSummary(q.key,
+                new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q), q.parent == null ? null : q.parent.key,
+                q.ordinal, q.text, answers.getOrDefault(q.id, List.of()))).toList();
+    }
+
+    private static TopicRef topicRef(TopicService.Tree tree, Question q) {
+        Topic t = tree.get(q.topic.id);
+        return new TopicRef(t.slug, t.name, tree.path(t));
+    }
+
+    public QuestionDetail get(String key) {
+        Question q = Question.find("select q from Question q join fetch q.questionnaire left join fetch q.parent where q.key = ?1", key).firstResult();
+        if (q == null) {
+            throw ApiException.notFound("question", key);
+        }
+        TopicService.Tree tree = topics.tree();
+        List<String> children = em.createQuery("select c.key from Question c where c.parent = ?1 order by c.ordinal", String.class)
+                .setParameter(1, q).getResultList();
+        List<Answer> answers = Answer.list("select a from Answer a join fetch a.lab where a.question = ?1", q);
+        answers.sort(Comparator.comparing(a -> a.lab.slug));
+        Map<Long, List<CitationView>> answerCitations = citations.forSubjects(SubjectType.ANSWER, answers.stream().map(a -> a.id).toList());
+        List<AnswerView> views = answers.stream().map(a -> new AnswerView(a.id, a.lab.slug, a.lab.name, a.status, a.delivered,
+                a.summary, a.respondent, a.respondentCapacity, a.answeredOn, a.version, a.updatedAt,
+                answerCitations.getOrDefault(a.id, List.of()))).toList();
+        return new QuestionDetail(q.key, new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q),
+                q.parent == null ? null : q.parent.key, children, q.ordinal, q.text, q.notes,
+                citations.forSubject(SubjectType.QUESTION, q.id), views);
+    }
+
+    /** Parses status filter values; an unknown value is a client mistake naming the accepted ones. */
+    public static List<ResponseStatus> parseStatuses(List<String> values) {
+        List<ResponseStatus> out = new ArrayList<>();
+        for (String v : values == null ? List.<String>of() : values) {
+            for (String part : v.split(",")) {
+                String s = part.trim();
+                if (s.isEmpty()) {
+                    continue;
+                }
+                try {
+                    out.add(ResponseStatus.valueOf(s.toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badParameter("status", "unknown status '" + s + "'; expected one of "
+                            + Set.of(ResponseStatus.values()).stream().map(Enum::name).sorted().toList());
+                }
+            }
+        }
+        return out;
+    }
+}

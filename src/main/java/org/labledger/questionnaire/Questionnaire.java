@@ -1,0 +1,33 @@
+package org.labledger.questionnaire;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.labledger.common.BaseEntity;
+import org.labledger.source.Source;
+
+/** A set of questions put to labs by someone at some time. */
+@Entity
+@Table(name = "questionnaire")
+public class Questionnaire extends BaseEntity {
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+    @Column(nullable = false)
+    public String title;
+    public String publisher;
+    public String author;
+    @Column(name = "published_on")
+    public String publishedOn;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_id")
+    public Source source;
+    public String description;
+
+    public static Questionnaire findBySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+}

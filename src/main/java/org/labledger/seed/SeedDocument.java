@@ -1,0 +1,93 @@
+package org.labledger.seed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.labledger.agreement.AgreementKind;
+import org.labledger.agreement.ProvisionCategory;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.event.EventKind;
+import org.labledger.lab.LabKind;
+import org.labledger.source.SourceKind;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The LabLedger dataset document (seeds/labledger.json, and what GET /api/export returns).
+ * The format is specified in seeds/FORMAT.md and seeds/schema/labledger.schema.json.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"formatVersion", "dataset", "sources", "labs", "topics", "questionnaires", "questions", "answers",
+        "agreements", "events", "scores"})
+@RegisterForReflection(targets = {SeedDocument.class, SeedDocument.Dataset.class, SeedDocument.SourceRec.class,
+        SeedDocument.LabRec.class, SeedDocument.TopicRec.class, SeedDocument.QuestionnaireRec.class,
+        SeedDocument.QuestionRec.class, SeedDocument.AnswerRec.class, SeedDocument.AgreementRec.class,
+        SeedDocument.PartyRec.class, SeedDocument.ProvisionRec.class, SeedDocument.EventRec.class,
+        SeedDocument.ScoreRec.class, SeedDocument.CitationRec.class})
+public record SeedDocument(
+        Integer formatVersion,
+        Dataset dataset,
+        List<SourceRec> sources,
+        List<LabRec> labs,
+        List<TopicRec> topics,
+        List<QuestionnaireRec> questionnaires,
+        List<QuestionRec> questions,
+        List<AnswerRec> answers,
+        List<AgreementRec> agreements,
+        List<EventRec> events,
+        List<ScoreRec> scores) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public record Dataset(String name, String version, String description) {
+    }
+
+    public record CitationRec(String source, String quote, String locator) {
+    }
+
+    public record SourceRec(String key, String title, String publisher, String author, String url, String publishedOn,
+                            SourceKind kind, String document, String citedIn, String notes) {
+    }
+
+    public record LabRec(String slug, String name, LabKind kind, String parent, String website, List<String> aliases,
+                         List<CitationRec> citations) {
+    }
+
+    public record TopicRec(String slug, String name, String parent, String description) {
+    }
+
+    public record QuestionnaireRec(String slug, String title, String publisher, String author, String publishedOn,
+                                   String source, String description, List<String> notDeliveredTo) {
+    }
+
+    public record QuestionRec(String key, String questionnaire, String topic, String parent, Integer ordinal, String text,
+                              String notes, List<String> addressedTo, List<CitationRec> citations) {
+    }
+
+    public record AnswerRec(String question, String lab, ResponseStatus status, Boolean delivered, String summary,
+                            String respondent, String respondentCapacity, String answeredOn,
+                            List<CitationRec> citations) {
+    }
+
+    public record AgreementRec(String slug, String title, AgreementKind kind, String summary, String announcedOn,
+                               String effectiveOn, String supersedes, List<PartyRec> parties,
+                               List<ProvisionRec> provisions, List<CitationRec> citations) {
+    }
+
+    public record PartyRec(String lab, String role) {
+    }
+
+    public record ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
+                               BigDecimal value, String unit, String validFrom, String validUntil,
+                               String validUntilCondition, List<CitationRec> citations) {
+    }
+
+    public record EventRec(String slug, String title, EventKind kind, String occurredOn, String summary,
+                           List<String> labs, String agreement, List<CitationRec> citations) {
+    }
+
+    public record ScoreRec(String key, String lab, String scorer, BigDecimal score, BigDecimal maxScore,
+                           String recordedOn, String supersedes, List<CitationRec> citations) {
+    }
+}

@@ -1,0 +1,589 @@
+package org.labledger.seed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.labledger.agreement.Agreement;
+import org.labledger.agreement.Party;
+import org.labledger.agreement.Provision;
+import org.labledger.answer.Answer;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.event.Event;
+import org.labledger.lab.Lab;
+import org.labledger.lab.LabScore;
+import org.labledger.question.Question;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.seed.SeedDocument.CitationRec;
+import org.labledger.source.Citation;
+import org.labledger.source.Source;
+import org.labledger.source.SubjectType;
+import org.labledger.topic.Topic;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a dataset document (seeds/ format) into the database as an idempotent upsert by stable keys:
+ * a record is created when its key is new, updated only when a field really differs, and otherwise left
+ * untouched (so a second import of the same document changes no row). The whole document is validated
+ * before anything is written, and the import runs in one transaction: a bad document writes nothing.
+ *
+ * <p>Answers the document does not list are created as UNANSWERED once and never reset afterwards, so a
+ * re-import does not undo what curators recorded.
+ */
+@ApplicationScoped
+public class SeedImporter {
+
+    private static final Logger LOG = Logger.getLogger(SeedImporter.class);
+
+    @Inject
+    EntityManager em;
+
+    private final ObjectMapper strict;
+
+    @Inject
+    public SeedImporter(ObjectMapper mapper) {
+        this.strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Parses and validates a document; a problem is reported with file, record path and field. */
+    public SeedDocument parse(String file, byte[] json) {
+        SeedDocument doc;
+        try {
+            doc = strict.readValue(json, SeedDocument.class);
+        } catch (JsonMappingException e) {
+            throw new SeedException(file, List.of(path(e) + ": " + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new SeedException(file, List.of("line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new SeedException(file, List.of("cannot be read: " + e.getMessage()));
+        }
+        if (doc == null) {
+            throw new SeedException(file, List.of("document: is empty"));
+        }
+        List<String> problems = SeedValidator.validate(doc);
+        if (!problems.isEmpty()) {
+            throw new SeedException(file, problems);
+        }
+        return doc;
+    }
+
+    /**
+     * Imports the document unless it is the one imported last (same checksum) and {@code force} is off.
+     * Records the import in {@code seed_import}.
+     */
+    @Transactional
+    public ImportReport importFile(String file, byte[] json, boolean force) {
+        String checksum = sha256(json);
+        if (!force) {
+            @SuppressWarnings("unchecked")
+            List<String> last = em.createNativeQuery("select checksum from seed_import order by id desc limit 1").getResultList();
+            if (!last.isEmpty() && last.get(0).equals(checksum)) {
+                LOG.infof("dataset %s unchanged since its last import (sha256 %s): skipped", file, checksum.substring(0, 12));
+                return new ImportReport(file, null, true, Map.of());
+            }
+        }
+        SeedDocument doc = parse(file, json);
+        ImportReport report = importDocument(file, doc);
+        em.createNativeQuery("insert into seed_import (checksum, dataset_version, file, report) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, checksum)
+                .setParameter(2, doc.dataset() == null ? null : doc.dataset().version())
+                .setParameter(3, file)
+                .setParameter(4, report.counts().toString())
+                .executeUpdate();
+        LOG.infof("imported dataset %s: %d created, %d updated", file, report.created(), report.updated());
+        return report;
+    }
+
+    /** Upserts a validated document. Call {@link #parse} first. */
+    @Transactional
+    public ImportReport importDocument(String file, SeedDocument doc) {
+        return new Run(doc).execute(file);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            }
+        }
+        return sb.isEmpty() ? "document" : sb.toString();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tracks whether assignments really change a record. */
+    private static final class Diff {
+        boolean changed;
+
+        <T> T v(T current, T next) {
+            if (!Objects.equals(current, next)) {
+                changed = true;
+                return next;
+            }
+            return current;
+        }
+
+        BigDecimal num(BigDecimal current, BigDecimal next) {
+            if (current == null && next == null || current != null && next != null && current.compareTo(next) == 0) {
+                return current;
+            }
+            changed = true;
+            return next;
+        }
+    }
+
+    /** One import: keeps the loaded rows by key so that every lookup is in memory. */
+    private final class Run {
+        final SeedDocument doc;
+        final ImportReport.Tally tally = new ImportReport.Tally();
+        final Map<String, Source> sources;
+        final Map<String, Lab> labs;
+        final Map<String, Topic> topics;
+        final Map<String, Questionnaire> questionnaires;
+        final Map<String, Question> questions;
+        final Map<String, Agreement> agreements;
+        final Map<String, LabScore> scores;
+        final Map<String, List<Citation>> citations;
+
+        Run(SeedDocument doc) {
+            this.doc = doc;
+            sources = index(Source.<Source>listAll(), s -> s.key);
+            labs = index(Lab.<Lab>listAll(), l -> l.slug);
+            topics = index(Topic.<Topic>listAll(), t -> t.slug);
+            questionnaires = index(Questionnaire.<Questionnaire>listAll(), q -> q.slug);
+            questions = index(Question.<Question>listAll(), q -> q.key);
+            agreements = index(Agreement.<Agreement>listAll(), a -> a.slug);
+            scores = index(LabScore.<LabScore>listAll(), s -> s.key);
+            citations = Citation.<Citation>list("order by subjectType, subjectId, ordinal").stream()
+                    .collect(Collectors.groupingBy(c -> c.subjectType + ":" + c.subjectId, HashMap::new, Collectors.toList()));
+        }
+
+        ImportReport execute(String file) {
+            importSources();
+            importLabs();
+            importTopics();
+            importQuestionnaires();
+            importQuestions();
+            importAnswers();
+            importAgreements();
+            importEvents();
+            importScores();
+            em.flush();
+            return new ImportReport(file, doc.dataset() == null ? null : doc.dataset().version(), false, tally.snapshot());
+        }
+
+        void importSources() {
+            for (var r : list(doc.sources())) {
+                Source s = sources.get(r.key());
+                boolean created = s == null;
+                if (created) {
+                    s = new Source();
+                    s.key = r.key();
+                }
+                Diff d = new Diff();
+                s.title = d.v(s.title, r.title());
+                s.publisher = d.v(s.publisher, r.publisher());
+                s.author = d.v(s.author, r.author());
+                s.url = d.v(s.url, r.url());
+                s.publishedOn = d.v(s.publishedOn, r.publishedOn());
+                s.kind = d.v(s.kind, r.kind());
+                s.document = d.v(s.document, r.document());
+                s.notes = d.v(s.notes, r.notes());
+                s.citedIn = d.v(s.citedIn, r.citedIn() == null ? null : sources.get(r.citedIn()));
+                if (created) {
+                    s.persist();
+                    sources.put(s.key, s);
+                }
+                tally.count("sources", outcome(created, d.changed));
+            }
+            // a source may be cited in one listed after it
+            for (var r : list(doc.sources())) {
+                Source s = sources.get(r.key());
+                if (r.citedIn() != null && s.citedIn == null) {
+                    s.citedIn = sources.get(r.citedIn());
+                }
+            }
+        }
+
+        void importLabs() {
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.labs())) {
+                Lab l = labs.get(r.slug());
+                boolean created = l == null;
+                if (created) {
+                    l = new Lab();
+                    l.slug = r.slug();
+                }
+                Diff d = new Diff();
+                l.name = d.v(l.name, r.name());
+                l.kind = d.v(l.kind, r.kind());
+                l.website = d.v(l.website, r.website());
+                Set<String> aliases = new TreeSet<>(r.aliases() == null ? List.of() : r.aliases());
+                if (!aliases.equals(new TreeSet<>(l.aliases))) {
+                    d.changed = true;
+                    l.aliases.clear();
+                    l.aliases.addAll(aliases);
+                }
+                if (created) {
+                    l.persist();
+                    labs.put(l.slug, l);
+                }
+                boolean cited = syncCitations(SubjectType.LAB, l.id, r.citations());
+                outcomes.put(r.slug(), created ? Boolean.TRUE : d.changed || cited ? Boolean.FALSE : null);
+            }
+            for (var r : list(doc.labs())) {
+                Lab l = labs.get(r.slug());
+                Lab parent = r.parent() == null ? null : labs.get(r.parent());
+                if (l.parent != parent) {
+                    l.parent = parent;
+                    if (outcomes.get(r.slug()) == null) {
+                        outcomes.put(r.slug(), Boolean.FALSE);
+                    }
+                }
+                tally.count("labs", outcomes.get(r.slug()));
+            }
+        }
+
+        void importTopics() {
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.topics())) {
+                Topic t = topics.get(r.slug());
+                boolean created = t == null;
+                if (created) {
+                    t = new Topic();
+                    t.slug = r.slug();
+                }
+                Diff d = new Diff();
+                t.name = d.v(t.name, r.name());
+                t.description = d.v(t.description, r.description());
+                if (created) {
+                    t.persist();
+                    topics.put(t.slug, t);
+                }
+                outcomes.put(r.slug(), outcome(created, d.changed));
+            }
+            for (var r : list(doc.topics())) {
+                Topic t = topics.get(r.slug());
+                Topic parent = r.parent() == null ? null : topics.get(r.parent());
+                if (t.parent != parent) {
+                    t.parent = parent;
+                    if (outcomes.get(r.slug()) == null) {
+                        outcomes.put(r.slug(), Boolean.FALSE);
+                    }
+                }
+                tally.count("topics", outcomes.get(r.slug()));
+            }
+        }
+
+        void importQuestionnaires() {
+            for (var r : list(doc.questionnaires())) {
+                Questionnaire q = questionnaires.get(r.slug());
+                boolean created = q == null;
+                if (created) {
+                    q = new Questionnaire();
+                    q.slug = r.slug();
+                }
+                Diff d = new Diff();
+                q.title = d.v(q.title, r.title());
+                q.publisher = d.v(q.publisher, r.publisher());
+                q.author = d.v(q.author, r.author());
+                q.publishedOn = d.v(q.publishedOn, r.publishedOn());
+                q.description = d.v(q.description, r.description());
+                q.source = d.v(q.source, r.source() == null ? null : sources.get(r.source()));
+                if (created) {
+                    q.persist();
+                    questionnaires.put(q.slug, q);
+                }
+                tally.count("questionnaires", outcome(created, d.changed));
+            }
+        }
+
+        void importQuestions() {
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.questions())) {
+                Question q = questions.get(r.key());
+                boolean created = q == null;
+                if (created) {
+                    q = new Question();
+                    q.key = r.key();
+                }
+                Diff d = new Diff();
+                q.questionnaire = d.v(q.questionnaire, questionnaires.get(r.questionnaire()));
+                q.topic = d.v(q.topic, topics.get(r.topic()));
+                q.ordinal = d.v(q.ordinal, r.ordinal());
+                q.text = d.v(q.text, r.text());
+                q.notes = d.v(q.notes, r.notes());
+                if (created) {
+                    q.persist();
+                    questions.put(q.key, q);
+                }
+                boolean cited = syncCitations(SubjectType.QUESTION, q.id, r.citations());
+                outcomes.put(r.key(), created ? Boolean.TRUE : d.changed || cited ? Boolean.FALSE : null);
+            }
+            for (var r : list(doc.questions())) {
+                Question q = questions.get(r.key());
+                Question parent = r.parent() == null ? null : questions.get(r.parent());
+                if (q.parent != parent) {
+                    q.parent = parent;
+                    if (outcomes.get(r.key()) == null) {
+                        outcomes.put(r.key(), Boolean.FALSE);
+                    }
+                }
+                tally.count("questions", outcomes.get(r.key()));
+            }
+        }
+
+        void importAnswers() {
+            Map<String, Answer> existing = index(Answer.<Answer>list("select a from Answer a join fetch a.question join fetch a.lab"),
+                    a -> a.question.key + "/" + a.lab.slug);
+            Map<String, SeedDocument.AnswerRec> explicit = index(list(doc.answers()), a -> a.question() + "/" + a.lab());
+            Map<String, Set<String>> notDelivered = new HashMap<>();
+            for (var q : list(doc.questionnaires())) {
+                notDelivered.put(q.slug(), new LinkedHashSet<>(q.notDeliveredTo() == null ? List.of() : q.notDeliveredTo()));
+            }
+            for (var qr : list(doc.questions())) {
+                for (String labSlug : qr.addressedTo()) {
+                    String k = qr.key() + "/" + labSlug;
+                    Answer a = existing.get(k);
+                    SeedDocument.AnswerRec r = explicit.get(k);
+                    boolean created = a == null;
+                    if (created) {
+                        a = new Answer();
+                        a.question = questions.get(qr.key());
+                        a.lab = labs.get(labSlug);
+                    } else if (r == null) {
+                        tally.count("answers", null); // default answers are never reset: curators own them
+                        continue;
+                    }
+                    Diff d = new Diff();
+                    boolean defaultDelivered = !notDelivered.getOrDefault(qr.questionnaire(), Set.of()).contains(labSlug);
+                    a.status = d.v(a.status, r == null ? ResponseStatus.UNANSWERED : r.status());
+                    a.delivered = d.v(a.delivered, r == null || r.delivered() == null ? defaultDelivered : r.delivered());
+                    a.summary = d.v(a.summary, r == null ? null : r.summary());
+                    a.respondent = d.v(a.respondent, r == null ? null : r.respondent());
+                    a.respondentCapacity = d.v(a.respondentCapacity, r == null ? null : r.respondentCapacity());
+                    a.answeredOn = d.v(a.answeredOn, r == null ? null : r.answeredOn());
+                    if (created) {
+                        a.persist();
+                    }
+                    boolean cited = r != null && syncCitations(SubjectType.ANSWER, a.id, r.citations());
+                    tally.count("answers", outcome(created, d.changed || cited));
+                }
+            }
+        }
+
+        void importAgreements() {
+            Map<String, Provision> provisions = index(Provision.<Provision>listAll(), p -> p.key);
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.agreements())) {
+                Agreement a = agreements.get(r.slug());
+                boolean created = a == null;
+                if (created) {
+                    a = new Agreement();
+                    a.slug = r.slug();
+                }
+                Diff d = new Diff();
+                a.title = d.v(a.title, r.title());
+                a.kind = d.v(a.kind, r.kind());
+                a.summary = d.v(a.summary, r.summary());
+                a.announcedOn = d.v(a.announcedOn, r.announcedOn());
+                a.effectiveOn = d.v(a.effectiveOn, r.effectiveOn());
+                List<String> wanted = r.parties().stream().map(p -> p.lab() + "=" + p.role()).toList();
+                List<String> have = a.parties.stream().map(p -> p.lab.slug + "=" + p.role).toList();
+                if (!wanted.equals(have)) {
+                    d.changed = true;
+                    a.parties.clear();
+                    for (var p : r.parties()) {
+                        a.parties.add(new Party(labs.get(p.lab()), p.role()));
+                    }
+                }
+                if (created) {
+                    a.persist();
+                    agreements.put(a.slug, a);
+                }
+                boolean cited = syncCitations(SubjectType.AGREEMENT, a.id, r.citations());
+                outcomes.put(r.slug(), outcome(created, d.changed || cited));
+
+                List<SeedDocument.ProvisionRec> prs = list(r.provisions());
+                for (int i = 0; i < prs.size(); i++) {
+                    var pr = prs.get(i);
+                    Provision p = provisions.get(pr.key());
+                    boolean pCreated = p == null;
+                    if (pCreated) {
+                        p = new Provision();
+                        p.key = pr.key();
+                    }
+                    Diff pd = new Diff();
+                    p.agreement = pd.v(p.agreement, a);
+                    p.ordinal = pd.v(p.ordinal, i + 1);
+                    p.category = pd.v(p.category, pr.category());
+                    p.summary = pd.v(p.summary, pr.summary());
+                    p.beneficiary = pd.v(p.beneficiary, pr.beneficiary() == null ? null : labs.get(pr.beneficiary()));
+                    p.value = pd.num(p.value, pr.value());
+                    p.unit = pd.v(p.unit, pr.unit());
+                    p.validFrom = pd.v(p.validFrom, pr.validFrom());
+                    p.validUntil = pd.v(p.validUntil, pr.validUntil());
+                    p.validUntilCondition = pd.v(p.validUntilCondition, pr.validUntilCondition());
+                    if (pCreated) {
+                        p.persist();
+                        provisions.put(p.key, p);
+                    }
+                    boolean pCited = syncCitations(SubjectType.PROVISION, p.id, pr.citations());
+                    tally.count("provisions", outcome(pCreated, pd.changed || pCited));
+                }
+            }
+            for (var r : list(doc.agreements())) {
+                Agreement a = agreements.get(r.slug());
+                Agreement sup = r.supersedes() == null ? null : agreements.get(r.supersedes());
+                if (a.supersedes != sup) {
+                    a.supersedes = sup;
+                    if (outcomes.get(r.slug()) == null) {
+                        outcomes.put(r.slug(), Boolean.FALSE);
+                    }
+                }
+                tally.count("agreements", outcomes.get(r.slug()));
+            }
+        }
+
+        void importEvents() {
+            Map<String, Event> events = index(Event.<Event>listAll(), e -> e.slug);
+            for (var r : list(doc.events())) {
+                Event e = events.get(r.slug());
+                boolean created = e == null;
+                if (created) {
+                    e = new Event();
+                    e.slug = r.slug();
+                }
+                Diff d = new Diff();
+                e.title = d.v(e.title, r.title());
+                e.kind = d.v(e.kind, r.kind());
+                e.occurredOn = d.v(e.occurredOn, r.occurredOn());
+                e.summary = d.v(e.summary, r.summary());
+                e.agreement = d.v(e.agreement, r.agreement() == null ? null : agreements.get(r.agreement()));
+                Set<String> wanted = new TreeSet<>(r.labs() == null ? List.of() : r.labs());
+                Set<String> have = e.labs.stream().map(l -> l.slug).collect(Collectors.toCollection(TreeSet::new));
+                if (!wanted.equals(have)) {
+                    d.changed = true;
+                    e.labs.clear();
+                    for (String slug : wanted) {
+                        e.labs.add(labs.get(slug));
+                    }
+                }
+                if (created) {
+                    e.persist();
+                }
+                boolean cited = syncCitations(SubjectType.EVENT, e.id, r.citations());
+                tally.count("events", outcome(created, d.changed || cited));
+            }
+        }
+
+        void importScores() {
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.scores())) {
+                LabScore s = scores.get(r.key());
+                boolean created = s == null;
+                if (created) {
+                    s = new LabScore();
+                    s.key = r.key();
+                }
+                Diff d = new Diff();
+                s.lab = d.v(s.lab, labs.get(r.lab()));
+                s.scorer = d.v(s.scorer, r.scorer());
+                s.score = d.num(s.score, r.score());
+                s.maxScore = d.num(s.maxScore, r.maxScore());
+                s.recordedOn = d.v(s.recordedOn, r.recordedOn());
+                if (created) {
+                    s.persist();
+                    scores.put(s.key, s);
+                }
+                boolean cited = syncCitations(SubjectType.SCORE, s.id, r.citations());
+                outcomes.put(r.key(), outcome(created, d.changed || cited));
+            }
+            for (var r : list(doc.scores())) {
+                LabScore s = scores.get(r.key());
+                LabScore sup = r.supersedes() == null ? null : scores.get(r.supersedes());
+                if (s.supersedes != sup) {
+                    s.supersedes = sup;
+                    if (outcomes.get(r.key()) == null) {
+                        outcomes.put(r.key(), Boolean.FALSE);
+                    }
+                }
+                tally.count("scores", outcomes.get(r.key()));
+            }
+        }
+
+        /** Replaces a record's citations when they differ from the document's; returns whether they did. */
+        boolean syncCitations(SubjectType type, Long id, List<CitationRec> wanted) {
+            List<CitationRec> want = list(wanted);
+            List<Citation> have = citations.getOrDefault(type + ":" + id, List.of());
+            List<CitationRec> haveRecs = have.stream().map(c -> new CitationRec(c.source.key, c.quote, c.locator)).toList();
+            if (haveRecs.equals(want)) {
+                return false;
+            }
+            have.forEach(Citation::delete);
+            em.flush(); // free the (subject, ordinal) slots before re-inserting
+            List<Citation> fresh = new ArrayList<>();
+            for (int i = 0; i < want.size(); i++) {
+                CitationRec r = want.get(i);
+                Citation c = new Citation();
+                c.subjectType = type;
+                c.subjectId = id;
+                c.ordinal = i + 1;
+                c.source = sources.get(r.source());
+                c.quote = r.quote();
+                c.locator = r.locator();
+                c.persist();
+                fresh.add(c);
+            }
+            citations.put(type + ":" + id, fresh);
+            return true;
+        }
+    }
+
+    private static Boolean outcome(boolean created, boolean changed) {
+        return created ? Boolean.TRUE : changed ? Boolean.FALSE : null;
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> m = new HashMap<>();
+        items.forEach(i -> m.put(key.apply(i), i));
+        return m;
+    }
+}

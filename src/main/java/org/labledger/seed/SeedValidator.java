@@ -1,0 +1,373 @@
+package org.labledger.seed;
+
+import org.labledger.seed.SeedDocument.CitationRec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole dataset document before anything is written: required fields, key and date formats,
+ * lengths, unique keys, references between records, parent cycles. Every problem is reported as
+ * {@code <collection>[<index>] (<key>).<field>: <message>}.
+ */
+public final class SeedValidator {
+
+    public static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+    public static final Pattern PARTIAL_DATE = Pattern.compile("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$");
+    public static final Set<String> UNITS = Set.of("USD", "PERCENT", "YEAR");
+
+    private final List<String> problems = new ArrayList<>();
+    private String where;
+
+    public static List<String> validate(SeedDocument doc) {
+        SeedValidator v = new SeedValidator();
+        v.check(doc);
+        return v.problems;
+    }
+
+    private void check(SeedDocument d) {
+        where = "document";
+        if (d.formatVersion() == null || d.formatVersion() != SeedDocument.FORMAT_VERSION) {
+            fail("formatVersion", "must be " + SeedDocument.FORMAT_VERSION + ", was " + d.formatVersion());
+        }
+        Set<String> sources = keys("sources", d.sources(), SeedDocument.SourceRec::key);
+        Set<String> labs = keys("labs", d.labs(), SeedDocument.LabRec::slug);
+        Set<String> topics = keys("topics", d.topics(), SeedDocument.TopicRec::slug);
+        Set<String> questionnaires = keys("questionnaires", d.questionnaires(), SeedDocument.QuestionnaireRec::slug);
+        Set<String> questions = keys("questions", d.questions(), SeedDocument.QuestionRec::key);
+        Set<String> agreements = keys("agreements", d.agreements(), SeedDocument.AgreementRec::slug);
+        keys("events", d.events(), SeedDocument.EventRec::slug);
+        Set<String> scores = keys("scores", d.scores(), SeedDocument.ScoreRec::key);
+        Set<String> provisionKeys = new HashSet<>();
+
+        each("sources", d.sources(), SeedDocument.SourceRec::key, s -> {
+            text("title", s.title(), 500, true);
+            text("publisher", s.publisher(), 200, false);
+            text("author", s.author(), 200, false);
+            url("url", s.url());
+            date("publishedOn", s.publishedOn());
+            required("kind", s.kind());
+            text("document", s.document(), 200, false);
+            ref("citedIn", s.citedIn(), sources);
+        });
+        Map<String, String> labParents = new HashMap<>();
+        each("labs", d.labs(), SeedDocument.LabRec::slug, l -> {
+            text("name", l.name(), 200, true);
+            required("kind", l.kind());
+            ref("parent", l.parent(), labs);
+            url("website", l.website());
+            if (l.aliases() != null) {
+                for (String a : l.aliases()) {
+                    text("aliases", a, 200, true);
+                }
+            }
+            citations(l.citations(), sources, false);
+            if (l.parent() != null) {
+                labParents.put(l.slug(), l.parent());
+            }
+        });
+        Set<String> aliases = new HashSet<>();
+        each("labs", d.labs(), SeedDocument.LabRec::slug, l -> {
+            for (String a : l.aliases() == null ? List.<String>of() : l.aliases()) {
+                if (a != null && !aliases.add(a.toLowerCase())) {
+                    fail("aliases", "alias '" + a + "' is used by more than one lab");
+                }
+            }
+        });
+        cycles("labs", labParents);
+
+        Map<String, String> topicParents = new HashMap<>();
+        each("topics", d.topics(), SeedDocument.TopicRec::slug, t -> {
+            text("name", t.name(), 200, true);
+            ref("parent", t.parent(), topics);
+            if (t.parent() != null) {
+                topicParents.put(t.slug(), t.parent());
+            }
+        });
+        cycles("topics", topicParents);
+
+        each("questionnaires", d.questionnaires(), SeedDocument.QuestionnaireRec::slug, q -> {
+            text("title", q.title(), 500, true);
+            text("publisher", q.publisher(), 200, false);
+            text("author", q.author(), 200, false);
+            date("publishedOn", q.publishedOn());
+            ref("source", q.source(), sources);
+            refs("notDeliveredTo", q.notDeliveredTo(), labs);
+        });
+
+        Map<String, Set<String>> addressed = new HashMap<>();
+        Map<String, String> questionParents = new HashMap<>();
+        Set<String> ordinals = new HashSet<>();
+        each("questions", d.questions(), SeedDocument.QuestionRec::key, q -> {
+            ref("questionnaire", required("questionnaire", q.questionnaire()), questionnaires);
+            ref("topic", required("topic", q.topic()), topics);
+            ref("parent", q.parent(), questions);
+            if (required("ordinal", q.ordinal()) != null) {
+                if (q.ordinal() < 1) {
+                    fail("ordinal", "must be 1 or greater");
+                } else if (!ordinals.add(q.questionnaire() + "#" + q.ordinal())) {
+                    fail("ordinal", q.ordinal() + " is used twice in questionnaire '" + q.questionnaire() + "'");
+                }
+            }
+            text("text", q.text(), 10_000, true);
+            text("notes", q.notes(), 10_000, false);
+            if (q.addressedTo() == null || q.addressedTo().isEmpty()) {
+                fail("addressedTo", "must name at least one lab");
+            } else {
+                refs("addressedTo", q.addressedTo(), labs);
+                if (new HashSet<>(q.addressedTo()).size() != q.addressedTo().size()) {
+                    fail("addressedTo", "names a lab twice");
+                }
+                addressed.put(q.key(), new HashSet<>(q.addressedTo()));
+            }
+            citations(q.citations(), sources, true);
+            if (q.parent() != null) {
+                questionParents.put(q.key(), q.parent());
+            }
+        });
+        cycles("questions", questionParents);
+
+        Set<String> answerPairs = new HashSet<>();
+        each("answers", d.answers(), a -> a.question() + "/" + a.lab(), a -> {
+            ref("question", required("question", a.question()), questions);
+            ref("lab", required("lab", a.lab()), labs);
+            if (a.question() != null && a.lab() != null) {
+                if (addressed.containsKey(a.question()) && !addressed.get(a.question()).contains(a.lab())) {
+                    fail("lab", "question '" + a.question() + "' is not addressed to '" + a.lab() + "'");
+                }
+                if (!answerPairs.add(a.question() + "/" + a.lab())) {
+                    fail("question", "a second answer for the same question and lab");
+                }
+            }
+            required("status", a.status());
+            text("summary", a.summary(), 10_000, false);
+            text("respondent", a.respondent(), 200, false);
+            text("respondentCapacity", a.respondentCapacity(), 500, false);
+            date("answeredOn", a.answeredOn());
+            citations(a.citations(), sources, true);
+        });
+
+        Map<String, String> agreementChain = new HashMap<>();
+        Set<String> superseded = new HashSet<>();
+        each("agreements", d.agreements(), SeedDocument.AgreementRec::slug, a -> {
+            text("title", a.title(), 500, true);
+            required("kind", a.kind());
+            date("announcedOn", a.announcedOn());
+            date("effectiveOn", a.effectiveOn());
+            ref("supersedes", a.supersedes(), agreements);
+            if (a.supersedes() != null) {
+                agreementChain.put(a.slug(), a.supersedes());
+                if (!superseded.add(a.supersedes())) {
+                    fail("supersedes", "'" + a.supersedes() + "' is already superseded by another agreement");
+                }
+            }
+            if (a.parties() == null || a.parties().isEmpty()) {
+                fail("parties", "must name at least one party");
+            } else {
+                Set<String> seen = new HashSet<>();
+                for (SeedDocument.PartyRec p : a.parties()) {
+                    ref("parties.lab", required("parties.lab", p.lab()), labs);
+                    text("parties.role", p.role(), 100, true);
+                    if (p.lab() != null && !seen.add(p.lab())) {
+                        fail("parties", "names '" + p.lab() + "' twice");
+                    }
+                }
+            }
+            citations(a.citations(), sources, true);
+            String agreementWhere = where;
+            List<SeedDocument.ProvisionRec> provisions = a.provisions() == null ? List.of() : a.provisions();
+            for (int i = 0; i < provisions.size(); i++) {
+                SeedDocument.ProvisionRec p = provisions.get(i);
+                where = agreementWhere + ".provisions[" + i + "] (" + p.key() + ")";
+                key("key", p.key());
+                if (p.key() != null && !provisionKeys.add(p.key())) {
+                    fail("key", "duplicate key '" + p.key() + "'");
+                }
+                required("category", p.category());
+                text("summary", p.summary(), 10_000, true);
+                ref("beneficiary", p.beneficiary(), labs);
+                if ((p.value() == null) != (p.unit() == null)) {
+                    fail(p.value() == null ? "value" : "unit", "value and unit go together");
+                }
+                if (p.unit() != null && !UNITS.contains(p.unit())) {
+                    fail("unit", "must be one of " + UNITS + ", was '" + p.unit() + "'");
+                }
+                if (p.value() != null && p.value().abs().compareTo(new java.math.BigDecimal("1e19")) >= 0) {
+                    fail("value", "is out of range");
+                }
+                date("validFrom", p.validFrom());
+                date("validUntil", p.validUntil());
+                text("validUntilCondition", p.validUntilCondition(), 500, false);
+                citations(p.citations(), sources, true);
+            }
+            where = agreementWhere;
+        });
+        cycles("agreements", agreementChain);
+
+        each("events", d.events(), SeedDocument.EventRec::slug, e -> {
+            text("title", e.title(), 500, true);
+            required("kind", e.kind());
+            date("occurredOn", e.occurredOn());
+            refs("labs", e.labs(), labs);
+            ref("agreement", e.agreement(), agreements);
+            citations(e.citations(), sources, true);
+        });
+
+        Map<String, String> scoreChain = new HashMap<>();
+        each("scores", d.scores(), SeedDocument.ScoreRec::key, s -> {
+            ref("lab", required("lab", s.lab()), labs);
+            text("scorer", s.scorer(), 200, true);
+            required("score", s.score());
+            date("recordedOn", s.recordedOn());
+            ref("supersedes", s.supersedes(), scores);
+            if (s.supersedes() != null) {
+                scoreChain.put(s.key(), s.supersedes());
+            }
+            citations(s.citations(), sources, true);
+        });
+        cycles("scores", scoreChain);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private <T> Set<String> keys(String collection, List<T> items, Function<T, String> key) {
+        Set<String> keys = new HashSet<>();
+        each(collection, items, key, item -> {
+            String k = key.apply(item);
+            key(collection.equals("labs") || collection.equals("topics") || collection.equals("questionnaires")
+                    || collection.equals("agreements") || collection.equals("events") ? "slug" : "key", k);
+            if (k != null && !keys.add(k)) {
+                fail("key", "duplicate key '" + k + "'");
+            }
+        });
+        return keys;
+    }
+
+    private <T> void each(String collection, List<T> items, Function<T, String> key, java.util.function.Consumer<T> check) {
+        if (items == null) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            if (item == null) {
+                where = collection + "[" + i + "]";
+                fail("", "record is null");
+                continue;
+            }
+            where = collection + "[" + i + "] (" + key.apply(item) + ")";
+            check.accept(item);
+        }
+    }
+
+    private void fail(String field, String message) {
+        problems.add(where + (field.isEmpty() ? "" : "." + field) + ": " + message);
+    }
+
+    private <T> T required(String field, T value) {
+        if (value == null) {
+            fail(field, "is required");
+        }
+        return value;
+    }
+
+    private void key(String field, String value) {
+        if (value == null) {
+            fail(field, "is required");
+        } else if (value.length() > 100 || !KEY.matcher(value).matches()) {
+            fail(field, "'" + value + "' is not a key (lower-case words joined by '-', at most 100 characters)");
+        }
+    }
+
+    private void text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                fail(field, "is required");
+            }
+        } else if (value.length() > max) {
+            fail(field, "is longer than " + max + " characters");
+        }
+    }
+
+    private void date(String field, String value) {
+        if (value != null && !PARTIAL_DATE.matcher(value).matches()) {
+            fail(field, "'" + value + "' is not a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+    }
+
+    private void url(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        text(field, value, 2000, false);
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                fail(field, "'" + value + "' is not an http(s) URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            fail(field, "'" + value + "' is not a URL");
+        }
+    }
+
+    private void ref(String field, String value, Set<String> known) {
+        if (value != null && !known.contains(value)) {
+            fail(field, "refers to unknown '" + value + "'");
+        }
+    }
+
+    private void refs(String field, Collection<String> values, Set<String> known) {
+        if (values != null) {
+            values.forEach(v -> ref(field, v, known));
+        }
+    }
+
+    private void citations(List<CitationRec> citations, Set<String> sources, boolean required) {
+        if (citations == null || citations.isEmpty()) {
+            if (required) {
+                fail("citations", "at least one citation is required (no fact without a source)");
+            }
+            return;
+        }
+        for (int i = 0; i < citations.size(); i++) {
+            CitationRec c = citations.get(i);
+            String f = "citations[" + i + "]";
+            if (c == null) {
+                fail(f, "is null");
+                continue;
+            }
+            ref(f + ".source", required(f + ".source", c.source()), sources);
+            if ((c.quote() == null || c.quote().isBlank()) && (c.locator() == null || c.locator().isBlank())) {
+                fail(f, "needs a quote or a locator");
+            }
+            text(f + ".quote", c.quote(), 2000, false);
+            text(f + ".locator", c.locator(), 500, false);
+        }
+    }
+
+    private void cycles(String collection, Map<String, String> parents) {
+        for (String start : parents.keySet()) {
+            Set<String> seen = new HashSet<>();
+            String cur = start;
+            while (cur != null) {
+                if (!seen.add(cur)) {
+                    where = collection + " (" + start + ")";
+                    fail("parent", "forms a cycle");
+                    break;
+                }
+                cur = parents.get(cur);
+            }
+        }
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,9 @@
+package org.labledger.source;
+
+/** A citation as readers see it: which source, and where in it. */
+public record CitationView(String source, String title, String publisher, String url, String quote, String locator) {
+
+    static CitationView of(Citation c) {
+        return new CitationView(c.source.key, c.source.title, c.source.publisher, c.source.url, c.quote, c.locator);
+    }
+}

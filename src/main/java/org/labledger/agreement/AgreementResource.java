@@ -10,9 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.common.ApiException;
+import org.labledger.common.Params;
 
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/agreements")
@@ -27,16 +26,10 @@ public class AgreementResource {
     @Operation(summary = "Agreements between labs, each version its own entry linked by supersedes/supersededBy")
     public List<AgreementService.AgreementSummary> list(@Parameter(description = "only agreements this lab is party to") @QueryParam("lab") String lab,
                                                         @Parameter(description = "only this kind") @QueryParam("kind") String kind) {
-        AgreementKind k = null;
-        if (kind != null && !kind.isBlank()) {
-            try {
-                k = AgreementKind.valueOf(kind.trim().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badParameter("kind", "unknown agreement kind '" + kind + "'; expected one of "
-                        + Arrays.stream(AgreementKind.values()).map(Enum::name).toList());
-            }
-        }
-        return service.list(lab == null || lab.isBlank() ? null : lab.trim(), k);
+        Params params = new Params();
+        AgreementKind k = params.oneEnum("kind", kind, AgreementKind.class);
+        params.check();
+        return service.list(Params.text(lab), k);
     }
 
     @GET

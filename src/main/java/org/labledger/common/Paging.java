@@ -16,15 +16,6 @@ public final class Paging {
     private Paging() {
     }
 
-    public static void check(Integer page, Integer size) {
-        if (page != null && page < 0) {
-            throw ApiException.badParameter("page", "must be 0 or greater (pages count from 0), was " + page);
-        }
-        if (size != null && (size < 1 || size > MAX_SIZE)) {
-            throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE + ", was " + size);
-        }
-    }
-
     /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last. */
     public static Response ok(PageResult<?> result, UriInfo uri) {
         List<Link> links = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.labledger.question;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.common.ApiException;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.common.Params;
 import org.labledger.common.Paging;
 
 import java.util.List;
@@ -35,14 +35,15 @@ public class QuestionResource {
                          @Parameter(description = "questionnaire slug") @QueryParam("questionnaire") String questionnaire,
                          @Parameter(description = "full-text search (web-search syntax: words, \"phrases\", -not, or)") @QueryParam("q") String q,
                          @Parameter(description = "ordinal (default), key, topic, questionnaire, relevance (with q); '-' prefix for descending") @QueryParam("sort") String sort,
-                         @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") String page,
-                         @Parameter(description = "page size, 1 to 200") @QueryParam("size") @DefaultValue("50") String size,
+                         @Parameter(description = "page number, from 0") @QueryParam("page") String page,
+                         @Parameter(description = "page size, 1 to 200") @QueryParam("size") String size,
                          @Context UriInfo uri) {
-        int p = integer("page", page);
-        int s = integer("size", size);
-        Paging.check(p, s);
-        QuestionFilter filter = new QuestionFilter(blankToNull(lab), blankToNull(topic), QuestionService.parseStatuses(status),
-                blankToNull(questionnaire), q);
+        Params params = new Params();
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        List<ResponseStatus> statuses = params.enums("status", status, ResponseStatus.class);
+        params.check();
+        QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
         return Paging.ok(service.search(filter, sort, p, s), uri);
     }
 
@@ -53,15 +54,4 @@ public class QuestionResource {
         return service.get(key);
     }
 
-    static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter(name, "'" + value + "' is not a whole number");
-        }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -182,25 +181,5 @@ public class QuestionService {
         return new QuestionDetail(q.key, new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q),
                 q.parent == null ? null : q.parent.key, children, q.ordinal, q.text, q.notes,
                 citations.forSubject(SubjectType.QUESTION, q.id), views);
-    }
-
-    /** Parses status filter values; an unknown value is a client mistake naming the accepted ones. */
-    public static List<ResponseStatus> parseStatuses(List<String> values) {
-        List<ResponseStatus> out = new ArrayList<>();
-        for (String v : values == null ? List.<String>of() : values) {
-            for (String part : v.split(",")) {
-                String s = part.trim();
-                if (s.isEmpty()) {
-                    continue;
-                }
-                try {
-                    out.add(ResponseStatus.valueOf(s.toUpperCase()));
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.badParameter("status", "unknown status '" + s + "'; expected one of "
-                            + Set.of(ResponseStatus.values()).stream().map(Enum::name).sorted().toList());
-                }
-            }
-        }
-        return out;
     }
 }

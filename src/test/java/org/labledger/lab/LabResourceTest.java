@@ -1,0 +1,115 @@
+package org.labledger.lab;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class LabResourceTest {
+
+    @Test
+    void listsLabsWithCountsSortedBySlug() {
+        JsonPath body = when().get("/api/labs").then().statusCode(200).contentType("application/json")
+                .body("slug", hasItems("anthropic", "openai", "google-deepmind", "microsoft", "meta"))
+                .extract().jsonPath();
+        List<String> slugs = body.getList("slug");
+        assertEquals(slugs.stream().sorted().toList(), slugs, "labs are sorted by slug");
+        assertEquals("google", body.getString("find { it.slug == 'google-deepmind' }.parent"));
+        // every count agrees with the question list filtered by that lab
+        for (Map<String, Object> lab : body.<Map<String, Object>>getList("$")) {
+            int total = given().queryParam("lab", lab.get("slug")).queryParam("size", 1)
+                    .when().get("/api/questions").then().statusCode(200).extract().path("totalItems");
+            assertEquals(((Number) lab.get("questionCount")).intValue(), total, "questionCount of " + lab.get("slug"));
+        }
+    }
+
+    @Test
+    void labDetailHasParentChildrenAliasesAndCounts() {
+        when().get("/api/labs/google-deepmind").then().statusCode(200)
+                .body("name", equalTo("Google DeepMind"))
+                .body("parent.slug", equalTo("google"))
+                .body("aliases", hasItem("DeepMind"));
+        when().get("/api/labs/google").then().statusCode(200)
+                .body("parent", nullValue())
+                .body("children.slug", hasItem("google-deepmind"));
+        when().get("/api/labs/openai").then().statusCode(200)
+                .body("agreementCount", is(greaterThanZero()));
+    }
+
+    private static int greaterThanZero() {
+        // the seed data links OpenAI to at least one Microsoft agreement: look it up instead of hard-coding
+        return when().get("/api/agreements?lab=openai").then().extract().jsonPath().getList("$").size();
+    }
+
+    @Test
+    void unknownLabIsProblem404() {
+        when().get("/api/labs/no-such-lab").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", containsString("no-such-lab"))
+                .body("instance", equalTo("/api/labs/no-such-lab"));
+        when().get("/api/labs/no-such-lab/scorecard").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void scorecardCountsAddUpAndMatchTheQuestionList() {
+        for (String lab : List.of("anthropic", "openai", "microsoft", "meta", "google-deepmind")) {
+            JsonPath card = when().get("/api/labs/" + lab + "/scorecard").then().statusCode(200).extract().jsonPath();
+            int total = card.getInt("counts.total");
+            int sum = card.getInt("counts.unanswered") + card.getInt("counts.partial") + card.getInt("counts.answered");
+            assertEquals(total, sum, lab + ": total = sum of statuses");
+            for (String status : List.of("UNANSWERED", "PARTIAL", "ANSWERED")) {
+                int listed = given().queryParam("lab", lab).queryParam("status", status).queryParam("size", 1)
+                        .when().get("/api/questions").then().statusCode(200).extract().path("totalItems");
+                assertEquals(card.getInt("counts." + status.toLowerCase()), listed, lab + " " + status);
+            }
+            List<Integer> perTopic = card.getList("topics.counts.total", Integer.class);
+            assertEquals(total, perTopic.stream().mapToInt(Integer::intValue).sum(), lab + ": topics add up");
+            List<Integer> perRoot = card.getList("rootTopics.counts.total", Integer.class);
+            assertEquals(total, perRoot.stream().mapToInt(Integer::intValue).sum(), lab + ": root topics add up");
+            if (total > 0) {
+                double expected = Math.round((card.getInt("counts.partial") + card.getInt("counts.answered")) * 10000.0 / total) / 10000.0;
+                assertEquals(expected, card.getDouble("counts.responseRate"), 1e-9, lab + ": response rate");
+            }
+        }
+    }
+
+    @Test
+    void scorecardFiltersByTopicSubtreeAndQuestionnaire() {
+        JsonPath all = when().get("/api/labs/anthropic/scorecard").then().statusCode(200).extract().jsonPath();
+        String root = all.getString("rootTopics[0].topic");
+        int rootTotal = all.getInt("rootTopics[0].counts.total");
+        given().queryParam("topic", root).when().get("/api/labs/anthropic/scorecard").then().statusCode(200)
+                .body("counts.total", equalTo(rootTotal))
+                .body("rootTopics.size()", equalTo(1));
+        String questionnaire = when().get("/api/questionnaires").then().extract().path("[0].slug");
+        int inQuestionnaire = given().queryParam("lab", "anthropic").queryParam("questionnaire", questionnaire).queryParam("size", 1)
+                .when().get("/api/questions").then().extract().path("totalItems");
+        given().queryParam("questionnaire", questionnaire).when().get("/api/labs/anthropic/scorecard").then().statusCode(200)
+                .body("counts.total", equalTo(inQuestionnaire));
+        assertTrue(rootTotal > 0);
+    }
+
+    @Test
+    void scorecardRejectsUnknownFilters() {
+        given().queryParam("topic", "no-such-topic").when().get("/api/labs/anthropic/scorecard").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("no-such-topic"));
+        given().queryParam("questionnaire", "nope").when().get("/api/labs/anthropic/scorecard").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("questionnaire"));
+    }
+}

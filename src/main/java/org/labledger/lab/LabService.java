@@ -66,7 +66,7 @@ public class LabService {
             }
         });
         Map<Long, List<CitationView>> scoreCitations = citations.forSubjects(SubjectType.SCORE, scores.stream().map(s -> s.id).toList());
-        List<ScoreView> scoreViews = scores.stream().map(s -> new ScoreView(s.key, s.scorer, s.score, s.maxScore, s.recordedOn,
+        List<ScoreView> scoreViews = scores.stream().map(s -> new ScoreView(s.key, s.scorer, s.score.stripTrailingZeros(), s.maxScore == null ? null : s.maxScore.stripTrailingZeros(), s.recordedOn,
                 s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id),
                 scoreCitations.getOrDefault(s.id, List.of()))).toList();
         return new LabDetail(l.slug, l.name, l.kind, l.parent == null ? null : new Ref(l.parent.slug, l.parent.name),

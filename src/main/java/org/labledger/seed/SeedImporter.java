@@ -74,7 +74,8 @@ public class SeedImporter {
         try {
             doc = strict.readValue(json, SeedDocument.class);
         } catch (JsonMappingException e) {
-            throw new SeedException(file, List.of(path(e) + ": " + e.getOriginalMessage()));
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new SeedException(file, List.of(path(e) + at + ": " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new SeedException(file, List.of("line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));

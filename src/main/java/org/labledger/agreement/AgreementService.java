@@ -1,5 +1,6 @@
 package org.labledger.agreement;
 
+import org.labledger.common.Numbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.labledger.common.ApiException;
@@ -85,7 +86,7 @@ public class AgreementService {
         }
         Map<Long, List<CitationView>> pc = citations.forSubjects(SubjectType.PROVISION, a.provisions.stream().map(p -> p.id).toList());
         List<ProvisionView> provisions = a.provisions.stream().map(p -> new ProvisionView(p.key, p.category, p.summary,
-                p.beneficiary == null ? null : p.beneficiary.slug, p.value == null ? null : p.value.stripTrailingZeros(), p.unit,
+                p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit,
                 p.validFrom, p.validUntil, p.validUntilCondition, pc.getOrDefault(p.id, List.of()))).toList();
         Agreement next = successor.get(a.id);
         return new AgreementDetail(a.slug, a.title, a.kind, a.summary, a.announcedOn, a.effectiveOn,

@@ -3,9 +3,14 @@ package org.labledger.answer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.labledger.common.ApiException;
+import org.labledger.common.Batch;
 import org.labledger.lab.Lab;
+import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.Topic;
 import org.labledger.topic.TopicService;
+
+import org.eclipse.microprofile.graphql.Name;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +33,7 @@ public class ScorecardService {
     TopicService topics;
 
     /** Counts by status; {@code responseRate} = (PARTIAL + ANSWERED) / total, null when nothing was asked. */
+    @Name("StatusCounts")
     public record Counts(long total, long unanswered, long partial, long answered, long notDelivered,
                          BigDecimal responseRate, BigDecimal answeredRate) {
 
@@ -49,11 +55,26 @@ public class ScorecardService {
     }
 
     /**
-     * Scorecards for the given labs (all labs when {@code labIds} is null), optionally limited to one topic
-     * subtree and one questionnaire. Labs with no question in scope get an empty scorecard.
+     * Scorecards for the given labs (all labs, by slug, when {@code labIds} is null), in the order given,
+     * optionally limited to one topic subtree and one questionnaire (slugs; unknown ones are a client mistake).
+     * Labs with no question in scope get an empty scorecard. Three SQL statements, whatever the number of labs.
      */
-    public List<Scorecard> scorecards(List<Lab> labs, Topic topic, Long questionnaireId) {
+    public List<Scorecard> scorecards(List<Long> labIds, String topicSlug, String questionnaireSlug) {
         TopicService.Tree tree = topics.tree();
+        Topic topic = topicSlug == null ? null : topics.require(tree, "topic", topicSlug);
+        Long questionnaireId = null;
+        if (questionnaireSlug != null) {
+            Questionnaire q = Questionnaire.findBySlug(questionnaireSlug);
+            if (q == null) {
+                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + questionnaireSlug + "'");
+            }
+            questionnaireId = q.id;
+        }
+        List<Lab> labs = null;
+        if (labIds != null) {
+            Map<Long, Lab> byId = Batch.index(Lab.<Lab>list("id in ?1", labIds), l -> l.id);
+            labs = labIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        }
         StringBuilder sql = new StringBuilder("""
                 select a.lab_id, q.topic_id, a.status, count(*), count(*) filter (where not a.delivered)
                   from answer a join question q on q.id = a.question_id

@@ -1,5 +1,7 @@
 package org.labledger.common;
 
+import io.smallrye.graphql.api.ErrorCode;
+
 import java.util.List;
 
 /** A client-facing error with a status and a problem type; mapped to problem+json by {@link ProblemMappers}. */
@@ -19,16 +21,32 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String key) {
-        return new ApiException(404, "not-found", "Not Found", what + " '" + key + "' does not exist", null);
+        return new NotFound(what + " '" + key + "' does not exist");
     }
 
     public static ApiException badRequest(String detail) {
-        return new ApiException(400, "bad-request", "Bad Request", detail, null);
+        return new BadRequest("bad-request", "Bad Request", detail, null);
     }
 
     public static ApiException badParameter(String parameter, String message) {
-        return new ApiException(400, "invalid-parameter", "Invalid Parameter",
-                "query parameter '" + parameter + "': " + message, List.of(new Problem.Violation(parameter, message)));
+        return new BadRequest("invalid-parameter", "Invalid Parameter",
+                "parameter '" + parameter + "': " + message, List.of(new Problem.Violation(parameter, message)));
+    }
+
+    /** 404 on REST; GraphQL error code NOT_FOUND. */
+    @ErrorCode("NOT_FOUND")
+    public static class NotFound extends ApiException {
+        public NotFound(String detail) {
+            super(404, "not-found", "Not Found", detail, null);
+        }
+    }
+
+    /** 400 on REST; GraphQL error code BAD_REQUEST. */
+    @ErrorCode("BAD_REQUEST")
+    public static class BadRequest extends ApiException {
+        public BadRequest(String type, String title, String detail, List<Problem.Violation> violations) {
+            super(400, type, title, detail, violations);
+        }
     }
 
     public int status() {

@@ -16,6 +16,18 @@ public final class Paging {
     private Paging() {
     }
 
+    /** Checks GraphQL paging arguments (REST ones are parsed by {@link Params}); a mistake is BAD_REQUEST. */
+    public static void check(int page, int size) {
+        Params params = new Params();
+        if (page < 0) {
+            params.add("page", "must be 0 or greater, was " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            params.add("size", "must be between 1 and " + MAX_SIZE + ", was " + size);
+        }
+        params.check();
+    }
+
     /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last. */
     public static Response ok(PageResult<?> result, UriInfo uri) {
         List<Link> links = new ArrayList<>();

@@ -67,9 +67,9 @@ public final class Params {
     /** Throws a 400 listing every collected mistake, if there is any. */
     public void check() {
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(v -> "query parameter '" + v.field() + "': " + v.message())
+            String detail = errors.stream().map(v -> "parameter '" + v.field() + "': " + v.message())
                     .reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ApiException(400, "invalid-parameter", "Invalid Parameter", detail, List.copyOf(errors));
+            throw new ApiException.BadRequest("invalid-parameter", "Invalid Parameter", detail, List.copyOf(errors));
         }
     }
 }

@@ -11,10 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.answer.ScorecardService;
-import org.labledger.common.ApiException;
-import org.labledger.questionnaire.Questionnaire;
-import org.labledger.topic.Topic;
-import org.labledger.topic.TopicService;
+import org.labledger.common.Params;
 
 import java.util.List;
 
@@ -27,8 +24,6 @@ public class LabResource {
     LabService labs;
     @Inject
     ScorecardService scorecards;
-    @Inject
-    TopicService topics;
 
     @GET
     @Operation(summary = "All labs and organisations, with how many questions were put to each and how many agreements each is party to")
@@ -50,15 +45,6 @@ public class LabResource {
                                                 @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
                                                 @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire) {
         Lab lab = labs.require(slug);
-        Topic t = topic == null ? null : topics.require(topics.tree(), "topic", topic);
-        Long qn = null;
-        if (questionnaire != null) {
-            Questionnaire q = Questionnaire.findBySlug(questionnaire);
-            if (q == null) {
-                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + questionnaire + "'");
-            }
-            qn = q.id;
-        }
-        return scorecards.scorecards(List.of(lab), t, qn).get(0);
+        return scorecards.scorecards(List.of(lab.id), Params.text(topic), Params.text(questionnaire)).get(0);
     }
 }

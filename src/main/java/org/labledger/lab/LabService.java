@@ -1,5 +1,6 @@
 package org.labledger.lab;
 
+import org.labledger.common.Numbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ public class LabService {
                              long questionCount, long agreementCount) {
     }
 
+    @org.eclipse.microprofile.graphql.Name("Score")
     public record ScoreView(String key, String scorer, BigDecimal score, BigDecimal maxScore, String recordedOn,
                             String supersedes, boolean current, List<CitationView> citations) {
     }
@@ -58,20 +60,29 @@ public class LabService {
         List<Lab> children = Lab.list("parent = ?1 order by slug", l);
         long questions = Lab.count("select count(a) from Answer a where a.lab = ?1", l);
         long agreements = Lab.count("select count(a) from Agreement a join a.parties p where p.lab = ?1", l);
-        List<LabScore> scores = LabScore.list("select s from LabScore s left join fetch s.supersedes where s.lab = ?1 order by s.id", l);
+        List<ScoreView> scoreViews = scores(List.of(l.id)).getOrDefault(l.id, List.of());
+        return new LabDetail(l.slug, l.name, l.kind, l.parent == null ? null : new Ref(l.parent.slug, l.parent.name),
+                children.stream().map(c -> new Ref(c.slug, c.name)).toList(), l.website, List.copyOf(l.aliases),
+                questions, agreements, scoreViews, citations.forSubject(SubjectType.LAB, l.id), l.version);
+    }
+
+    /** Third-party scores of the given labs, oldest first, marking which one is current (not superseded). */
+    public Map<Long, List<ScoreView>> scores(List<Long> labIds) {
+        List<LabScore> scores = LabScore.list("select s from LabScore s left join fetch s.supersedes where s.lab.id in ?1 order by s.id", labIds);
         java.util.Set<Long> superseded = new java.util.HashSet<>();
         scores.forEach(s -> {
             if (s.supersedes != null) {
                 superseded.add(s.supersedes.id);
             }
         });
-        Map<Long, List<CitationView>> scoreCitations = citations.forSubjects(SubjectType.SCORE, scores.stream().map(s -> s.id).toList());
-        List<ScoreView> scoreViews = scores.stream().map(s -> new ScoreView(s.key, s.scorer, s.score.stripTrailingZeros(), s.maxScore == null ? null : s.maxScore.stripTrailingZeros(), s.recordedOn,
-                s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id),
-                scoreCitations.getOrDefault(s.id, List.of()))).toList();
-        return new LabDetail(l.slug, l.name, l.kind, l.parent == null ? null : new Ref(l.parent.slug, l.parent.name),
-                children.stream().map(c -> new Ref(c.slug, c.name)).toList(), l.website, List.copyOf(l.aliases),
-                questions, agreements, scoreViews, citations.forSubject(SubjectType.LAB, l.id), l.version);
+        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.SCORE, scores.stream().map(s -> s.id).toList());
+        Map<Long, List<ScoreView>> out = new HashMap<>();
+        for (LabScore s : scores) {
+            out.computeIfAbsent(s.lab.id, k -> new java.util.ArrayList<>()).add(new ScoreView(s.key, s.scorer,
+                    Numbers.plain(s.score), Numbers.plain(s.maxScore), s.recordedOn,
+                    s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id), cites.getOrDefault(s.id, List.of())));
+        }
+        return out;
     }
 
     private Map<Long, Long> counts(String jpql) {

@@ -1,6 +1,7 @@
 package org.labledger.source;
 
 /** A citation as readers see it: which source, and where in it. */
+@org.eclipse.microprofile.graphql.Name("Citation")
 public record CitationView(String source, String title, String publisher, String url, String quote, String locator) {
 
     static CitationView of(Citation c) {

@@ -1,0 +1,100 @@
+package org.labledger.agreement;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.common.ApiException;
+import org.labledger.common.Batch;
+import org.labledger.common.Params;
+import org.labledger.lab.Lab;
+import org.labledger.lab.LabNode;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Agreements over GraphQL: versions linked both ways, parties, provisions; relations resolved in batches. */
+@GraphQLApi
+public class AgreementGraphQL {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AgreementService agreements;
+    @Inject
+    CitationService citations;
+
+    @Query("agreements")
+    @Description("Agreements oldest first (undated last), optionally only those a lab is party to, or of one kind")
+    public @NonNull List<@NonNull AgreementNode> agreements(String lab, AgreementKind kind) {
+        List<String> slugs = agreements.list(Params.text(lab), kind).stream().map(AgreementService.AgreementSummary::slug).toList();
+        Map<String, Agreement> bySlug = slugs.isEmpty() ? Map.of() : Batch.index(Agreement.<Agreement>list("slug in ?1", slugs), a -> a.slug);
+        return slugs.stream().map(bySlug::get).map(AgreementNode::of).toList();
+    }
+
+    @Query("agreement")
+    @Description("One agreement version by slug; error NOT_FOUND when there is none")
+    public AgreementNode agreement(@NonNull String slug) {
+        Agreement a = Agreement.findBySlug(slug);
+        if (a == null) {
+            throw ApiException.notFound("agreement", slug);
+        }
+        return AgreementNode.of(a);
+    }
+
+    public List<List<PartyNode>> parties(@Source List<AgreementNode> agreements) {
+        Map<Long, List<PartyNode>> byAgreement = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.id, p.lab, p.role from Agreement a join a.parties p where a.id in ?1", Object[].class)
+                .setParameter(1, Batch.keys(agreements, AgreementNode::id)).getResultList()) {
+            byAgreement.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new PartyNode(LabNode.of((Lab) r[1]), (String) r[2]));
+        }
+        return Batch.many(agreements, AgreementNode::id, byAgreement);
+    }
+
+    public List<List<ProvisionNode>> provisions(@Source List<AgreementNode> agreements) {
+        List<ProvisionNode> provisions = Provision.<Provision>list("agreement.id in ?1 order by ordinal", Batch.keys(agreements, AgreementNode::id))
+                .stream().map(ProvisionNode::of).toList();
+        return Batch.many(agreements, AgreementNode::id, Batch.group(provisions, ProvisionNode::agreementId));
+    }
+
+    @Description("The earlier version this one replaces")
+    public List<AgreementNode> supersedes(@Source List<AgreementNode> agreements) {
+        List<Long> ids = Batch.keys(agreements, AgreementNode::supersedesId);
+        Map<Long, AgreementNode> found = ids.isEmpty() ? Map.of()
+                : Batch.index(Agreement.<Agreement>list("id in ?1", ids).stream().map(AgreementNode::of).toList(), AgreementNode::id);
+        return Batch.one(agreements, AgreementNode::supersedesId, found);
+    }
+
+    @Description("The later version that replaces this one (null for the current version)")
+    public List<AgreementNode> supersededBy(@Source List<AgreementNode> agreements) {
+        Map<Long, AgreementNode> bySuperseded = Batch.index(
+                Agreement.<Agreement>list("supersedes.id in ?1", Batch.keys(agreements, AgreementNode::id)).stream().map(AgreementNode::of).toList(),
+                AgreementNode::supersedesId);
+        return Batch.one(agreements, AgreementNode::id, bySuperseded);
+    }
+
+    public List<List<CitationView>> citations(@Source List<AgreementNode> agreements) {
+        return Batch.many(agreements, AgreementNode::id, citations.forSubjects(SubjectType.AGREEMENT, Batch.keys(agreements, AgreementNode::id)));
+    }
+
+    @Description("The party the term favours")
+    public List<LabNode> beneficiary(@Source List<ProvisionNode> provisions) {
+        List<Long> ids = Batch.keys(provisions, ProvisionNode::beneficiaryId);
+        Map<Long, LabNode> labs = ids.isEmpty() ? Map.of()
+                : Batch.index(Lab.<Lab>list("id in ?1", ids).stream().map(LabNode::of).toList(), LabNode::id);
+        return Batch.one(provisions, ProvisionNode::beneficiaryId, labs);
+    }
+
+    @org.eclipse.microprofile.graphql.Name("citations")
+    public List<List<CitationView>> provisionCitations(@Source List<ProvisionNode> provisions) {
+        return Batch.many(provisions, ProvisionNode::id, citations.forSubjects(SubjectType.PROVISION, Batch.keys(provisions, ProvisionNode::id)));
+    }
+}

@@ -1,0 +1,74 @@
+package org.labledger.answer;
+
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.common.Batch;
+import org.labledger.common.PageResult;
+import org.labledger.common.Paging;
+import org.labledger.common.Params;
+import org.labledger.lab.Lab;
+import org.labledger.lab.LabNode;
+import org.labledger.question.Question;
+import org.labledger.question.QuestionNode;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+
+import java.util.List;
+import java.util.Map;
+
+/** Answers over GraphQL; relations resolved in batches. */
+@GraphQLApi
+public class AnswerGraphQL {
+
+    @Inject
+    AnswerService answers;
+    @Inject
+    CitationService citations;
+
+    @Input("AnswerFilter")
+    @Description("All given conditions must hold; `topic` includes its subtopics")
+    public record AnswerFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire,
+                                    String question, Boolean delivered) {
+    }
+
+    @Name("AnswerPage")
+    public record AnswerPage(@NonNull List<@NonNull AnswerNode> items, int page, int size, int totalItems, int totalPages) {
+    }
+
+    @Query("answers")
+    @Description("Answers matching the filter, one page at a time (page from 0, size 1 to 200), by lab, questionnaire, question order")
+    public @NonNull AnswerPage answers(AnswerFilterInput filter, @DefaultValue("0") int page, @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        AnswerFilterInput f = filter == null ? new AnswerFilterInput(null, null, null, null, null, null) : filter;
+        PageResult<Long> ids = answers.searchIds(new AnswerFilter(Params.text(f.lab()), Params.text(f.topic()),
+                f.statuses(), Params.text(f.questionnaire()), Params.text(f.question()), f.delivered()), page, size);
+        Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
+                : Batch.index(Answer.<Answer>list("id in ?1", ids.items()).stream().map(AnswerNode::of).toList(), AnswerNode::id);
+        return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    public List<LabNode> lab(@Source List<AnswerNode> answers) {
+        Map<Long, LabNode> labs = Batch.index(Lab.<Lab>list("id in ?1", Batch.keys(answers, AnswerNode::labId))
+                .stream().map(LabNode::of).toList(), LabNode::id);
+        return Batch.one(answers, AnswerNode::labId, labs);
+    }
+
+    public List<QuestionNode> question(@Source List<AnswerNode> answers) {
+        Map<Long, QuestionNode> questions = Batch.index(Question.<Question>list("id in ?1", Batch.keys(answers, AnswerNode::questionId))
+                .stream().map(QuestionNode::of).toList(), QuestionNode::id);
+        return Batch.one(answers, AnswerNode::questionId, questions);
+    }
+
+    @Description("The evidence for the answer")
+    public List<List<CitationView>> citations(@Source List<AnswerNode> answers) {
+        return Batch.many(answers, AnswerNode::id, citations.forSubjects(SubjectType.ANSWER, Batch.keys(answers, AnswerNode::id)));
+    }
+}

@@ -1,0 +1,83 @@
+package org.labledger.answer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.labledger.common.ApiException;
+import org.labledger.common.PageResult;
+import org.labledger.lab.Lab;
+import org.labledger.question.Question;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.topic.TopicService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class AnswerService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TopicService topics;
+
+    /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */
+    public PageResult<Long> searchIds(AnswerFilter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.lab() != null) {
+            Lab lab = Lab.findBySlug(f.lab());
+            if (lab == null) {
+                throw ApiException.badParameter("lab", "unknown lab '" + f.lab() + "'");
+            }
+            where.append(" and a.lab_id = :lab");
+            params.put("lab", lab.id);
+        }
+        if (f.topic() != null) {
+            TopicService.Tree tree = topics.tree();
+            where.append(" and q.topic_id in (:topics)");
+            params.put("topics", tree.subtree(topics.require(tree, "topic", f.topic())));
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            where.append(" and a.status in (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.questionnaire() != null) {
+            Questionnaire qn = Questionnaire.findBySlug(f.questionnaire());
+            if (qn == null) {
+                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + f.questionnaire() + "'");
+            }
+            where.append(" and q.questionnaire_id = :questionnaire");
+            params.put("questionnaire", qn.id);
+        }
+        if (f.question() != null) {
+            Question q = Question.findByKey(f.question());
+            if (q == null) {
+                throw ApiException.badParameter("question", "unknown question '" + f.question() + "'");
+            }
+            where.append(" and a.question_id = :question");
+            params.put("question", q.id);
+        }
+        if (f.delivered() != null) {
+            where.append(" and a.delivered = :delivered");
+            params.put("delivered", f.delivered());
+        }
+        String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
+                + " join questionnaire qn on qn.id = q.questionnaire_id";
+        var count = em.createNativeQuery("select count(*)" + from + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<Long> ids = List.of();
+        long offset = (long) page * size;
+        if (total > offset) {
+            var select = em.createNativeQuery("select a.id" + from + where + " order by l.slug, qn.slug, q.ordinal, a.id")
+                    .setFirstResult((int) offset).setMaxResults(size);
+            params.forEach(select::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Number> raw = select.getResultList();
+            ids = raw.stream().map(Number::longValue).toList();
+        }
+        return PageResult.of(ids, page, size, total);
+    }
+}

@@ -1,0 +1,103 @@
+package org.labledger.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses every GraphQL request document before SmallRye sees it, with the configured parser limits, so
+ * that a syntax error or an oversized query is answered with a GraphQL error that has a code
+ * ({@code GRAPHQL_PARSE_FAILED}, {@code QUERY_TOO_LARGE}, {@code BAD_REQUEST}) and a message saying where
+ * the problem is; SmallRye itself answers those with a bare "Unparseable input document".
+ */
+@ApplicationScoped
+public class GraphQLRequestGuard {
+
+    static final long MAX_BODY_BYTES = 256 * 1024;
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    GraphQLGuards guards;
+
+    void routes(@Observes Router router) {
+        router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::check);
+    }
+
+    void check(RoutingContext rc) {
+        String query;
+        if (rc.request().method() == HttpMethod.GET) {
+            query = rc.request().getParam("query");
+        } else if (rc.request().method() == HttpMethod.POST) {
+            String type = rc.request().getHeader("Content-Type");
+            String body = rc.body() == null ? null : rc.body().asString();
+            if (body == null || body.isBlank()) {
+                fail(rc, 400, "the request has no body; send {\"query\": \"...\"}", "BAD_REQUEST", null);
+                return;
+            }
+            if (type != null && type.startsWith("application/graphql")) {
+                query = body;
+            } else {
+                try {
+                    JsonNode json = mapper.readTree(body);
+                    JsonNode q = json == null ? null : json.get("query");
+                    if (q == null || !q.isTextual()) {
+                        fail(rc, 400, "the request body needs a string field 'query'", "BAD_REQUEST", null);
+                        return;
+                    }
+                    query = q.asText();
+                } catch (Exception e) {
+                    fail(rc, 400, "the request body is not valid JSON", "BAD_REQUEST", null);
+                    return;
+                }
+            }
+        } else {
+            rc.next();
+            return;
+        }
+        if (query == null) {
+            rc.next();
+            return;
+        }
+        ParserOptions options = guards.parserOptions();
+        try {
+            new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+        } catch (InvalidSyntaxException e) {
+            // the parser cancels oversized documents with "More than N characters/tokens have been presented"
+            boolean tooLarge = e instanceof ParseCancelledException || String.valueOf(e.getMessage()).contains("have been presented");
+            fail(rc, 200, e.getMessage(), tooLarge ? "QUERY_TOO_LARGE" : "GRAPHQL_PARSE_FAILED", e);
+            return;
+        }
+        rc.next();
+    }
+
+    private void fail(RoutingContext rc, int status, String message, String code, InvalidSyntaxException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        if (e != null && e.getLocation() != null) {
+            error.put("locations", List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn())));
+        }
+        error.put("extensions", Map.of("code", code, "classification", e == null ? "BadRequest" : "InvalidSyntax"));
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/graphql-response+json; charset=utf-8")
+                    .end(mapper.writeValueAsString(Map.of("errors", List.of(error))));
+        } catch (Exception ex) {
+            rc.fail(ex);
+        }
+    }
+}

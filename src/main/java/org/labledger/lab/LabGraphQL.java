@@ -1,0 +1,132 @@
+package org.labledger.lab;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.agreement.Agreement;
+import org.labledger.agreement.AgreementNode;
+import org.labledger.answer.Answer;
+import org.labledger.answer.AnswerNode;
+import org.labledger.answer.ScorecardService;
+import org.labledger.common.Batch;
+import org.labledger.common.Params;
+import org.labledger.question.Question;
+import org.labledger.question.QuestionNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Labs over GraphQL. Every relation is a batch resolver: one query per field, whatever the number of labs. */
+@GraphQLApi
+public class LabGraphQL {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    LabService labs;
+    @Inject
+    ScorecardService scorecards;
+
+    @Query("labs")
+    @Description("All labs and organisations, by slug; optionally only the given slugs or one kind")
+    public @NonNull List<@NonNull LabNode> labs(List<String> slugs, LabKind kind) {
+        List<Lab> found;
+        if (slugs != null) {
+            found = Lab.list("slug in ?1 order by slug", slugs);
+        } else if (kind != null) {
+            found = Lab.list("kind = ?1 order by slug", kind);
+        } else {
+            found = Lab.list("order by slug");
+        }
+        if (slugs != null && kind != null) {
+            found = found.stream().filter(l -> l.kind == kind).toList();
+        }
+        return found.stream().map(LabNode::of).toList();
+    }
+
+    @Query("lab")
+    @Description("One lab by slug; error NOT_FOUND when there is none")
+    public LabNode lab(@NonNull String slug) {
+        return LabNode.of(labs.require(slug));
+    }
+
+    @Query("scorecards")
+    @Description("Every lab's scorecard in one go (a lab × topic matrix), optionally for one topic subtree or questionnaire")
+    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire) {
+        return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire));
+    }
+
+    public List<LabNode> parent(@Source List<LabNode> labs) {
+        List<Long> ids = Batch.keys(labs, LabNode::parentId);
+        Map<Long, LabNode> parents = ids.isEmpty() ? Map.of()
+                : Batch.index(Lab.<Lab>list("id in ?1", ids).stream().map(LabNode::of).toList(), LabNode::id);
+        return Batch.one(labs, LabNode::parentId, parents);
+    }
+
+    public List<List<LabNode>> children(@Source List<LabNode> labs) {
+        List<Lab> children = Lab.list("parent.id in ?1 order by slug", Batch.keys(labs, LabNode::id));
+        return Batch.many(labs, LabNode::id, Batch.group(children.stream().map(LabNode::of).toList(), LabNode::parentId));
+    }
+
+    public List<List<String>> aliases(@Source List<LabNode> labs) {
+        Map<Long, List<String>> aliases = new HashMap<>();
+        for (Object[] r : em.createQuery("select l.id, a from Lab l join l.aliases a where l.id in ?1 order by a", Object[].class)
+                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
+            aliases.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        }
+        return Batch.many(labs, LabNode::id, aliases);
+    }
+
+    // Batched fields take no arguments: SmallRye batches all occurrences of a field together and passes
+    // the first one's arguments to all, so aliases with different arguments would get wrong answers.
+    // Filtered views are top-level queries: answers(filter), scorecards(topic, questionnaire).
+
+    @Description("The lab's answers, one per question put to it (filtered lists: the top-level `answers` query)")
+    public List<List<AnswerNode>> answers(@Source List<LabNode> labs) {
+        List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
+        return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
+    }
+
+    @Description("The questions put to the lab")
+    public List<List<QuestionNode>> questions(@Source List<LabNode> labs) {
+        Map<Long, List<QuestionNode>> byLab = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
+                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
+            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
+        }
+        return Batch.many(labs, LabNode::id, byLab);
+    }
+
+    @Description("Agreements the lab is party to")
+    public List<List<AgreementNode>> agreements(@Source List<LabNode> labs) {
+        Map<Long, List<AgreementNode>> byLab = new HashMap<>();
+        for (Object[] r : em.createQuery("select p.lab.id, a from Agreement a join a.parties p where p.lab.id in ?1 order by a.slug", Object[].class)
+                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
+            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(AgreementNode.of((Agreement) r[1]));
+        }
+        return Batch.many(labs, LabNode::id, byLab);
+    }
+
+    @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")
+    public List<ScorecardService.Scorecard> scorecard(@Source List<LabNode> labs) {
+        List<Long> ids = Batch.keys(labs, LabNode::id);
+        List<ScorecardService.Scorecard> cards = scorecards.scorecards(ids, null, null);
+        Map<Long, ScorecardService.Scorecard> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(ids.get(i), cards.get(i));
+        }
+        return Batch.one(labs, LabNode::id, byId);
+    }
+
+    @Description("Third-party scores of the lab, oldest first; `current` marks the one not superseded")
+    public List<List<LabService.ScoreView>> scores(@Source List<LabNode> labs) {
+        return Batch.many(labs, LabNode::id, this.labs.scores(Batch.keys(labs, LabNode::id)));
+    }
+
+}

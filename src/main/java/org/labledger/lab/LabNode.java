@@ -1,0 +1,15 @@
+package org.labledger.lab;
+
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** A lab as a GraphQL object; its relations are resolved in batches by {@link LabGraphQL}. */
+@Name("Lab")
+public record LabNode(@Ignore Long id, @NonNull String slug, @NonNull String name, @NonNull LabKind kind, String website,
+                      @Ignore Long parentId) {
+
+    public static LabNode of(Lab l) {
+        return new LabNode(l.id, l.slug, l.name, l.kind, l.website, l.parent == null ? null : l.parent.id);
+    }
+}

@@ -1,0 +1,112 @@
+package org.labledger.question;
+
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.answer.Answer;
+import org.labledger.answer.AnswerNode;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.common.ApiException;
+import org.labledger.common.Batch;
+import org.labledger.common.PageResult;
+import org.labledger.common.Paging;
+import org.labledger.common.Params;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.questionnaire.QuestionnaireNode;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+import org.labledger.topic.TopicNode;
+import org.labledger.topic.TopicService;
+
+import java.util.List;
+import java.util.Map;
+
+/** Questions over GraphQL; relations resolved in batches. */
+@GraphQLApi
+public class QuestionGraphQL {
+
+    @Inject
+    QuestionService questions;
+    @Inject
+    TopicService topics;
+    @Inject
+    CitationService citations;
+
+    @Input("QuestionFilter")
+    @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
+    public record QuestionFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
+    }
+
+    @Name("QuestionPage")
+    public record QuestionPage(@NonNull List<@NonNull QuestionNode> items, int page, int size, int totalItems, int totalPages) {
+    }
+
+    @Query("questions")
+    @Description("Questions matching the filter, one page at a time (page from 0, size 1 to 200); sort: ordinal, key, topic, questionnaire, relevance (with text), '-' prefix for descending")
+    public @NonNull QuestionPage questions(QuestionFilterInput filter, String sort,
+                                           @DefaultValue("0") int page, @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
+        PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
+                f.statuses() == null ? List.of() : f.statuses(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
+        Map<Long, QuestionNode> nodes = Batch.index(load(ids.items()), QuestionNode::id);
+        return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Query("question")
+    @Description("One question by key; error NOT_FOUND when there is none")
+    public QuestionNode question(@NonNull String key) {
+        Question q = Question.findByKey(key);
+        if (q == null) {
+            throw ApiException.notFound("question", key);
+        }
+        return QuestionNode.of(q);
+    }
+
+    private static List<QuestionNode> load(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : Question.<Question>list("id in ?1", ids).stream().map(QuestionNode::of).toList();
+    }
+
+    public List<TopicNode> topic(@Source List<QuestionNode> questions) {
+        TopicService.Tree tree = topics.tree();
+        return questions.stream().map(q -> TopicNode.of(tree, tree.get(q.topicId()))).toList();
+    }
+
+    public List<QuestionnaireNode> questionnaire(@Source List<QuestionNode> questions) {
+        Map<Long, QuestionnaireNode> qns = Batch.index(Questionnaire.<Questionnaire>list("id in ?1", Batch.keys(questions, QuestionNode::questionnaireId))
+                .stream().map(QuestionnaireNode::of).toList(), QuestionnaireNode::id);
+        return Batch.one(questions, QuestionNode::questionnaireId, qns);
+    }
+
+    @Description("The question this one is a sub-question of")
+    public List<QuestionNode> parent(@Source List<QuestionNode> questions) {
+        List<Long> ids = Batch.keys(questions, QuestionNode::parentId);
+        return Batch.one(questions, QuestionNode::parentId, Batch.index(load(ids), QuestionNode::id));
+    }
+
+    @Description("Sub-questions, in order")
+    public List<List<QuestionNode>> children(@Source List<QuestionNode> questions) {
+        List<QuestionNode> children = Question.<Question>list("parent.id in ?1 order by ordinal", Batch.keys(questions, QuestionNode::id))
+                .stream().map(QuestionNode::of).toList();
+        return Batch.many(questions, QuestionNode::id, Batch.group(children, QuestionNode::parentId));
+    }
+
+    @Description("One answer per lab the question was put to")
+    public List<List<AnswerNode>> answers(@Source List<QuestionNode> questions) {
+        List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
+                Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
+        return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
+    }
+
+    @Description("Where the question was asked")
+    public List<List<CitationView>> citations(@Source List<QuestionNode> questions) {
+        return Batch.many(questions, QuestionNode::id, citations.forSubjects(SubjectType.QUESTION, Batch.keys(questions, QuestionNode::id)));
+    }
+}

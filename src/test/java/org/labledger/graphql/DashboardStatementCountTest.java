@@ -1,0 +1,88 @@
+package org.labledger.graphql;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No N+1: the dashboard query "labs → scorecard → answers → question → topic" costs the same number of
+ * SQL statements for 5 labs as for 50 (45 of them generated here, each with answers to 20 questions).
+ */
+@QuarkusTest
+class DashboardStatementCountTest {
+
+    static final String DASHBOARD = """
+            query($labs: [String]) { labs(slugs: $labs) {
+                slug name
+                scorecard { counts { total answered partial responseRate } topics { topic counts { total } } }
+                answers { status delivered question { key text topic { slug name path } } }
+            } }""";
+
+    @Inject
+    SessionFactory sessionFactory;
+    @Inject
+    EntityManager em;
+
+    private final List<String> generated = new ArrayList<>();
+
+    private long statements(List<String> labs) {
+        sessionFactory.getStatistics().clear();
+        JsonPath data = GraphQL.data(DASHBOARD, Map.of("labs", labs));
+        long count = sessionFactory.getStatistics().getPrepareStatementCount();
+        assertEquals(labs.size(), data.getList("labs").size());
+        return count;
+    }
+
+    @Test
+    void statementCountDoesNotGrowWithTheNumberOfLabs() {
+        assertTrue(sessionFactory.getStatistics().isStatisticsEnabled(), "hibernate statistics are on in tests");
+        List<String> five = List.of("anthropic", "google-deepmind", "meta", "microsoft", "openai");
+        long forFive = statements(five);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Number> questions = em.createNativeQuery("select id from question order by id limit 20").getResultList();
+            for (int i = 0; i < 45; i++) {
+                String slug = "generated-lab-" + i;
+                Number id = (Number) em.createNativeQuery("insert into lab (slug, name, kind) values (?1, ?2, 'OTHER') returning id")
+                        .setParameter(1, slug).setParameter(2, "Generated " + i).getSingleResult();
+                for (int j = 0; j < questions.size(); j++) {
+                    em.createNativeQuery("insert into answer (question_id, lab_id, status) values (?1, ?2, ?3)")
+                            .setParameter(1, questions.get(j).longValue()).setParameter(2, id.longValue())
+                            .setParameter(3, j % 3 == 0 ? "ANSWERED" : j % 3 == 1 ? "PARTIAL" : "UNANSWERED").executeUpdate();
+                }
+                generated.add(slug);
+            }
+        });
+        List<String> fifty = new ArrayList<>(five);
+        fifty.addAll(generated);
+        long forFifty = statements(fifty);
+
+        assertEquals(forFive, forFifty, "SQL statements for 5 labs vs 50 labs");
+        assertTrue(forFive <= 12, "a handful of statements in all, was " + forFive);
+        // the generated data really went through the resolvers
+        JsonPath one = GraphQL.data(DASHBOARD, Map.of("labs", List.of("generated-lab-7")));
+        assertEquals(20, one.getInt("labs[0].scorecard.counts.total"));
+        assertEquals(20, one.getList("labs[0].answers").size());
+    }
+
+    @AfterEach
+    void removeGeneratedLabs() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from answer where lab_id in (select id from lab where slug like 'generated-lab-%')").executeUpdate();
+            em.createNativeQuery("delete from lab where slug like 'generated-lab-%'").executeUpdate();
+        });
+    }
+}

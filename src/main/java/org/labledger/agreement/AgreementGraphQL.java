@@ -33,7 +33,7 @@ public class AgreementGraphQL {
     CitationService citations;
 
     @Query("agreements")
-    @Description("Agreements oldest first (undated last), optionally only those a lab is party to, or of one kind")
+    @Description("Agreements as a timeline of version chains (each chain oldest version first, chains by earliest known date, undated last), optionally only those a lab is party to, or of one kind")
     public @NonNull List<@NonNull AgreementNode> agreements(String lab, AgreementKind kind) {
         List<String> slugs = agreements.list(Params.text(lab), kind).stream().map(AgreementService.AgreementSummary::slug).toList();
         Map<String, Agreement> bySlug = slugs.isEmpty() ? Map.of() : Batch.index(Agreement.<Agreement>list("slug in ?1", slugs), a -> a.slug);

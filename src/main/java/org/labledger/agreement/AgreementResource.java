@@ -23,7 +23,7 @@ public class AgreementResource {
     AgreementService service;
 
     @GET
-    @Operation(summary = "Agreements between labs, each version its own entry linked by supersedes/supersededBy")
+    @Operation(summary = "Agreements between labs as a timeline of version chains (each version its own entry, linked by supersedes/supersededBy; chains by earliest known date)")
     public List<AgreementService.AgreementSummary> list(@Parameter(description = "only agreements this lab is party to") @QueryParam("lab") String lab,
                                                         @Parameter(description = "only this kind") @QueryParam("kind") String kind) {
         Params params = new Params();

@@ -11,7 +11,6 @@ import org.labledger.source.SubjectType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,17 +93,38 @@ public class AgreementService {
                 parties(a), provisions, versions, citations.forSubject(SubjectType.AGREEMENT, a.id), a.version);
     }
 
+    /**
+     * All agreements as a timeline of version chains: each chain oldest version first (undated versions keep
+     * their place after the version they supersede), chains ordered by their earliest known date
+     * (announced, else effective; undated chains last), then by slug.
+     */
     private static List<Agreement> all() {
         List<Agreement> all = Agreement.list("select distinct a from Agreement a left join fetch a.parties p left join fetch p.lab left join fetch a.supersedes");
-        // oldest first: by announcement (undated last), then slug
-        List<Agreement> sorted = new ArrayList<>(all);
-        sorted.sort((x, y) -> {
-            String dx = x.announcedOn == null ? "9999" : x.announcedOn;
-            String dy = y.announcedOn == null ? "9999" : y.announcedOn;
-            int c = dx.compareTo(dy);
-            return c != 0 ? c : x.slug.compareTo(y.slug);
-        });
-        return Collections.unmodifiableList(sorted);
+        Map<Long, Agreement> successor = successors(all);
+        List<List<Agreement>> chains = new ArrayList<>();
+        Set<Long> placed = new HashSet<>();
+        for (Agreement a : all) {
+            if (a.supersedes == null) {
+                List<Agreement> chain = new ArrayList<>();
+                for (Agreement cur = a; cur != null && placed.add(cur.id); cur = successor.get(cur.id)) {
+                    chain.add(cur);
+                }
+                chains.add(chain);
+            }
+        }
+        for (Agreement a : all) { // members of a cycle, should the data ever hold one
+            if (placed.add(a.id)) {
+                chains.add(List.of(a));
+            }
+        }
+        chains.sort(java.util.Comparator.comparing((List<Agreement> c) -> c.stream().map(AgreementService::date)
+                        .filter(java.util.Objects::nonNull).min(String::compareTo).orElse("9999"))
+                .thenComparing(c -> c.get(0).slug));
+        return chains.stream().flatMap(List::stream).toList();
+    }
+
+    private static String date(Agreement a) {
+        return a.announcedOn != null ? a.announcedOn : a.effectiveOn;
     }
 
     private static Map<Long, Agreement> successors(List<Agreement> all) {

@@ -36,6 +36,18 @@ class AgreementResourceTest {
     }
 
     @Test
+    void listIsATimelineOfVersionChains() {
+        List<String> slugs = when().get("/api/agreements").then().statusCode(200).extract().jsonPath().getList("slug");
+        // each version comes right after the one it supersedes, the dated 2019 chain first
+        assertEquals(List.of("microsoft-openai-2019", "microsoft-openai-extended-partnership", "microsoft-openai-definitive-agreement"),
+                slugs.subList(0, 3));
+        int dsb = slugs.indexOf("microsoft-openai-deployment-safety-board");
+        int azure = slugs.indexOf("azure-openai-service");
+        assertTrue(dsb > 2 && dsb < azure, "2021 before 2021-11: " + slugs);
+        assertEquals("microsoft-meta-llama-2", slugs.get(slugs.size() - 1), "undated last");
+    }
+
+    @Test
     void definitiveAgreementDetail() {
         JsonPath a = when().get("/api/agreements/microsoft-openai-definitive-agreement").then().statusCode(200).extract().jsonPath();
         assertEquals("DEFINITIVE_AGREEMENT", a.getString("kind"));

@@ -1,0 +1,8 @@
+package org.labledger.graphql;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same GraphQL suite against the packaged application. */
+@QuarkusIntegrationTest
+class GraphQLErrorsIT extends GraphQLErrorsTest {
+}

@@ -36,6 +36,11 @@ public class Answer extends BaseEntity {
     public String respondentCapacity;
     @Column(name = "answered_on")
     public String answeredOn;
+    /** Why the answer got its status (e.g. an assessor's justification of a score). */
+    public String justification;
+    /** References the answer rests on, as given by its source (free text, may hold URLs). */
+    @Column(name = "reference_text")
+    public String references;
     @Version
     public int version;
 }

@@ -19,6 +19,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record Violation(String field, String message) {
+    /** One mistake: the parameter, field or form part it concerns, and for files where in the file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(String field, String message, String file, Integer line, Integer column) {
+
+        public Violation(String field, String message) {
+            this(field, message, null, null, null);
+        }
     }
 }

@@ -22,11 +22,14 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response problem(int status, String type, String title, String detail, String instance,
-                                   List<Problem.Violation> errors) {
-        return Response.status(status)
+                                   List<Problem.Violation> errors, String... headers) {
+        Response.ResponseBuilder b = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors))
-                .build();
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b.build();
     }
 
     @ServerExceptionMapper
@@ -47,6 +50,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(400, "malformed-json", "Malformed JSON", e.getOriginalMessage(), path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return problem(401, "unauthorized", "Unauthorized", "this operation needs a bearer token (Authorization: Bearer <JWT>)",
+                path(uri), null, "WWW-Authenticate", "Bearer");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return problem(401, "unauthorized", "Unauthorized", "the bearer token was rejected (bad signature, issuer, audience or expired)",
+                path(uri), null, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "the token's roles do not allow this operation", path(uri), null);
     }
 
     @ServerExceptionMapper

@@ -66,8 +66,8 @@ public record SeedDocument(
     }
 
     public record AnswerRec(String question, String lab, ResponseStatus status, Boolean delivered, String summary,
-                            String respondent, String respondentCapacity, String answeredOn,
-                            List<CitationRec> citations) {
+                            String respondent, String respondentCapacity, String answeredOn, String justification,
+                            String references, List<CitationRec> citations) {
     }
 
     public record AgreementRec(String slug, String title, AgreementKind kind, String summary, String announcedOn,

@@ -85,11 +85,17 @@ public class SeedImporter {
         if (doc == null) {
             throw new SeedException(file, List.of("document: is empty"));
         }
-        List<String> problems = SeedValidator.validate(doc);
+        check(file, doc);
+        return doc;
+    }
+
+    /** Validates a document whose records may refer to labs already in the database. */
+    public void check(String file, SeedDocument doc) {
+        List<String> problems = SeedValidator.validate(doc, new java.util.HashSet<>(
+                em.createQuery("select l.slug from Lab l", String.class).getResultList()));
         if (!problems.isEmpty()) {
             throw new SeedException(file, problems);
         }
-        return doc;
     }
 
     /**
@@ -262,7 +268,8 @@ public class SeedImporter {
                     l.persist();
                     labs.put(l.slug, l);
                 }
-                boolean cited = syncCitations(SubjectType.LAB, l.id, r.citations());
+                // a document that lists a lab without citations (null) leaves the lab's citations alone
+                boolean cited = r.citations() != null && syncCitations(SubjectType.LAB, l.id, r.citations());
                 outcomes.put(r.slug(), created ? Boolean.TRUE : d.changed || cited ? Boolean.FALSE : null);
             }
             for (var r : list(doc.labs())) {
@@ -397,6 +404,8 @@ public class SeedImporter {
                     a.respondent = d.v(a.respondent, r == null ? null : r.respondent());
                     a.respondentCapacity = d.v(a.respondentCapacity, r == null ? null : r.respondentCapacity());
                     a.answeredOn = d.v(a.answeredOn, r == null ? null : r.answeredOn());
+                    a.justification = d.v(a.justification, r == null ? null : r.justification());
+                    a.references = d.v(a.references, r == null ? null : r.references());
                     if (created) {
                         a.persist();
                     }

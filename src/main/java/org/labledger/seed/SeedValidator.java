@@ -27,19 +27,26 @@ public final class SeedValidator {
     private final List<String> problems = new ArrayList<>();
     private String where;
 
+    /** Problems of a self-contained document. */
     public static List<String> validate(SeedDocument doc) {
+        return validate(doc, Set.of());
+    }
+
+    /** Problems of a document whose records may also refer to the given labs (already stored). */
+    public static List<String> validate(SeedDocument doc, Set<String> existingLabs) {
         SeedValidator v = new SeedValidator();
-        v.check(doc);
+        v.check(doc, existingLabs);
         return v.problems;
     }
 
-    private void check(SeedDocument d) {
+    private void check(SeedDocument d, Set<String> existingLabs) {
         where = "document";
         if (d.formatVersion() == null || d.formatVersion() != SeedDocument.FORMAT_VERSION) {
             fail("formatVersion", "must be " + SeedDocument.FORMAT_VERSION + ", was " + d.formatVersion());
         }
         Set<String> sources = keys("sources", d.sources(), SeedDocument.SourceRec::key);
         Set<String> labs = keys("labs", d.labs(), SeedDocument.LabRec::slug);
+        labs.addAll(existingLabs);
         Set<String> topics = keys("topics", d.topics(), SeedDocument.TopicRec::slug);
         Set<String> questionnaires = keys("questionnaires", d.questionnaires(), SeedDocument.QuestionnaireRec::slug);
         Set<String> questions = keys("questions", d.questions(), SeedDocument.QuestionRec::key);
@@ -148,10 +155,12 @@ public final class SeedValidator {
                 }
             }
             required("status", a.status());
-            text("summary", a.summary(), 10_000, false);
+            text("summary", a.summary(), 200_000, false);
             text("respondent", a.respondent(), 200, false);
             text("respondentCapacity", a.respondentCapacity(), 500, false);
             date("answeredOn", a.answeredOn());
+            text("justification", a.justification(), 200_000, false);
+            text("references", a.references(), 200_000, false);
             citations(a.citations(), sources, true);
         });
 

@@ -1,3 +1,3 @@
 package org.labledger.source;
 
-public enum SourceKind { BLOG_POST, ARTICLE, COMMENT_THREAD, COMPANY_STATEMENT, OTHER }
+public enum SourceKind { BLOG_POST, ARTICLE, COMMENT_THREAD, COMPANY_STATEMENT, DATASET, OTHER }

@@ -1,0 +1,155 @@
+package org.labledger.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An RFC 4180 CSV reader that keeps track of where each cell starts (line and column), so that an
+ * importer can say exactly where a problem is. Handles a UTF-8 byte-order mark, quoted cells with
+ * embedded commas, quotes ("") and line breaks, and CRLF or LF line ends.
+ */
+public final class Csv {
+
+    /** One cell: its text, the 1-based line where it starts and its 1-based field number (CSV column) in the row. */
+    public record Cell(String text, int line, int column) {
+    }
+
+    /** One record (row) and the line it starts on. */
+    public record Row(List<Cell> cells, int line) {
+
+        public String text(int i) {
+            return i < cells.size() ? cells.get(i).text() : "";
+        }
+
+        public int size() {
+            return cells.size();
+        }
+
+        public boolean blank() {
+            return cells.stream().allMatch(c -> c.text().isBlank());
+        }
+    }
+
+    /** A CSV syntax problem (an unterminated quote, text after a closing quote). */
+    public static final class SyntaxException extends RuntimeException {
+        public final int line;
+        public final int column;
+
+        SyntaxException(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private Csv() {
+    }
+
+    public static List<Row> parse(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<Row> rows = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int line = 1;
+        int cellLine = 1, rowLine = 1;
+        boolean quoted = false, wasQuoted = false;
+        int i = 0, n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    i++;
+                    continue;
+                }
+                if (c == '\n') {
+                    line++;
+                } else {
+                }
+                cell.append(c);
+                i++;
+                continue;
+            }
+            if (c == '"') {
+                if (cell.length() == 0 && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                    i++;
+                    continue;
+                }
+                if (wasQuoted) {
+                    throw new SyntaxException("text after a closing quote", line, cells.size() + 1);
+                }
+                cell.append(c); // a stray quote inside an unquoted cell: keep it, as spreadsheets do
+                i++;
+                continue;
+            }
+            if (c == ',') {
+                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                cell.setLength(0);
+                wasQuoted = false;
+                i++;
+                cellLine = line;
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                rows.add(new Row(List.copyOf(cells), rowLine));
+                cells.clear();
+                cell.setLength(0);
+                wasQuoted = false;
+                i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
+                line++;
+                cellLine = line;
+                rowLine = line;
+                continue;
+            }
+            if (wasQuoted && !Character.isWhitespace(c)) {
+                throw new SyntaxException("text after a closing quote", line, cells.size() + 1);
+            }
+            if (!wasQuoted) {
+                cell.append(c);
+            }
+            i++;
+        }
+        if (quoted) {
+            throw new SyntaxException("a quoted cell is never closed", cellLine, cells.size() + 1);
+        }
+        if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
+            cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+            rows.add(new Row(List.copyOf(cells), rowLine));
+        }
+        // drop trailing blank lines
+        while (!rows.isEmpty() && rows.get(rows.size() - 1).blank() && rows.get(rows.size() - 1).size() <= 1) {
+            rows.remove(rows.size() - 1);
+        }
+        return rows;
+    }
+
+    /** Writes one CSV line (RFC 4180 quoting), ending in CRLF. */
+    public static String line(List<?> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = values.get(i);
+            String t = v == null ? "" : v.toString();
+            boolean formula = !t.isEmpty() && (t.charAt(0) == '=' || t.charAt(0) == '+' || t.charAt(0) == '@'
+                    || t.charAt(0) == '-' && !(t.length() > 1 && Character.isDigit(t.charAt(1))));
+            if (formula || t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+                // quote, and defuse spreadsheet formulas (CSV injection) with a leading apostrophe
+                String safe = formula ? "'" + t : t;
+                sb.append('"').append(safe.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(t);
+            }
+        }
+        return sb.append("\r\n").toString();
+    }
+}

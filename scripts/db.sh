@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure a local PostgreSQL server is up and that LabLedger's role and databases exist.
 #
-#   scripts/db.sh            ensure server, role 'labledger' and databases 'labledger' + 'labledger_test'
+#   scripts/db.sh            ensure server, role 'labledger' and databases 'labledger', 'labledger_test'
+#                            and 'labledger_roundtrip' (the export round-trip test's empty database)
 #   scripts/db.sh DBNAME...  the same for the named databases
 #
 # Idempotent. Skipped entirely when QUARKUS_DATASOURCE_JDBC_URL is set: then the operator points
@@ -13,7 +14,7 @@ ROLE="${LABLEDGER_DB_ROLE:-labledger}"
 PASSWORD="${LABLEDGER_DB_PASSWORD:-labledger}"
 PORT="${LABLEDGER_DB_PORT:-5432}"
 DBS=("$@")
-[ ${#DBS[@]} -gt 0 ] || DBS=(labledger labledger_test)
+[ ${#DBS[@]} -gt 0 ] || DBS=(labledger labledger_test labledger_roundtrip)
 
 log() { echo "[db] $*" >&2; }
 

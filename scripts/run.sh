@@ -8,5 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/db.sh
+# a development key pair for bearer tokens (scripts/dev-token.sh ROLE prints one), unless one exists
+[ -f .labledger/jwt/public.pem ] || scripts/dev-token.sh reader >/dev/null
 ./mvnw -B -ntp -q package -DskipTests
 exec java "$@" -jar target/quarkus-app/quarkus-run.jar

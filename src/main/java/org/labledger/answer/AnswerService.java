@@ -22,6 +22,44 @@ public class AnswerService {
     @Inject
     TopicService topics;
 
+    /** An answer as a row of a list or a CSV download. */
+    public record AnswerRow(long id, String lab, String questionnaire, String question, String topic, ResponseStatus status,
+                            boolean delivered, String answeredOn, String summary, List<String> sourceUrls) {
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s,;<>\"'\\])]+");
+
+    /** One page of answers as rows: the answer, its question, lab and topic, and the URLs of its sources. */
+    public PageResult<AnswerRow> rows(AnswerFilter f, int page, int size) {
+        PageResult<Long> ids = searchIds(f, page, size);
+        if (ids.items().isEmpty()) {
+            return PageResult.of(List.of(), page, size, ids.totalItems());
+        }
+        Map<Long, Answer> byId = new java.util.HashMap<>();
+        for (Answer a : Answer.<Answer>list("select a from Answer a join fetch a.lab join fetch a.question q join fetch q.questionnaire join fetch q.topic where a.id in ?1", ids.items())) {
+            byId.put(a.id, a);
+        }
+        Map<Long, java.util.Set<String>> urls = new java.util.HashMap<>();
+        for (Object[] r : em.createQuery("select c.subjectId, s.url from Citation c join c.source s where c.subjectType = org.labledger.source.SubjectType.ANSWER and c.subjectId in ?1 and s.url is not null order by c.ordinal", Object[].class)
+                .setParameter(1, ids.items()).getResultList()) {
+            urls.computeIfAbsent((Long) r[0], k -> new java.util.LinkedHashSet<>()).add((String) r[1]);
+        }
+        List<AnswerRow> rows = new java.util.ArrayList<>();
+        for (Long id : ids.items()) {
+            Answer a = byId.get(id);
+            java.util.Set<String> u = urls.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>());
+            if (a.references != null) {
+                var m = URL.matcher(a.references);
+                while (m.find()) {
+                    u.add(m.group().replaceAll("[.]+$", ""));
+                }
+            }
+            rows.add(new AnswerRow(a.id, a.lab.slug, a.question.questionnaire.slug, a.question.key, a.question.topic.slug, a.status,
+                    a.delivered, a.answeredOn, a.summary, List.copyOf(u)));
+        }
+        return PageResult.of(rows, page, size, ids.totalItems());
+    }
+
     /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */
     public PageResult<Long> searchIds(AnswerFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");

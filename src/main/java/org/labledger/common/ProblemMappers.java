@@ -48,6 +48,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response dataset(org.labledger.seed.SeedException e, UriInfo uri) {
+        List<Problem.Violation> errors = e.problems().stream().limit(100).map(p -> {
+            int colon = p.indexOf(": ");
+            return colon > 0 ? new Problem.Violation(p.substring(0, colon), p.substring(colon + 2)) : new Problem.Violation("document", p);
+        }).toList();
+        return problem(400, "invalid-dataset", "Invalid Dataset", e.getMessage(), path(uri), errors);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(400, "malformed-json", "Malformed JSON", e.getOriginalMessage(), path(uri), null);
     }

@@ -216,7 +216,7 @@ public class FmtiImporter {
         var questionnaire = new SeedDocument.QuestionnaireRec("fmti-" + ed, "Foundation Model Transparency Index (" + e.edition() + ")",
                 "Stanford CRFM", "Bommasani, Klyman et al.", null, sourceKey,
                 "The FMTI indicators of the " + e.edition() + " edition; a developer's score of 1 on an indicator is recorded as ANSWERED, 0 as UNANSWERED.",
-                List.of());
+                List.of(), null);
         return new SeedDocument(SeedDocument.FORMAT_VERSION, new SeedDocument.Dataset("FMTI " + e.edition(), e.edition(), null),
                 List.of(source), labRecs, topics, List.of(questionnaire), questions, answers, List.of(), List.of(), List.of());
     }

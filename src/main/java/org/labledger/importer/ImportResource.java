@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.labledger.common.ApiException;
+import org.labledger.seed.ImportReport;
+import org.labledger.seed.SeedImporter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,8 @@ public class ImportResource {
 
     @Inject
     FmtiImporter fmti;
+    @Inject
+    SeedImporter seeds;
 
     @POST
     @Path("/fmti")
@@ -58,6 +62,17 @@ public class ImportResource {
         }
         return fmti.importEdition(edition, read("scores", scores), indicators == null ? null : read("indicators", indicators),
                 reportFiles, Boolean.parseBoolean(dry));
+    }
+
+    @POST
+    @Path("/dataset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Import a dataset document (seeds/ format, e.g. another instance's GET /api/export): validated whole, upserted by key, all or nothing")
+    public ImportReport importDataset(byte[] body) {
+        return seeds.importFile("request body", body, true);
     }
 
     private static FmtiParser.Upload read(String part, FileUpload f) {

@@ -10,7 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.answer.ScorecardResource;
 import org.labledger.answer.ScorecardService;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.labledger.common.Negotiation;
 import org.labledger.common.Params;
 
 import java.util.List;
@@ -38,12 +43,31 @@ public class LabResource {
         return labs.get(slug);
     }
 
+
+    @GET
+    @Path("/{slug}/scorecard.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
+    public Response scorecardCsvPath(@PathParam("slug") String slug, @QueryParam("topic") String topic,
+                                     @QueryParam("questionnaire") String questionnaire) {
+        return ScorecardResource.csv(List.of(card(slug, topic, questionnaire)), slug + "-scorecard.csv");
+    }
+
     @GET
     @Path("/{slug}/scorecard")
-    @Operation(summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic")
-    public ScorecardService.Scorecard scorecard(@PathParam("slug") String slug,
-                                                @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
-                                                @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire) {
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic "
+            + "(with Accept: text/csv, as CSV)")
+    public Response scorecard(@PathParam("slug") String slug,
+                              @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
+                              @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
+                              @Context HttpHeaders headers) {
+        ScorecardService.Scorecard card = card(slug, topic, questionnaire);
+        return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
+                : Response.ok(card, MediaType.APPLICATION_JSON).build();
+    }
+
+    private ScorecardService.Scorecard card(String slug, String topic, String questionnaire) {
         Lab lab = labs.require(slug);
         return scorecards.scorecards(List.of(lab.id), Params.text(topic), Params.text(questionnaire)).get(0);
     }

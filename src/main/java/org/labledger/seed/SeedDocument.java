@@ -57,8 +57,13 @@ public record SeedDocument(
     public record TopicRec(String slug, String name, String parent, String description) {
     }
 
+    /**
+     * {@code defaultAnswerCitations}: the evidence for the answers the document does not list (e.g. the author's
+     * statement that labs did not reply); every (question, lab) pair without an answer record gets them.
+     */
     public record QuestionnaireRec(String slug, String title, String publisher, String author, String publishedOn,
-                                   String source, String description, List<String> notDeliveredTo) {
+                                   String source, String description, List<String> notDeliveredTo,
+                                   List<CitationRec> defaultAnswerCitations) {
     }
 
     public record QuestionRec(String key, String questionnaire, String topic, String parent, Integer ordinal, String text,

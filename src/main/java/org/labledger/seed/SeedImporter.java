@@ -379,8 +379,10 @@ public class SeedImporter {
                     a -> a.question.key + "/" + a.lab.slug);
             Map<String, SeedDocument.AnswerRec> explicit = index(list(doc.answers()), a -> a.question() + "/" + a.lab());
             Map<String, Set<String>> notDelivered = new HashMap<>();
+            Map<String, List<CitationRec>> defaultCitations = new HashMap<>();
             for (var q : list(doc.questionnaires())) {
                 notDelivered.put(q.slug(), new LinkedHashSet<>(q.notDeliveredTo() == null ? List.of() : q.notDeliveredTo()));
+                defaultCitations.put(q.slug(), list(q.defaultAnswerCitations()));
             }
             for (var qr : list(doc.questions())) {
                 for (String labSlug : qr.addressedTo()) {
@@ -393,7 +395,11 @@ public class SeedImporter {
                         a.question = questions.get(qr.key());
                         a.lab = labs.get(labSlug);
                     } else if (r == null) {
-                        tally.count("answers", null); // default answers are never reset: curators own them
+                        // default answers are never reset (curators own them); they only gain evidence they lack
+                        boolean cited = !citations.containsKey(SubjectType.ANSWER + ":" + a.id)
+                                && !defaultCitations.get(qr.questionnaire()).isEmpty()
+                                && syncCitations(SubjectType.ANSWER, a.id, defaultCitations.get(qr.questionnaire()));
+                        tally.count("answers", cited ? Boolean.FALSE : null);
                         continue;
                     }
                     Diff d = new Diff();
@@ -409,7 +415,7 @@ public class SeedImporter {
                     if (created) {
                         a.persist();
                     }
-                    boolean cited = r != null && syncCitations(SubjectType.ANSWER, a.id, r.citations());
+                    boolean cited = syncCitations(SubjectType.ANSWER, a.id, r != null ? r.citations() : defaultCitations.get(qr.questionnaire()));
                     tally.count("answers", outcome(created, d.changed || cited));
                 }
             }
@@ -563,8 +569,7 @@ public class SeedImporter {
             if (haveRecs.equals(want)) {
                 return false;
             }
-            have.forEach(Citation::delete);
-            em.flush(); // free the (subject, ordinal) slots before re-inserting
+            have.forEach(Citation::delete); // (subject, ordinal) uniqueness is checked at commit (V3)
             List<Citation> fresh = new ArrayList<>();
             for (int i = 0; i < want.size(); i++) {
                 CitationRec r = want.get(i);

@@ -108,7 +108,17 @@ public final class SeedValidator {
             date("publishedOn", q.publishedOn());
             ref("source", q.source(), sources);
             refs("notDeliveredTo", q.notDeliveredTo(), labs);
+            citations(q.defaultAnswerCitations(), sources, false);
         });
+        Set<String> withDefaults = new HashSet<>();
+        if (d.questionnaires() != null) {
+            d.questionnaires().stream().filter(q -> q != null && q.defaultAnswerCitations() != null && !q.defaultAnswerCitations().isEmpty())
+                    .forEach(q -> withDefaults.add(q.slug()));
+        }
+        Set<String> explicitAnswers = new HashSet<>();
+        if (d.answers() != null) {
+            d.answers().stream().filter(java.util.Objects::nonNull).forEach(a -> explicitAnswers.add(a.question() + "/" + a.lab()));
+        }
 
         Map<String, Set<String>> addressed = new HashMap<>();
         Map<String, String> questionParents = new HashMap<>();
@@ -134,6 +144,14 @@ public final class SeedValidator {
                     fail("addressedTo", "names a lab twice");
                 }
                 addressed.put(q.key(), new HashSet<>(q.addressedTo()));
+                if (!withDefaults.contains(q.questionnaire())) {
+                    for (String lab : q.addressedTo()) {
+                        if (!explicitAnswers.contains(q.key() + "/" + lab)) {
+                            fail("addressedTo", "'" + lab + "' has no answer record and questionnaire '" + q.questionnaire()
+                                    + "' has no defaultAnswerCitations: an UNANSWERED status needs evidence too");
+                        }
+                    }
+                }
             }
             citations(q.citations(), sources, true);
             if (q.parent() != null) {

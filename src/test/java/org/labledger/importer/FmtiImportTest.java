@@ -164,6 +164,55 @@ class FmtiImportTest {
     }
 
     @Test
+    void comparesTheTwoEditionsOverTheirSharedIndicators() throws IOException {
+        Path may = DATA.resolve("May2024").resolve("May2024_scores.csv");
+        Path dec = DATA.resolve("Dec2025").resolve("Dec2025_scores.csv");
+        upload(curator(), "May2024", may, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
+        upload(curator(), "Dec2025", dec, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
+
+        // expected, straight from the files: indicators named alike in both, and each developer's 1s on them
+        Map<String, Map<String, Integer>> a = matrix(may), b = matrix(dec);
+        Set<String> shared = new java.util.TreeSet<>(a.keySet());
+        shared.retainAll(b.keySet());
+        JsonPath c = when().get("/api/questionnaires/fmti-may2024/compare/fmti-dec2025").then().statusCode(200).extract().jsonPath();
+        assertEquals(shared.size(), c.getInt("sharedQuestions"));
+        assertEquals(a.size() - shared.size(), c.getList("onlyInA").size());
+        assertEquals(b.size() - shared.size(), c.getList("onlyInB").size());
+        for (String developer : List.of("Anthropic", "OpenAI", "Meta", "Amazon")) {
+            int inA = shared.stream().mapToInt(i -> a.get(i).get(developer)).sum();
+            int inB = shared.stream().mapToInt(i -> b.get(i).get(developer)).sum();
+            String lab = developer.toLowerCase();
+            assertEquals(inA, c.getInt("labs.find { it.lab == '" + lab + "' }.answeredA"), developer);
+            assertEquals(inB, c.getInt("labs.find { it.lab == '" + lab + "' }.answeredB"), developer);
+            assertEquals(inB - inA, c.getInt("labs.find { it.lab == '" + lab + "' }.delta"), developer);
+        }
+        assertEquals(false, c.getBoolean("labs.find { it.lab == 'adept' }.inB"), "Adept is only in May 2024");
+        // the same over GraphQL
+        JsonPath g = org.labledger.graphql.GraphQL.data("{ compareQuestionnaires(a: \"fmti-may2024\", b: \"fmti-dec2025\") { sharedQuestions labs { lab delta } } }");
+        assertEquals(c.getInt("sharedQuestions"), g.getInt("compareQuestionnaires.sharedQuestions"));
+        assertEquals(c.getList("labs.delta"), g.getList("compareQuestionnaires.labs.delta"));
+        when().get("/api/questionnaires/fmti-may2024/compare/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** indicator (normalised) → developer → score, read straight from a scores file. */
+    static Map<String, Map<String, Integer>> matrix(Path scores) throws IOException {
+        List<Csv.Row> rows = Csv.parse(Files.readString(scores));
+        Map<String, Map<String, Integer>> m = new java.util.LinkedHashMap<>();
+        for (Csv.Row r : rows.subList(1, rows.size())) {
+            String name = r.text(0).trim();
+            if (name.equals("Total")) {
+                continue;
+            }
+            Map<String, Integer> byDev = new java.util.HashMap<>();
+            for (int c = 1; c < rows.get(0).size(); c++) {
+                byDev.put(rows.get(0).text(c).trim(), Integer.parseInt(r.text(c).trim()));
+            }
+            m.put(name.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").trim(), byDev);
+        }
+        return m;
+    }
+
+    @Test
     void may2024ReportsAreRejectedBecauseTheyRenameIndicators() throws IOException {
         Path dir = DATA.resolve("May2024");
         given().header("Authorization", "Bearer " + Tokens.curator())

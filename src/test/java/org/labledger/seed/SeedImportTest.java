@@ -79,7 +79,8 @@ class SeedImportTest {
                    "website": null, "aliases": [], "citations": []}],
                  "topics": [{"slug": "t-topic", "name": "T", "parent": null, "description": null}],
                  "questionnaires": [{"slug": "t-q", "title": "T", "publisher": null, "author": null,
-                   "publishedOn": null, "source": "src-t", "description": null, "notDeliveredTo": []}],
+                   "publishedOn": null, "source": "src-t", "description": null, "notDeliveredTo": [],
+                   "defaultAnswerCitations": [{"source": "src-t", "quote": null, "locator": "no reply"}]}],
                  "questions": [%s],
                  "answers": [], "agreements": [], "events": [], "scores": []}
                 """.formatted(questions);
@@ -132,6 +133,14 @@ class SeedImportTest {
     }
 
     @Test
+    void unansweredWithoutEvidenceIsRejected() {
+        String withoutEvidence = doc(GOOD_QUESTION).replace("[{\"source\": \"src-t\", \"quote\": null, \"locator\": \"no reply\"}]", "null");
+        assertFalse(withoutEvidence.contains("no reply"));
+        SeedException e = rejected(withoutEvidence);
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).addressedTo: 'brand-new-lab' has no answer record"), e.getMessage());
+    }
+
+    @Test
     void brokenJsonNamesLineAndColumn() {
         SeedException e = rejected("{\"formatVersion\": 1,\n \"sources\": [ }");
         assertTrue(e.getMessage().contains("broken.json") && e.getMessage().contains("line 2"), e.getMessage());
@@ -146,7 +155,8 @@ class SeedImportTest {
             assertEquals(1, report.counts().get("answers").created());
             when().get("/api/questions/t-q1").then().statusCode(200)
                     .body("answers[0].lab", equalTo("brand-new-lab"))
-                    .body("answers[0].status", equalTo("UNANSWERED"));
+                    .body("answers[0].status", equalTo("UNANSWERED"))
+                    .body("answers[0].citations[0].locator", equalTo("no reply"));
         } finally {
             // leave the database as the seeds made it, for the other test classes
             QuarkusTransaction.requiringNew().run(() -> {

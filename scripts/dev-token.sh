@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Prints a bearer token (JWT, RS256) that a LabLedger started by scripts/run.sh accepts.
+#
+#   scripts/dev-token.sh ROLE [SUBJECT] [MINUTES]     ROLE: curator | admin | reader
+#
+# The first call generates a development key pair under .labledger/jwt/ (git-ignored; never commit it, and
+# never use it in production: there, point mp.jwt.verify.publickey.location at your identity provider's key).
+# Token claims: iss https://labledger.local, aud labledger, groups [ROLE] (admin also gets curator).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+role="${1:?usage: scripts/dev-token.sh curator|admin|reader [subject] [minutes]}"
+subject="${2:-dev-$role}"
+minutes="${3:-60}"
+case "$role" in
+  curator) groups='["curator"]' ;;
+  admin) groups='["admin","curator"]' ;;
+  reader) groups='["reader"]' ;;
+  *) echo "unknown role '$role': curator, admin or reader" >&2; exit 2 ;;
+esac
+dir=.labledger/jwt
+if [ ! -f "$dir/private.pem" ] || [ ! -f "$dir/public.pem" ]; then
+  mkdir -p "$dir" && chmod 700 .labledger "$dir"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null
+  openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+  chmod 600 "$dir/private.pem"
+  echo "[dev-token] generated a development key pair in $dir (restart the service to load it)" >&2
+fi
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"iss":"https://labledger.local","aud":"labledger","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d,"jti":"%s"}' \
+  "$subject" "$subject" "$groups" "$now" $((now + minutes * 60)) "$(openssl rand -hex 8)" | b64url)
+signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$dir/private.pem" -binary | b64url)
+printf '%s.%s.%s\n' "$header" "$payload" "$signature"

@@ -1,0 +1,90 @@
+package org.labledger.seed;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.labledger.security.Tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Export → import into an empty database → export gives the identical document. Runs on its own database
+ * (labledger_roundtrip, created by scripts/db.sh) so that emptying it does not disturb the other suites.
+ */
+@QuarkusTest
+@TestProfile(ExportRoundTripTest.OwnDatabase.class)
+class ExportRoundTripTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/labledger_roundtrip");
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    private static String export() {
+        return when().get("/api/export").then().statusCode(200).contentType("application/json")
+                .header("Content-Disposition", containsString("labledger-export.json")).extract().asString();
+    }
+
+    @Test
+    void exportImportExportIsIdentical() {
+        // some imported data too, with the fields only imports fill (justification, references, new labs)
+        given().header("Authorization", "Bearer " + Tokens.curator())
+                .multiPart("edition", "Trip")
+                .multiPart("scores", "trip_scores.csv", "Indicator,Lab A,Lab B\nSize,1,0\nCompute,0,1\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("reports", "Lab A_fmtransparencyreport_Trip.csv",
+                        "Indicator,Disclosure,Justification,References,Score\nSize,\"12 GB\",\"stated, \"\"exactly\"\"\",https://example.org/a,1\nCompute,,,,0\n"
+                                .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/api/imports/fmti").then().statusCode(200);
+
+        String first = export();
+        assertTrue(first.contains("\"justification\":\"stated, \\\"exactly\\\"\""), "the export carries import-only fields");
+        var doc = io.restassured.path.json.JsonPath.from(first);
+        int answers = doc.getList("answers").size();
+        int citations = doc.getList("questions.citations.flatten()").size();
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate source, lab, lab_alias, topic, questionnaire, question, answer,"
+                + " agreement, agreement_party, provision, event, event_lab, lab_score, citation, seed_import restart identity cascade").executeUpdate());
+        when().get("/api/labs").then().statusCode(200).body("size()", equalTo(0));
+
+        given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(first)
+                .when().post("/api/imports/dataset").then().statusCode(200)
+                .body("counts.answers.created", equalTo(answers));
+
+        String second = export();
+        assertEquals(first, second, "export → import into an empty database → export");
+        assertEquals(citations, io.restassured.path.json.JsonPath.from(second).getList("questions.citations.flatten()").size());
+    }
+
+    @Test
+    void datasetImportNeedsAdminAndAValidDocument() {
+        String doc = export();
+        given().header("Authorization", "Bearer " + Tokens.curator()).contentType("application/json").body(doc)
+                .when().post("/api/imports/dataset").then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").body(doc).when().post("/api/imports/dataset").then().statusCode(401);
+        String broken = doc.replaceFirst("\"status\":\"UNANSWERED\"", "\"status\":\"MAYBE\"");
+        given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(broken)
+                .when().post("/api/imports/dataset").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("answers[")).body("detail", containsString("MAYBE"));
+        // and a re-import of the unchanged export changes nothing
+        given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(doc)
+                .when().post("/api/imports/dataset").then().statusCode(200)
+                .body("counts.answers.created", equalTo(0)).body("counts.answers.updated", equalTo(0));
+    }
+}

@@ -1,8 +1,47 @@
 #!/usr/bin/env bash
 # The whole test suite against a real local PostgreSQL: makes sure the server and the test database
 # exist (scripts/db.sh), then runs the unit/HTTP tests (@QuarkusTest) and the tests against the
-# packaged jar (@QuarkusIntegrationTest). Extra arguments go to Maven.
+# packaged jar (@QuarkusIntegrationTest). Extra arguments go to Maven (both runs).
+#
+# Then the native-image check: a sources-only native build (no GraalVM needed: it stops before
+# native-image and writes target/native-sources/) reusing the classes compiled by `verify`. It fails on
+# any build warning (unregistered reflection, missing resources, initialisation problems are reported
+# as warnings) and when a record of src/main/java that Jackson serialises is missing from the generated
+# reflection configuration. Skip it with LABLEDGER_SKIP_NATIVE_CHECK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/db.sh
-exec ./mvnw -B -ntp verify -DskipITs=false "$@"
+./mvnw -B -ntp verify -DskipITs=false "$@"
+
+[ "${LABLEDGER_SKIP_NATIVE_CHECK:-}" = 1 ] && exit 0
+
+echo "[test] native image sources (quarkus.native.sources-only)"
+log=target/native-sources-build.log
+if ! ./mvnw -B -ntp package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true "$@" >"$log" 2>&1; then
+  cat "$log"; echo "[test] FAILED: native sources build (log above)"; exit 1
+fi
+if grep -q '^\[WARNING\]' "$log"; then
+  grep '^\[WARNING\]' "$log"; echo "[test] FAILED: the native sources build warns (see $log)"; exit 1
+fi
+
+# every record Jackson may serialise is registered for reflection (records never serialised: below)
+NOT_SERIALISED='org.labledger.question.QuestionFilter org.labledger.answer.AnswerFilter'
+config=target/native-sources/reflect-config.json
+rm -f "$config"
+(cd target/native-sources && jar xf labledger-*-runner.jar META-INF/native-image/reflect-config.json \
+  && mv META-INF/native-image/reflect-config.json reflect-config.json && rm -rf META-INF)
+missing=()
+while IFS= read -r file; do
+  pkg=$(dirname "${file#src/main/java/}" | tr / .)
+  outer=$(basename "$file" .java)
+  for name in $(grep -oE '^\s*(public |protected |private |static )*record [A-Z][A-Za-z0-9]*' "$file" | awk '{print $NF}'); do
+    fqn="$pkg.$outer"; [ "$name" = "$outer" ] || fqn="$pkg.$outer\$$name"
+    case " $NOT_SERIALISED " in *" $fqn "*) continue ;; esac
+    grep -qF "\"name\" : \"$fqn\"" "$config" || grep -qF "\"name\":\"$fqn\"" "$config" || missing+=("$fqn")
+  done
+done < <(grep -rlE 'record [A-Z]' src/main/java)
+if [ ${#missing[@]} -gt 0 ]; then
+  printf '  %s\n' "${missing[@]}"
+  echo "[test] FAILED: records not registered for reflection in the native image (@RegisterForReflection)"; exit 1
+fi
+echo "[test] native image sources OK: no warnings, every serialised record registered"

@@ -1,6 +1,7 @@
 package org.labledger.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param errors   individual violations (parameter or field and message), when there are several
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // built by the exception mappers into a Response (with its nested Violation)
 public record Problem(String type, String title, int status, String detail, String instance, List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

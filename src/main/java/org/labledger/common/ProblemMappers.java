@@ -6,9 +6,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -89,11 +92,64 @@ public class ProblemMappers {
         return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
     }
 
+    /** Seconds a client is asked to wait before retrying while the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
+        return unavailable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            return unavailable(e, uri);
+        }
         LOG.error("unexpected error", e);
         return problem(500, "internal-error", "Internal Server Error",
                 "the server could not handle the request", path(uri), null);
+    }
+
+    /**
+     * 503 with Retry-After: the database cannot be reached (connection refused, no connection within the
+     * acquisition timeout, connection lost). One line in the log, no stack trace: during an outage every
+     * request ends here, and readiness already reports the cause.
+     */
+    private static Response unavailable(Throwable e, UriInfo uri) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("database unavailable: %s", root.toString());
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(new Problem(TYPE_BASE + "service-unavailable", "Service Unavailable", 503,
+                        "the database is unavailable; retry later", path(uri), null))
+                .build();
+    }
+
+    /**
+     * Whether an exception (anywhere in its cause chain) says the database cannot be reached: Hibernate's
+     * JDBCConnectionException, a transient-connection SQLException (Agroal's acquisition timeout), or any
+     * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String path(UriInfo uri) {

@@ -1,5 +1,6 @@
 package org.labledger.question;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,9 +50,11 @@ public class QuestionService {
     public record TopicRef(String slug, String name, List<String> path) {
     }
 
+    @RegisterForReflection // serialised inside PageResult (a Response entity)
     public record AnswerStatus(String lab, ResponseStatus status, boolean delivered) {
     }
 
+    @RegisterForReflection // serialised inside PageResult (a Response entity)
     public record QuestionSummary(String key, Ref questionnaire, TopicRef topic, String parent, int ordinal, String text,
                                   List<AnswerStatus> answers) {
     }

@@ -47,6 +47,11 @@ import java.util.stream.Collectors;
  * untouched (so a second import of the same document changes no row). The whole document is validated
  * before anything is written, and the import runs in one transaction: a bad document writes nothing.
  *
+ * <p>Imports are serialised across every instance sharing the database: each import transaction first
+ * takes a PostgreSQL transaction-level advisory lock, so replicas starting together import one after the
+ * other (the later ones find the rows, or the checksum, already there) instead of colliding on unique
+ * keys. The lock is released by the commit or rollback.
+ *
  * <p>Answers the document does not list are created as UNANSWERED once and never reset afterwards, so a
  * re-import does not undo what curators recorded.
  */
@@ -54,6 +59,9 @@ import java.util.stream.Collectors;
 public class SeedImporter {
 
     private static final Logger LOG = Logger.getLogger(SeedImporter.class);
+
+    /** The advisory lock key of the seed import (any constant unique within LabLedger's database). */
+    static final long IMPORT_LOCK = 0x4C4C_5345_4544L; // "LLSEED"
 
     @Inject
     EntityManager em;
@@ -105,6 +113,7 @@ public class SeedImporter {
     @Transactional
     public ImportReport importFile(String file, byte[] json, boolean force) {
         String checksum = sha256(json);
+        lockImports();
         if (!force) {
             @SuppressWarnings("unchecked")
             List<String> last = em.createNativeQuery("select checksum from seed_import order by id desc limit 1").getResultList();
@@ -128,7 +137,15 @@ public class SeedImporter {
     /** Upserts a validated document. Call {@link #parse} first. */
     @Transactional
     public ImportReport importDocument(String file, SeedDocument doc) {
+        lockImports(); // re-entrant: a no-op when importFile already holds it
         return new Run(doc).execute(file);
+    }
+
+    /** Waits until no other transaction imports, then holds the lock until this transaction ends. */
+    private void lockImports() {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as l")
+                .setParameter(1, IMPORT_LOCK)
+                .getSingleResult();
     }
 
     private static String path(JsonMappingException e) {

@@ -4,7 +4,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import jakarta.annotation.security.RolesAllowed;
+import org.labledger.history.RevisionService;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -32,6 +36,10 @@ public class AnswerGraphQL {
     AnswerService answers;
     @Inject
     CitationService citations;
+    @Inject
+    AnswerWriteService writes;
+    @Inject
+    RevisionService revisions;
 
     @Input("AnswerFilter")
     @Description("All given conditions must hold; `topic` includes its subtopics")
@@ -53,6 +61,42 @@ public class AnswerGraphQL {
         Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
                 : Batch.index(Answer.<Answer>list("id in ?1", ids.items()).stream().map(AnswerNode::of).toList(), AnswerNode::id);
         return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Mutation("updateAnswer")
+    @RolesAllowed("curator")
+    @Description("Replace an answer's state; `version` is the version read (CONFLICT when someone changed it since); a status change needs sourceUrl, sourceKey or reason")
+    public AnswerNode updateAnswer(@NonNull @Id Long id, int version, @NonNull AnswerChange change) {
+        writes.validate(change, "change.");
+        writes.update(id, change, version);
+        return AnswerNode.of(writes.require(id));
+    }
+
+    @Mutation("recordAnswer")
+    @RolesAllowed("curator")
+    @Description("Record the answer of a lab the question was not yet put to (needs evidence); CONFLICT if there is one")
+    public AnswerNode recordAnswer(@NonNull String question, @NonNull String lab, @NonNull AnswerChange change) {
+        writes.validate(change, "change.");
+        return AnswerNode.of(writes.require(writes.create(question, lab, change).id()));
+    }
+
+    @Input("AnswerBatchItem")
+    public record BatchItemInput(@Id Long id, String question, String lab, Integer version, AnswerChange set) {
+    }
+
+    @Mutation("updateAnswers")
+    @RolesAllowed("curator")
+    @Description("Apply many answer changes atomically: one bad item and none is applied")
+    public @NonNull List<@NonNull AnswerNode> updateAnswers(@NonNull List<@NonNull BatchItemInput> items) {
+        var result = writes.batch(items.stream().map(i -> new AnswerWriteService.BatchItem(i.id(), i.question(), i.lab(), i.version(), i.set())).toList());
+        return result.answers().stream().map(a -> AnswerNode.of(writes.require(a.id()))).toList();
+    }
+
+    @Description("Every recorded change of the answer, oldest first")
+    public List<List<org.labledger.history.ChangeNode>> history(@Source List<AnswerNode> answers) {
+        Map<Long, List<org.labledger.history.ChangeNode>> byId = Batch.group(revisions.history(AnswerWriteService.ENTITY, Batch.keys(answers, AnswerNode::id))
+                .stream().map(org.labledger.history.ChangeNode::of).toList(), org.labledger.history.ChangeNode::entityId);
+        return Batch.many(answers, AnswerNode::id, byId);
     }
 
     public List<LabNode> lab(@Source List<AnswerNode> answers) {

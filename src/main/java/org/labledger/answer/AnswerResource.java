@@ -1,6 +1,22 @@
 package org.labledger.answer;
 
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.EntityTag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.labledger.common.ApiException;
+import org.labledger.common.Preconditions;
+import org.labledger.history.RevisionService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +47,10 @@ public class AnswerResource {
 
     @Inject
     AnswerService answers;
+    @Inject
+    AnswerWriteService writes;
+    @Inject
+    RevisionService revisions;
 
     @GET
     @Path("/answers")
@@ -50,6 +70,77 @@ public class AnswerResource {
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
         params.check();
         return Paging.ok(answers.rows(filter, p, s), uri);
+    }
+
+    @GET
+    @Path("/answers/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One answer, with its ETag (the version) for If-Match")
+    public Response get(@PathParam("id") long id) {
+        AnswerWriteService.AnswerDetail a = writes.detail(id);
+        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+    }
+
+    @PUT
+    @Path("/answers/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
+    public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AnswerChange change) {
+        Preconditions.ifMatch(ifMatch, writes.require(id).version, "answer " + id);
+        AnswerWriteService.AnswerDetail a = writes.update(id, change, null);
+        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+    }
+
+    @PATCH
+    @Path("/answers/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change some fields of an answer (JSON merge patch; If-Match required); recorded as a revision")
+    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        Preconditions.ifMatch(ifMatch, writes.require(id).version, "answer " + id);
+        AnswerWriteService.AnswerDetail a = writes.patch(id, patch);
+        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+    }
+
+    @DELETE
+    @Path("/answers/{id}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete an answer (admin; If-Match required); the deletion is recorded as a revision")
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+        writes.delete(id, ifMatch, reason);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/answers/{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every recorded change of the answer, oldest first: before/after, who, when, on what evidence")
+    public List<RevisionService.RevisionView> history(@PathParam("id") long id) {
+        List<RevisionService.RevisionView> h = revisions.history(AnswerWriteService.ENTITY, id);
+        if (h.isEmpty() && Answer.findById(id) == null) {
+            throw ApiException.notFound("answer", String.valueOf(id));
+        }
+        return h;
+    }
+
+    public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {
+    }
+
+    @POST
+    @Path("/answers:batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Apply many answer changes atomically: each item names the answer (id, or question + lab), the version it was read at, and the new state; one bad item and none is applied")
+    public AnswerWriteService.BatchResult batch(@NotNull Batch batch) {
+        return writes.batch(batch.items());
     }
 
     Response csv(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,

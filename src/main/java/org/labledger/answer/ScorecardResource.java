@@ -33,8 +33,10 @@ public class ScorecardResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Every lab's scorecard (a lab × topic matrix), optionally for one topic subtree or questionnaire; "
             + "with Accept: text/csv, as CSV: one row per lab overall (empty topic), then one per lab and topic")
-    public Response list(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire, @Context HttpHeaders headers) {
-        List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire));
+    public Response list(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire,
+                         @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+        List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
+                org.labledger.history.RevisionService.timestamp("asOf", asOf));
         return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Response.ok(cards, MediaType.APPLICATION_JSON).build();
     }
 

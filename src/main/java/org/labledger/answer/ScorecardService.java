@@ -60,6 +60,15 @@ public class ScorecardService {
      * Labs with no question in scope get an empty scorecard. Three SQL statements, whatever the number of labs.
      */
     public List<Scorecard> scorecards(List<Long> labIds, String topicSlug, String questionnaireSlug) {
+        return scorecards(labIds, topicSlug, questionnaireSlug, null);
+    }
+
+    /**
+     * The same, as they stood at {@code asOf} (null: now), reconstructed from the answers' revisions: an
+     * answer counts with the state its last revision up to {@code asOf} gave it; with no revision by then,
+     * with the state before its first later revision, or its current state; answers created later do not count.
+     */
+    public List<Scorecard> scorecards(List<Long> labIds, String topicSlug, String questionnaireSlug, java.time.OffsetDateTime asOf) {
         TopicService.Tree tree = topics.tree();
         Topic topic = topicSlug == null ? null : topics.require(tree, "topic", topicSlug);
         Long questionnaireId = null;
@@ -92,11 +101,7 @@ public class ScorecardService {
             sql.append(" and q.questionnaire_id = :questionnaire");
             params.put("questionnaire", questionnaireId);
         }
-        sql.append(" group by a.lab_id, q.topic_id, a.status");
-        var query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = asOf == null ? aggregate(sql, params) : asOf(sql, params, asOf);
 
         // lab id -> topic id -> [unanswered, partial, answered, notDelivered]
         Map<Long, Map<Long, long[]>> tally = new LinkedHashMap<>();
@@ -111,6 +116,69 @@ public class ScorecardService {
         List<Scorecard> out = new ArrayList<>();
         for (Lab lab : scope) {
             out.add(card(lab, tally.getOrDefault(lab.id, Map.of()), tree));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> aggregate(StringBuilder where, Map<String, Object> params) {
+        var query = em.createNativeQuery(where + " group by a.lab_id, q.topic_id, a.status");
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** Rows (lab, topic, status, 1, notDelivered 0/1) for each answer as it stood at {@code asOf}. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> asOf(StringBuilder aggregateSql, Map<String, Object> params, java.time.OffsetDateTime asOf) {
+        String sql = aggregateSql.toString().replace(
+                "select a.lab_id, q.topic_id, a.status, count(*), count(*) filter (where not a.delivered)",
+                "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf");
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        query.setParameter("asOf", asOf);
+        List<Object[]> answers = query.getResultList();
+        Map<Long, List<Object[]>> revs = new java.util.HashMap<>();
+        if (!answers.isEmpty()) {
+            List<Long> ids = answers.stream().map(r -> ((Number) r[0]).longValue()).toList();
+            for (Object[] r : (List<Object[]>) em.createNativeQuery(
+                            "select entity_id, changed_at <= :asOf, before_json ->> 'status', before_json ->> 'delivered',"
+                                    + " after_json ->> 'status', after_json ->> 'delivered'"
+                                    + " from revision where entity = 'ANSWER' and entity_id in (:ids) order by entity_id, changed_at, id")
+                    .setParameter("asOf", asOf).setParameter("ids", ids).getResultList()) {
+                revs.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] a : answers) {
+            long id = ((Number) a[0]).longValue();
+            String status = (String) a[3];
+            boolean delivered = (Boolean) a[4];
+            boolean existed = (Boolean) a[5];
+            Object[] lastBefore = null;
+            Object[] firstAfter = null;
+            for (Object[] r : revs.getOrDefault(id, List.of())) {
+                if ((Boolean) r[1]) {
+                    lastBefore = r;
+                } else if (firstAfter == null) {
+                    firstAfter = r;
+                }
+            }
+            if (lastBefore != null) {
+                if (lastBefore[4] == null) {
+                    continue; // deleted by then
+                }
+                status = (String) lastBefore[4];
+                delivered = Boolean.parseBoolean((String) lastBefore[5]);
+            } else if (firstAfter != null) {
+                if (firstAfter[2] == null || !existed) {
+                    continue; // created after asOf
+                }
+                status = (String) firstAfter[2];
+                delivered = Boolean.parseBoolean((String) firstAfter[3]);
+            } else if (!existed) {
+                continue;
+            }
+            out.add(new Object[]{a[1], a[2], status, 1L, delivered ? 0L : 1L});
         }
         return out;
     }

@@ -41,6 +41,22 @@ public class ApiException extends RuntimeException {
         }
     }
 
+    /** 409/412 on REST (a stale version, a record still referred to); GraphQL error code CONFLICT. */
+    @ErrorCode("CONFLICT")
+    public static class Conflict extends ApiException {
+        public Conflict(int status, String detail) {
+            super(status, status == 412 ? "precondition-failed" : "conflict", status == 412 ? "Precondition Failed" : "Conflict", detail, null);
+        }
+    }
+
+    /** 422 on REST (well-formed but not acceptable, e.g. a status change without evidence); GraphQL code UNPROCESSABLE. */
+    @ErrorCode("UNPROCESSABLE")
+    public static class Unprocessable extends ApiException {
+        public Unprocessable(String detail, List<Problem.Violation> violations) {
+            super(422, "unprocessable", "Unprocessable Content", detail, violations);
+        }
+    }
+
     /** 400 on REST; GraphQL error code BAD_REQUEST. */
     @ErrorCode("BAD_REQUEST")
     public static class BadRequest extends ApiException {

@@ -95,8 +95,18 @@ public class GraphQLGuards {
 
         private static GraphQLError withCode(GraphQLError e) {
             if (e instanceof ExceptionWhileDataFetching fetching) {
-                if (fetching.getException() instanceof ApiException) {
+                Throwable t = fetching.getException();
+                if (t instanceof ApiException) {
                     return e; // SmallRye writes the message and the @ErrorCode
+                }
+                if (t instanceof io.quarkus.security.UnauthorizedException || t instanceof io.quarkus.security.AuthenticationFailedException) {
+                    return error(e, "this operation needs a valid bearer token", ErrorType.DataFetchingException, "UNAUTHORIZED");
+                }
+                if (t instanceof io.quarkus.security.ForbiddenException) {
+                    return error(e, "the token's roles do not allow this operation", ErrorType.DataFetchingException, "FORBIDDEN");
+                }
+                if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleObjectStateException) {
+                    return error(e, "the record was changed by someone else at the same time; read it again", ErrorType.DataFetchingException, "CONFLICT");
                 }
                 LOG.error("GraphQL data fetching failed", fetching.getException());
                 return error(e, "Internal server error", ErrorType.DataFetchingException, "INTERNAL_ERROR");

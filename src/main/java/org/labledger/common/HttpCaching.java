@@ -46,7 +46,9 @@ public class HttpCaching {
         if (body == null) {
             return;
         }
-        String etag = '"' + sha256(body) + '"';
+        // a resource that versions its representation (for If-Match) sets its own tag; keep it
+        Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        String etag = own != null ? own.toString() : '"' + sha256(body) + '"';
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {

@@ -76,6 +76,12 @@ public class ProblemMappers {
                 path(uri), null, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})
+    public Response staleWrite(Exception e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict", "the record was changed by someone else at the same time; read it again and reapply your change",
+                path(uri), null);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
         return problem(403, "forbidden", "Forbidden", "the token's roles do not allow this operation", path(uri), null);
@@ -156,10 +162,9 @@ public class ProblemMappers {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    /** "list.arg2" style paths become the parameter's own name where it can be found. */
+    /** "put.change.status" → "status", "batch.batch.items[1].set.status" → "items[1].set.status": the path inside the body. */
     private static String field(ConstraintViolation<?> v) {
-        String p = v.getPropertyPath().toString();
-        int dot = p.lastIndexOf('.');
-        return dot >= 0 ? p.substring(dot + 1) : p;
+        String[] parts = v.getPropertyPath().toString().split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
     }
 }

@@ -58,8 +58,9 @@ public class LabGraphQL {
 
     @Query("scorecards")
     @Description("Every lab's scorecard in one go (a lab × topic matrix), optionally for one topic subtree or questionnaire")
-    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire) {
-        return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire));
+    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire,
+                                                                         @Description("as the scorecards stood at this time (ISO-8601), from the change history") String asOf) {
+        return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire), org.labledger.history.RevisionService.timestamp("asOf", asOf));
     }
 
     public List<LabNode> parent(@Source List<LabNode> labs) {

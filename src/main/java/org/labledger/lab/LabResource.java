@@ -49,8 +49,8 @@ public class LabResource {
     @Produces("text/csv")
     @Operation(summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
     public Response scorecardCsvPath(@PathParam("slug") String slug, @QueryParam("topic") String topic,
-                                     @QueryParam("questionnaire") String questionnaire) {
-        return ScorecardResource.csv(List.of(card(slug, topic, questionnaire)), slug + "-scorecard.csv");
+                                     @QueryParam("questionnaire") String questionnaire, @QueryParam("asOf") String asOf) {
+        return ScorecardResource.csv(List.of(card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv");
     }
 
     @GET
@@ -61,14 +61,16 @@ public class LabResource {
     public Response scorecard(@PathParam("slug") String slug,
                               @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
                               @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
+                              @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history") @QueryParam("asOf") String asOf,
                               @Context HttpHeaders headers) {
-        ScorecardService.Scorecard card = card(slug, topic, questionnaire);
+        ScorecardService.Scorecard card = card(slug, topic, questionnaire, asOf);
         return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
                 : Response.ok(card, MediaType.APPLICATION_JSON).build();
     }
 
-    private ScorecardService.Scorecard card(String slug, String topic, String questionnaire) {
+    private ScorecardService.Scorecard card(String slug, String topic, String questionnaire, String asOf) {
         Lab lab = labs.require(slug);
-        return scorecards.scorecards(List.of(lab.id), Params.text(topic), Params.text(questionnaire)).get(0);
+        return scorecards.scorecards(List.of(lab.id), Params.text(topic), Params.text(questionnaire),
+                org.labledger.history.RevisionService.timestamp("asOf", asOf)).get(0);
     }
 }

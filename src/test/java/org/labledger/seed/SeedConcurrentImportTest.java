@@ -39,7 +39,8 @@ class SeedConcurrentImportTest {
                "website": null, "aliases": ["conc"], "citations": [{"source": "src-conc", "quote": "C", "locator": null}]}],
              "topics": [{"slug": "conc-topic", "name": "C", "parent": null, "description": null}],
              "questionnaires": [{"slug": "conc-q", "title": "C", "publisher": null, "author": null,
-               "publishedOn": null, "source": "src-conc", "description": null, "notDeliveredTo": []}],
+               "publishedOn": null, "source": "src-conc", "description": null, "notDeliveredTo": [],
+               "defaultAnswerCitations": [{"source": "src-conc", "quote": null, "locator": "no reply"}]}],
              "questions": [{"key": "conc-q1", "questionnaire": "conc-q", "topic": "conc-topic", "parent": null,
                "ordinal": 1, "text": "Together?", "notes": null, "addressedTo": ["concurrent-lab"],
                "citations": [{"source": "src-conc", "quote": "Together?", "locator": null}]}],
@@ -78,7 +79,8 @@ class SeedConcurrentImportTest {
             assertEquals(1L, count("select count(*) from lab_alias a join lab l on l.id = a.lab_id where l.slug = 'concurrent-lab'"));
             assertEquals(1L, count("select count(*) from question where key = 'conc-q1'"));
             assertEquals(1L, count("select count(*) from answer a join question q on q.id = a.question_id where q.key = 'conc-q1'"));
-            assertEquals(2L, count("select count(*) from citation c join source s on s.id = c.source_id where s.key = 'src-conc'"));
+            // lab, question and the unlisted answer's default evidence: once each
+            assertEquals(3L, count("select count(*) from citation c join source s on s.id = c.source_id where s.key = 'src-conc'"));
             assertEquals((long) replicas, count("select count(*) from seed_import where file = 'concurrent.json'"));
         } finally {
             pool.shutdownNow();

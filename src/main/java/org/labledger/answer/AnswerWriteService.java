@@ -1,0 +1,324 @@
+package org.labledger.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.labledger.common.ApiException;
+import org.labledger.common.Preconditions;
+import org.labledger.common.Problem;
+import org.labledger.history.RevisionService;
+import org.labledger.lab.Lab;
+import org.labledger.question.Question;
+import org.labledger.source.Citation;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.Source;
+import org.labledger.source.SourceKind;
+import org.labledger.source.SubjectType;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Curators' writes to answers: every change validated, evidenced, version-checked and recorded as a revision. */
+@ApplicationScoped
+public class AnswerWriteService {
+
+    public static final String ENTITY = "ANSWER";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RevisionService revisions;
+    @Inject
+    CitationService citations;
+    @Inject
+    Validator validator;
+    @Inject
+    ObjectMapper mapper;
+
+    public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, boolean delivered,
+                               String summary, String respondent, String respondentCapacity, String answeredOn,
+                               String justification, String references, int version, OffsetDateTime updatedAt,
+                               List<CitationView> citations) {
+    }
+
+    /** One item of a batch: the answer (by id, or by question key and lab slug), the version it was read at, the new state. */
+    public record BatchItem(Long id, String question, String lab, Integer version, AnswerChange set) {
+    }
+
+    public record BatchResult(int applied, List<AnswerDetail> answers) {
+    }
+
+    public Answer require(long id) {
+        Answer a = Answer.find("select a from Answer a join fetch a.lab join fetch a.question q join fetch q.questionnaire where a.id = ?1", id).firstResult();
+        if (a == null) {
+            throw ApiException.notFound("answer", String.valueOf(id));
+        }
+        return a;
+    }
+
+    public AnswerDetail detail(long id) {
+        return detail(require(id));
+    }
+
+    AnswerDetail detail(Answer a) {
+        return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
+                a.respondent, a.respondentCapacity, a.answeredOn, a.justification, a.references, a.version, a.updatedAt,
+                citations.forSubject(SubjectType.ANSWER, a.id));
+    }
+
+    /** Replaces the answer's state; {@code expectedVersion} null means the caller checked If-Match already. */
+    @Transactional
+    public AnswerDetail update(long id, AnswerChange change, Integer expectedVersion) {
+        Answer a = require(id);
+        if (expectedVersion != null && expectedVersion != a.version) {
+            throw Preconditions.conflict(409, "answer " + id + " is at version " + a.version + ", not " + expectedVersion + "; read it again and reapply your change");
+        }
+        apply(a, change, "UPDATE");
+        return detail(a);
+    }
+
+    /** RFC 7396 merge patch onto the answer's current state, then the same checks as a full update. */
+    @Transactional
+    public AnswerDetail patch(long id, JsonNode patch) {
+        Answer a = require(id);
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.badRequest("a merge patch must be a JSON object");
+        }
+        ObjectNode current = mapper.valueToTree(new AnswerChange(a.status, a.delivered, a.summary, a.respondent, a.respondentCapacity,
+                a.answeredOn, a.justification, a.references, null, null, null, null, null));
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                current.remove(e.getKey());
+            } else {
+                current.set(e.getKey(), e.getValue());
+            }
+        });
+        AnswerChange change;
+        try {
+            change = mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .treeToValue(current, AnswerChange.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("the patch does not fit an answer: " + e.getOriginalMessage());
+        }
+        validate(change, "");
+        apply(a, change, "UPDATE");
+        return detail(a);
+    }
+
+    /** Adds an answer for a lab the question was not yet put to. */
+    @Transactional
+    public AnswerDetail create(String questionKey, String labSlug, AnswerChange change) {
+        Question q = Question.findByKey(questionKey);
+        if (q == null) {
+            throw ApiException.notFound("question", questionKey);
+        }
+        if (labSlug == null || labSlug.isBlank()) {
+            throw ApiException.badParameter("lab", "is required");
+        }
+        Lab lab = Lab.findBySlug(labSlug);
+        if (lab == null) {
+            throw new ApiException.Unprocessable("unknown lab '" + labSlug + "'", List.of(new Problem.Violation("lab", "unknown lab '" + labSlug + "'")));
+        }
+        if (Answer.count("question = ?1 and lab = ?2", q, lab) > 0) {
+            throw Preconditions.conflict(409, "question '" + questionKey + "' already has an answer for '" + labSlug + "'; update that one");
+        }
+        Answer a = new Answer();
+        a.question = q;
+        a.lab = lab;
+        a.status = change.status();
+        if (!change.hasEvidence()) {
+            throw noEvidence("recording an answer");
+        }
+        a.persist();
+        apply(a, change, "CREATE");
+        return detail(a);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch, String reason) {
+        Answer a = require(id);
+        Preconditions.ifMatch(ifMatch, a.version, "answer " + id);
+        Map<String, Object> before = snapshot(a);
+        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.ANSWER, a.id);
+        a.delete();
+        revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    /** Applies every item or none: the first bad item aborts the batch with its index in the problem. */
+    @Transactional
+    public BatchResult batch(List<BatchItem> items) {
+        if (items == null || items.isEmpty()) {
+            throw ApiException.badParameter("items", "a batch needs at least one item");
+        }
+        if (items.size() > 1000) {
+            throw ApiException.badParameter("items", "at most 1000 items per batch, was " + items.size());
+        }
+        List<AnswerDetail> out = new ArrayList<>();
+        Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            String at = "items[" + i + "]";
+            try {
+                if (item == null || item.set() == null) {
+                    throw ApiException.badParameter(at + ".set", "is required");
+                }
+                validate(item.set(), at + ".set.");
+                Answer a = resolve(item);
+                if (!seen.add(a.id)) {
+                    throw ApiException.badParameter(at, "answer " + a.id + " appears twice in the batch");
+                }
+                if (item.version() == null) {
+                    throw ApiException.badParameter(at + ".version", "is required: the version the answer was read at");
+                }
+                if (item.version() != a.version) {
+                    throw Preconditions.conflict(409, "answer " + a.id + " is at version " + a.version + ", not " + item.version());
+                }
+                apply(a, item.set(), "UPDATE");
+                out.add(detail(a));
+            } catch (ApiException e) {
+                throw prefixed(e, at);
+            }
+        }
+        return new BatchResult(out.size(), out);
+    }
+
+    private Answer resolve(BatchItem item) {
+        if (item.id() != null) {
+            return require(item.id());
+        }
+        if (item.question() == null || item.lab() == null) {
+            throw ApiException.badParameter("id", "give the answer's id, or its question key and lab slug");
+        }
+        Answer a = Answer.find("select a from Answer a join fetch a.lab join fetch a.question q join fetch q.questionnaire where q.key = ?1 and a.lab.slug = ?2",
+                item.question(), item.lab()).firstResult();
+        if (a == null) {
+            throw ApiException.notFound("answer", item.question() + "/" + item.lab());
+        }
+        return a;
+    }
+
+    private static ApiException prefixed(ApiException e, String at) {
+        List<Problem.Violation> v = e.violations() == null ? List.of(new Problem.Violation(at, e.getMessage()))
+                : e.violations().stream().map(x -> new Problem.Violation(x.field().startsWith(at) ? x.field() : at + "." + x.field(), x.message())).toList();
+        return new ApiException(e.status(), e.type(), e.title(), at + ": " + e.getMessage() + " (nothing in the batch was applied)", v);
+    }
+
+    void validate(AnswerChange change, String prefix) {
+        Set<ConstraintViolation<AnswerChange>> violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            List<Problem.Violation> list = violations.stream()
+                    .map(v -> new Problem.Violation(prefix + v.getPropertyPath(), v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
+            throw new ApiException.BadRequest("invalid-fields", "Invalid Fields",
+                    list.stream().map(v -> v.field() + ": " + v.message()).reduce((x, y) -> x + "; " + y).orElse(""), list);
+        }
+    }
+
+    private void apply(Answer a, AnswerChange c, String action) {
+        Map<String, Object> before = "CREATE".equals(action) ? null : snapshot(a);
+        if (c.status() != a.status && !c.hasEvidence()) {
+            throw noEvidence("changing the status from " + a.status + " to " + c.status());
+        }
+        Source source = evidenceSource(c);
+        a.status = c.status();
+        a.delivered = c.delivered() == null ? a.delivered : c.delivered();
+        a.summary = c.summary();
+        a.respondent = c.respondent();
+        a.respondentCapacity = c.respondentCapacity();
+        a.answeredOn = c.answeredOn();
+        a.justification = c.justification();
+        a.references = c.references();
+        if (source != null) {
+            Integer max = em.createQuery("select max(c.ordinal) from Citation c where c.subjectType = ?1 and c.subjectId = ?2", Integer.class)
+                    .setParameter(1, SubjectType.ANSWER).setParameter(2, a.id).getSingleResult();
+            Citation cite = new Citation();
+            cite.subjectType = SubjectType.ANSWER;
+            cite.subjectId = a.id;
+            cite.ordinal = max == null ? 1 : max + 1;
+            cite.source = source;
+            cite.quote = AnswerChange.notBlank(c.quote()) ? c.quote() : null;
+            cite.locator = AnswerChange.notBlank(c.locator()) ? c.locator() : "evidence recorded with this change";
+            cite.persist();
+        }
+        Map<String, Object> after = snapshot(a);
+        if (before != null && before.equals(after) && source == null) {
+            return; // nothing changed: no revision
+        }
+        em.flush(); // the new version
+        revisions.record(ENTITY, key(a), a.id, action, before, after, revisions.actor("anonymous"), c.reason(),
+                c.sourceUrl(), source == null ? null : source.key);
+    }
+
+    private static ApiException noEvidence(String what) {
+        String msg = what + " needs evidence: a sourceUrl, the sourceKey of a known source, or at least a reason";
+        return new ApiException.Unprocessable(msg, List.of(new Problem.Violation("sourceUrl", msg)));
+    }
+
+    /** The source a change cites: a known one by key, or one found or created by URL. */
+    private Source evidenceSource(AnswerChange c) {
+        if (AnswerChange.notBlank(c.sourceKey())) {
+            Source s = Source.findByKey(c.sourceKey().trim());
+            if (s == null) {
+                throw new ApiException.Unprocessable("unknown source '" + c.sourceKey() + "'",
+                        List.of(new Problem.Violation("sourceKey", "unknown source '" + c.sourceKey() + "'")));
+            }
+            return s;
+        }
+        if (AnswerChange.notBlank(c.sourceUrl())) {
+            String url = c.sourceUrl().trim();
+            Source s = Source.find("url", url).firstResult();
+            if (s != null) {
+                return s;
+            }
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException.Unprocessable("'" + url + "' is not a URL", List.of(new Problem.Violation("sourceUrl", "is not a URL")));
+            }
+            s = new Source();
+            s.key = "url-" + org.labledger.seed.SeedImporterKeys.shortHash(url);
+            s.title = (uri.getHost() == null ? url : uri.getHost() + (uri.getPath() == null ? "" : uri.getPath()));
+            s.title = s.title.length() > 500 ? s.title.substring(0, 500) : s.title;
+            s.url = url;
+            s.kind = SourceKind.OTHER;
+            s.notes = "recorded by " + revisions.actor("anonymous") + " as evidence for an answer";
+            s.persist();
+            return s;
+        }
+        return null;
+    }
+
+    static String key(Answer a) {
+        return a.question.key + "/" + a.lab.slug;
+    }
+
+    /** The answer's state as stored in revisions. */
+    public static Map<String, Object> snapshot(Answer a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("question", a.question.key);
+        m.put("lab", a.lab.slug);
+        m.put("status", a.status.name());
+        m.put("delivered", a.delivered);
+        m.put("summary", a.summary);
+        m.put("respondent", a.respondent);
+        m.put("respondentCapacity", a.respondentCapacity);
+        m.put("answeredOn", a.answeredOn);
+        m.put("justification", a.justification);
+        m.put("references", a.references);
+        return m;
+    }
+}

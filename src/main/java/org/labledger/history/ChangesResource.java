@@ -1,0 +1,88 @@
+package org.labledger.history;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Paging;
+import org.labledger.common.Params;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+@Path("/api")
+@Tag(name = "history")
+public class ChangesResource {
+
+    static final int FEED_SIZE = 50;
+
+    @Inject
+    RevisionService revisions;
+
+    @GET
+    @Path("/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recorded changes after `since` (ISO-8601; all when absent), oldest first, paged; optionally of one entity type (ANSWER, LAB, …)")
+    public Response changes(@QueryParam("since") String since, @QueryParam("entity") String entity, @QueryParam("page") String page,
+                            @QueryParam("size") String size, @Context UriInfo uri) {
+        Params params = new Params();
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        params.check();
+        OffsetDateTime t = RevisionService.timestamp("since", since);
+        return Paging.ok(revisions.changes(t, Params.text(entity) == null ? null : entity.trim().toUpperCase(), p, s), uri);
+    }
+
+    @GET
+    @Path("/changes.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "An Atom feed of the " + FEED_SIZE + " most recent changes, for watchers")
+    public Response feed(@Context UriInfo uri) {
+        List<RevisionService.RevisionView> latest = revisions.latest(FEED_SIZE);
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        x.append("  <title>LabLedger changes</title>\n");
+        x.append("  <id>").append(esc(base)).append("/api/changes.atom</id>\n");
+        x.append("  <link rel=\"self\" href=\"").append(esc(base)).append("/api/changes.atom\"/>\n");
+        x.append("  <updated>").append(latest.isEmpty() ? "1970-01-01T00:00:00Z" : iso(latest.get(0).at())).append("</updated>\n");
+        for (RevisionService.RevisionView r : latest) {
+            String title = r.action() + " " + r.entity().toLowerCase() + " " + r.key() + status(r);
+            x.append("  <entry>\n");
+            x.append("    <id>urn:labledger:revision:").append(r.id()).append("</id>\n");
+            x.append("    <title>").append(esc(title)).append("</title>\n");
+            x.append("    <updated>").append(iso(r.at())).append("</updated>\n");
+            x.append("    <author><name>").append(esc(r.actor())).append("</name></author>\n");
+            if (r.entityId() != null && "ANSWER".equals(r.entity())) {
+                x.append("    <link href=\"").append(esc(base)).append("/api/answers/").append(r.entityId()).append("/history\"/>\n");
+            }
+            String summary = (r.reason() == null ? "" : r.reason()) + (r.sourceUrl() == null ? "" : " (source: " + r.sourceUrl() + ")");
+            x.append("    <summary>").append(esc(summary.isBlank() ? title : summary.trim())).append("</summary>\n");
+            x.append("  </entry>\n");
+        }
+        x.append("</feed>\n");
+        return Response.ok(x.toString(), "application/atom+xml; charset=utf-8").build();
+    }
+
+    private static String status(RevisionService.RevisionView r) {
+        Object b = r.before() == null ? null : r.before().get("status");
+        Object a = r.after() == null ? null : r.after().get("status");
+        return b != null && a != null && !b.equals(a) ? ": " + b + " → " + a : a != null && b == null ? ": " + a : "";
+    }
+
+    private static String iso(OffsetDateTime t) {
+        return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+    }
+}

@@ -133,7 +133,7 @@ public class AnswerResource {
     }
 
     @POST
-    @Path("/answers:batch")
+    @Path("/answers/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")

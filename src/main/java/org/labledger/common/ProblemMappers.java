@@ -59,6 +59,17 @@ public class ProblemMappers {
         return problem(400, "invalid-dataset", "Invalid Dataset", e.getMessage(), path(uri), errors);
     }
 
+    /** A body that is JSON but does not fit (a wrong type, an unknown enum value): say which field. */
+    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
+    public Response mismatch(com.fasterxml.jackson.databind.JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+        return problem(400, "invalid-fields", "Invalid Fields", field + ": " + e.getOriginalMessage(), path(uri),
+                List.of(new Problem.Violation(field, e.getOriginalMessage())));
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(400, "malformed-json", "Malformed JSON", e.getOriginalMessage(), path(uri), null);

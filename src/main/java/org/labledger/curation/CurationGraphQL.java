@@ -269,27 +269,32 @@ public class CurationGraphQL {
     }
 
     @Description("The version to pass to updateTopic")
-    public List<Integer> versionOfTopic(@Source(name = "version") List<TopicNode> nodes) {
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfTopic(@Source List<TopicNode> nodes) {
         return versions("Topic", nodes, TopicNode::id);
     }
 
     @Description("The version to pass to updateQuestionnaire")
-    public List<Integer> versionOfQuestionnaire(@Source(name = "version") List<QuestionnaireNode> nodes) {
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfQuestionnaire(@Source List<QuestionnaireNode> nodes) {
         return versions("Questionnaire", nodes, QuestionnaireNode::id);
     }
 
     @Description("The version to pass to updateQuestion")
-    public List<Integer> versionOfQuestion(@Source(name = "version") List<QuestionNode> nodes) {
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfQuestion(@Source List<QuestionNode> nodes) {
         return versions("Question", nodes, QuestionNode::id);
     }
 
     @Description("The version to pass to updateProvision")
-    public List<Integer> versionOfProvision(@Source(name = "version") List<ProvisionNode> nodes) {
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfProvision(@Source List<ProvisionNode> nodes) {
         return versions("Provision", nodes, ProvisionNode::id);
     }
 
     @Description("The version to pass to updateSource")
-    public List<Integer> versionOfSource(@Source(name = "version") List<SourceNode> nodes) {
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfSource(@Source List<SourceNode> nodes) {
         return versions("Source", nodes, SourceNode::id);
     }
 

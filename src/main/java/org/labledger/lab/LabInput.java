@@ -19,6 +19,6 @@ public record LabInput(
         @NotNull(message = "is required") LabKind kind,
         @Size(max = 100) @Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String parent,
         @Size(max = 2000) @Pattern(regexp = Writes.URL, message = Writes.URL_MESSAGE) String website,
-        @Size(max = 50) List<@NotBlank(message = "must not be blank") @Size(max = 200) String> aliases,
+        @Size(max = 50) List<@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200) String> aliases,
         @Size(max = 5000) String reason) {
 }

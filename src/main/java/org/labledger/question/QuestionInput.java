@@ -27,7 +27,7 @@ public record QuestionInput(
         @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "must be at most 1000000") Integer ordinal,
         @NotBlank(message = "is required") @Size(max = 20_000) String text,
         @Size(max = 20_000) String notes,
-        @Size(max = 200) List<@NotBlank(message = "must not be blank") @Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String> addressedTo,
+        @Size(max = 200) List<@Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String> addressedTo,
         @Size(max = 5000) String reason,
         @Size(max = 2000) @Pattern(regexp = Writes.URL, message = Writes.URL_MESSAGE) String sourceUrl,
         @Size(max = 100) String sourceKey,

@@ -58,6 +58,10 @@ class CurationWriteTest {
                 "/api/topics/t5-sub", "/api/topics/t5-topic", "/api/sources/t5-src", "/api/labs/t5-child", "/api/labs/t5-lab")) {
             as(admin).delete(path);
         }
+        // sources created on the fly from a sourceUrl given as evidence
+        for (Object key : given().get("/api/sources").jsonPath().getList("findAll { it.url != null && it.url.startsWith('https://t5.example') }.key")) {
+            as(admin).delete("/api/sources/" + key);
+        }
     }
 
     private static Map<String, Object> lab(String slug) {

@@ -23,6 +23,7 @@ public class AnswerService {
     TopicService topics;
 
     /** An answer as a row of a list or a CSV download. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerRow(long id, String lab, String questionnaire, String question, String topic, ResponseStatus status,
                             boolean delivered, String answeredOn, String summary, List<String> sourceUrls) {
     }

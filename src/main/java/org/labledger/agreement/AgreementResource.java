@@ -12,6 +12,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import java.util.List;
 
 @Path("/api/agreements")
@@ -21,6 +35,8 @@ public class AgreementResource {
 
     @Inject
     AgreementService service;
+    @Inject
+    AgreementWriteService writes;
 
     @GET
     @Operation(summary = "Agreements between labs as a timeline of version chains (each version its own entry, linked by supersedes/supersededBy; chains by earliest known date)")
@@ -35,7 +51,90 @@ public class AgreementResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One agreement version: parties, provisions with figures and validity, the whole version chain, sources")
-    public AgreementService.AgreementDetail get(@PathParam("slug") String slug) {
-        return service.get(slug);
+    public Response get(@PathParam("slug") String slug) {
+        return view(Response.ok(), slug);
+    }
+
+    private Response view(Response.ResponseBuilder b, String slug) {
+        AgreementService.AgreementDetail d = service.get(slug);
+        return b.entity(d).tag(new EntityTag("v" + d.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create an agreement version with its parties (curator); recorded as a revision")
+    public Response create(@Valid @NotNull AgreementInput body, @Context UriInfo uri) {
+        Agreement a = writes.create(body);
+        return view(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}").build(a.slug)), a.slug);
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace an agreement and its parties (curator; If-Match required); recorded as a revision")
+    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgreementInput body) {
+        writes.update(slug, body, ifMatch, null);
+        return view(Response.ok(), slug);
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete an agreement (admin); 409 while provisions, events or a later version refer to it")
+    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+        writes.delete(slug, ifMatch, null, reason);
+        return Response.noContent().build();
+    }
+
+    private Response provision(Response.ResponseBuilder b, String slug, String key) {
+        Provision p = writes.requireProvision(slug, key);
+        AgreementService.ProvisionView v = service.get(slug).provisions().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        return b.entity(v).tag(new EntityTag("v" + p.version)).build();
+    }
+
+    @GET
+    @Path("/{slug}/provisions/{key}")
+    @Operation(summary = "One provision, with its ETag (the version) for If-Match")
+    public Response getProvision(@PathParam("slug") String slug, @PathParam("key") String key) {
+        return provision(Response.ok(), slug, key);
+    }
+
+    @POST
+    @Path("/{slug}/provisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Add a provision to an agreement (curator); recorded as a revision")
+    public Response addProvision(@PathParam("slug") String slug, @Valid @NotNull ProvisionInput body, @Context UriInfo uri) {
+        Provision p = writes.addProvision(slug, body);
+        return provision(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}/provisions/{key}").build(slug, p.key)), slug, p.key);
+    }
+
+    @PUT
+    @Path("/{slug}/provisions/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a provision (curator; If-Match required); recorded as a revision")
+    public Response putProvision(@PathParam("slug") String slug, @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull ProvisionInput body) {
+        writes.updateProvision(slug, key, body, ifMatch, null);
+        return provision(Response.ok(), slug, key);
+    }
+
+    @DELETE
+    @Path("/{slug}/provisions/{key}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a provision and its citations (admin); recorded as a revision")
+    public Response deleteProvision(@PathParam("slug") String slug, @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+                                    @QueryParam("reason") String reason) {
+        writes.deleteProvision(slug, key, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 }

@@ -31,11 +31,13 @@ public class AgreementService {
                                    int provisionCount) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record ProvisionView(String key, ProvisionCategory category, String summary, String beneficiary,
                                 BigDecimal value, String unit, String validFrom, String validUntil,
                                 String validUntilCondition, List<CitationView> citations) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record AgreementDetail(String slug, String title, AgreementKind kind, String summary, String announcedOn,
                                   String effectiveOn, String supersedes, String supersededBy, boolean current,
                                   List<PartyView> parties, List<ProvisionView> provisions,

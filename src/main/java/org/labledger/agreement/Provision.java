@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 import org.labledger.lab.Lab;
 
@@ -43,4 +44,7 @@ public class Provision extends BaseEntity {
     /** A condition that ends the term, e.g. "AGI verified by an independent expert panel". */
     @Column(name = "valid_until_condition")
     public String validUntilCondition;
+    /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
+    @Version
+    public int version;
 }

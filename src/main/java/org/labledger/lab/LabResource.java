@@ -29,6 +29,8 @@ public class LabResource {
     LabService labs;
     @Inject
     ScorecardService scorecards;
+    @Inject
+    LabWriteService writes;
 
     @GET
     @Operation(summary = "All labs and organisations, with how many questions were put to each and how many agreements each is party to")
@@ -39,8 +41,57 @@ public class LabResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One lab: aliases, parent and children, counts, third-party scores, sources")
-    public LabService.LabDetail get(@PathParam("slug") String slug) {
-        return labs.get(slug);
+    public Response get(@PathParam("slug") String slug) {
+        return withTag(Response.ok(), labs.get(slug));
+    }
+
+    static Response withTag(Response.ResponseBuilder b, LabService.LabDetail d) {
+        return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + d.version())).build();
+    }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a lab (admin); recorded as a revision")
+    public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull LabInput body, @Context jakarta.ws.rs.core.UriInfo uri) {
+        Lab l = writes.create(body);
+        return withTag(Response.created(uri.getBaseUriBuilder().path("api/labs/{slug}").build(l.slug)), labs.get(l.slug));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{slug}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a lab (admin; If-Match required); recorded as a revision")
+    public Response put(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                        @jakarta.validation.Valid @jakarta.validation.constraints.NotNull LabInput body) {
+        writes.update(slug, body, ifMatch, null);
+        return withTag(Response.ok(), labs.get(slug));
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/{slug}")
+    @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change some fields of a lab (JSON merge patch; admin; If-Match required); recorded as a revision")
+    public Response patch(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                          com.fasterxml.jackson.databind.JsonNode body) {
+        writes.patch(slug, body, ifMatch);
+        return withTag(Response.ok(), labs.get(slug));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{slug}")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a lab (admin; If-Match checked when given); 409 while answers, agreements, provisions, child labs, scores or events refer to it")
+    public Response delete(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                           @QueryParam("reason") String reason) {
+        writes.delete(slug, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 
 

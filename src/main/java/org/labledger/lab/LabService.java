@@ -31,9 +31,11 @@ public class LabService {
                             String supersedes, boolean current, List<CitationView> citations) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Ref(String slug, String name) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record LabDetail(String slug, String name, LabKind kind, Ref parent, List<Ref> children, String website,
                             List<String> aliases, long questionCount, long agreementCount, List<ScoreView> scores,
                             List<CitationView> citations, int version) {

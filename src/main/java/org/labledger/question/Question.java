@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.Topic;
@@ -31,6 +32,10 @@ public class Question extends BaseEntity {
     @Column(nullable = false)
     public String text;
     public String notes;
+
+    /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
+    @Version
+    public int version;
 
     public static Question findByKey(String key) {
         return find("key", key).firstResult();

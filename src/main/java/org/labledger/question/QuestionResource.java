@@ -28,6 +28,8 @@ public class QuestionResource {
     QuestionService service;
     @Inject
     org.labledger.answer.AnswerWriteService answers;
+    @Inject
+    QuestionWriteService writes;
 
     @GET
     @Operation(summary = "Questions, filtered, sorted and paged (total in the body, X-Total-Count and Link headers)")
@@ -69,8 +71,58 @@ public class QuestionResource {
     @GET
     @Path("/{key}")
     @Operation(summary = "One question with its answers per lab and their sources")
-    public QuestionService.QuestionDetail get(@PathParam("key") String key) {
-        return service.get(key);
+    public Response get(@PathParam("key") String key) {
+        return view(Response.ok(), key);
+    }
+
+    private Response view(Response.ResponseBuilder b, String key) {
+        QuestionService.QuestionDetail d = service.get(key);
+        return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(key).version)).build();
+    }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("curator")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
+    public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionInput body, @Context UriInfo uri) {
+        Question q = writes.create(body);
+        return view(Response.created(uri.getBaseUriBuilder().path("api/questions/{key}").build(q.key)), q.key);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{key}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("curator")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a question (curator; If-Match required); recorded as a revision")
+    public Response put(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                        @jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionInput body) {
+        writes.update(key, body, ifMatch, null);
+        return view(Response.ok(), key);
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/{key}")
+    @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @jakarta.annotation.security.RolesAllowed("curator")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change some fields of a question (JSON merge patch; curator; If-Match required); recorded as a revision")
+    public Response patch(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                          com.fasterxml.jackson.databind.JsonNode body) {
+        writes.patch(key, body, ifMatch);
+        return view(Response.ok(), key);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{key}")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a question (admin); 409 while answers or sub-questions refer to it")
+    public Response delete(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                           @QueryParam("reason") String reason) {
+        writes.delete(key, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 
 }

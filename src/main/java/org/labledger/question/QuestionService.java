@@ -44,9 +44,11 @@ public class QuestionService {
     @Inject
     CitationService citations;
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Ref(String slug, String name) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record TopicRef(String slug, String name, List<String> path) {
     }
 
@@ -59,11 +61,13 @@ public class QuestionService {
                                   List<AnswerStatus> answers) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerView(long id, String lab, String labName, ResponseStatus status, boolean delivered, String summary,
                              String respondent, String respondentCapacity, String answeredOn, int version,
                              OffsetDateTime updatedAt, List<CitationView> citations) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record QuestionDetail(String key, Ref questionnaire, TopicRef topic, String parent, List<String> children,
                                  int ordinal, String text, String notes, List<CitationView> citations,
                                  List<AnswerView> answers) {

@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 import org.labledger.source.Source;
 
@@ -26,6 +27,10 @@ public class Questionnaire extends BaseEntity {
     @JoinColumn(name = "source_id")
     public Source source;
     public String description;
+
+    /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
+    @Version
+    public int version;
 
     public static Questionnaire findBySlug(String slug) {
         return find("slug", slug).firstResult();

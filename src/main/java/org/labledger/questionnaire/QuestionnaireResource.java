@@ -18,6 +18,8 @@ public class QuestionnaireResource {
 
     @Inject
     QuestionnaireService service;
+    @Inject
+    QuestionnaireWriteService writes;
 
     @GET
     @Operation(summary = "All questionnaires, with question counts and the labs they were put to")
@@ -35,7 +37,46 @@ public class QuestionnaireResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One questionnaire")
-    public QuestionnaireService.QuestionnaireView get(@PathParam("slug") String slug) {
-        return service.get(slug);
+    public jakarta.ws.rs.core.Response get(@PathParam("slug") String slug) {
+        return view(jakarta.ws.rs.core.Response.ok(), slug);
+    }
+
+    private jakarta.ws.rs.core.Response view(jakarta.ws.rs.core.Response.ResponseBuilder b, String slug) {
+        QuestionnaireService.QuestionnaireView v = service.get(slug);
+        return b.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(slug).version)).build();
+    }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a questionnaire (admin); recorded as a revision")
+    public jakarta.ws.rs.core.Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionnaireInput body,
+                                              @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        Questionnaire q = writes.create(body);
+        return view(jakarta.ws.rs.core.Response.created(uri.getBaseUriBuilder().path("api/questionnaires/{slug}").build(q.slug)), q.slug);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{slug}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a questionnaire (admin; If-Match required); recorded as a revision")
+    public jakarta.ws.rs.core.Response put(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                                           @jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionnaireInput body) {
+        writes.update(slug, body, ifMatch, null);
+        return view(jakarta.ws.rs.core.Response.ok(), slug);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{slug}")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a questionnaire (admin); 409 while questions refer to it")
+    public jakarta.ws.rs.core.Response delete(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                                              @jakarta.ws.rs.QueryParam("reason") String reason) {
+        writes.delete(slug, ifMatch, null, reason);
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 
 /** A document that evidences facts: an article, a post, a company statement. */
@@ -34,6 +35,10 @@ public class Source extends BaseEntity {
     @JoinColumn(name = "cited_in_id")
     public Source citedIn;
     public String notes;
+
+    /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
+    @Version
+    public int version;
 
     public static Source findByKey(String key) {
         return find("key", key).firstResult();

@@ -1,12 +1,26 @@
 package org.labledger.source;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -18,6 +32,8 @@ public class SourceResource {
 
     @Inject
     SourceService service;
+    @Inject
+    SourceWriteService writes;
 
     @GET
     @Operation(summary = "All source documents, with how many facts cite each")
@@ -27,8 +43,44 @@ public class SourceResource {
 
     @GET
     @Path("/{key}")
-    @Operation(summary = "One source document")
-    public SourceService.SourceView get(@PathParam("key") String key) {
-        return service.get(key);
+    @Operation(summary = "One source document, with its ETag (the version) for If-Match")
+    public Response get(@PathParam("key") String key) {
+        return view(Response.ok(), key);
+    }
+
+    private Response view(Response.ResponseBuilder b, String key) {
+        SourceService.SourceView v = service.get(key);
+        return b.entity(v).tag(new EntityTag("v" + writes.require(key).version)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a source document (curator); recorded as a revision")
+    public Response create(@Valid @NotNull SourceInput body, @Context UriInfo uri) {
+        Source s = writes.create(body);
+        return view(Response.created(uri.getBaseUriBuilder().path("api/sources/{key}").build(s.key)), s.key);
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a source document (curator; If-Match required); recorded as a revision")
+    public Response put(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SourceInput body) {
+        writes.update(key, body, ifMatch, null);
+        return view(Response.ok(), key);
+    }
+
+    @DELETE
+    @Path("/{key}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a source (admin); 409 while citations, questionnaires or other sources refer to it")
+    public Response delete(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+        writes.delete(key, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 }

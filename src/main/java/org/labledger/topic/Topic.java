@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 
 /** A subject area of questions; topics nest (Governance › Board and LTBT). */
@@ -21,6 +22,10 @@ public class Topic extends BaseEntity {
     @JoinColumn(name = "parent_id")
     public Topic parent;
     public String description;
+
+    /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
+    @Version
+    public int version;
 
     public static Topic findBySlug(String slug) {
         return find("slug", slug).firstResult();

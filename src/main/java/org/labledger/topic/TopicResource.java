@@ -1,11 +1,26 @@
 package org.labledger.topic;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -17,10 +32,56 @@ public class TopicResource {
 
     @Inject
     TopicService service;
+    @Inject
+    TopicWriteService writes;
 
     @GET
     @Operation(summary = "The topic tree, flattened in path order")
     public List<TopicService.TopicView> list() {
         return service.list();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One topic, with its ETag (the version) for If-Match")
+    public Response get(@PathParam("slug") String slug) {
+        return view(Response.ok(), writes.require(slug).slug);
+    }
+
+    private Response view(Response.ResponseBuilder b, String slug) {
+        TopicService.Tree tree = service.tree();
+        Topic t = tree.bySlug(slug);
+        return b.entity(tree.view(t)).tag(new EntityTag("v" + t.version)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a topic (curator); recorded as a revision")
+    public Response create(@Valid @NotNull TopicInput body, @Context UriInfo uri) {
+        Topic t = writes.create(body);
+        return view(Response.created(uri.getBaseUriBuilder().path("api/topics/{slug}").build(t.slug)), t.slug);
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a topic (curator; If-Match required); recorded as a revision")
+    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TopicInput body) {
+        writes.update(slug, body, ifMatch, null);
+        return view(Response.ok(), slug);
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a topic (admin); 409 while questions or subtopics refer to it")
+    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+        writes.delete(slug, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 }

@@ -1,0 +1,258 @@
+package org.labledger.agreement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.labledger.common.ApiException;
+import org.labledger.common.Writes;
+import org.labledger.history.RevisionService;
+import org.labledger.lab.Lab;
+import org.labledger.source.Citation;
+import org.labledger.source.SubjectType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Curators' writes to agreements and their provisions (deletes: admins). */
+@ApplicationScoped
+public class AgreementWriteService {
+
+    public static final String ENTITY = "AGREEMENT";
+    public static final String PROVISION = "PROVISION";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RevisionService revisions;
+
+    public Agreement require(String slug) {
+        Agreement a = Agreement.findBySlug(slug);
+        if (a == null) {
+            throw ApiException.notFound("agreement", slug);
+        }
+        return a;
+    }
+
+    public Provision requireProvision(String slug, String key) {
+        Agreement a = require(slug);
+        Provision p = Provision.find("key", key).firstResult();
+        if (p == null || !p.agreement.id.equals(a.id)) {
+            throw ApiException.notFound("provision", slug + "/" + key);
+        }
+        return p;
+    }
+
+    @Transactional
+    public Agreement create(AgreementInput in) {
+        if (in.slug() == null) {
+            throw Writes.required("slug");
+        }
+        if (Agreement.findBySlug(in.slug()) != null) {
+            throw Writes.exists("agreement", in.slug());
+        }
+        Agreement a = new Agreement();
+        a.slug = in.slug();
+        apply(a, in);
+        a.persist();
+        em.flush();
+        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), revisions.actor("anonymous"), in.reason(), null, null);
+        return a;
+    }
+
+    @Transactional
+    public Agreement update(String slug, AgreementInput in, String ifMatch, Integer expectedVersion) {
+        Agreement a = require(slug);
+        Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, false);
+        Writes.sameKey("slug", slug, in.slug());
+        Map<String, Object> before = snapshot(a);
+        apply(a, in);
+        em.flush();
+        Map<String, Object> after = snapshot(a);
+        if (Writes.changed(before, after)) {
+            revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+        }
+        return a;
+    }
+
+    @Transactional
+    public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
+        Agreement a = require(slug);
+        Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, true);
+        List<String> refs = new ArrayList<>();
+        Writes.count(refs, em.createQuery("select count(p) from Provision p where p.agreement = ?1", Long.class).setParameter(1, a).getSingleResult(), "provisions");
+        Writes.count(refs, em.createQuery("select count(e) from Event e where e.agreement = ?1", Long.class).setParameter(1, a).getSingleResult(), "events");
+        Writes.count(refs, em.createQuery("select count(x) from Agreement x where x.supersedes = ?1", Long.class).setParameter(1, a).getSingleResult(), "later versions (supersedes)");
+        if (!refs.isEmpty()) {
+            throw Writes.referenced("agreement '" + slug + "'", refs);
+        }
+        Map<String, Object> before = snapshot(a);
+        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id);
+        a.delete();
+        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    private void apply(Agreement a, AgreementInput in) {
+        Agreement supersedes = null;
+        if (in.supersedes() != null) {
+            supersedes = Agreement.findBySlug(in.supersedes());
+            if (supersedes == null) {
+                throw Writes.unknown("supersedes", "agreement", in.supersedes());
+            }
+            for (Agreement p = supersedes; p != null; p = p.supersedes) {
+                if (p == a) {
+                    throw Writes.unprocessable("supersedes", "'" + in.supersedes() + "' would make the agreement supersede itself");
+                }
+            }
+            Agreement other = Agreement.find("supersedes", supersedes).firstResult();
+            if (other != null && other != a) {
+                throw Writes.unprocessable("supersedes", "'" + in.supersedes() + "' is already superseded by '" + other.slug + "'");
+            }
+        }
+        List<Party> parties = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < in.parties().size(); i++) {
+            AgreementInput.PartyInput p = in.parties().get(i);
+            Lab lab = Lab.findBySlug(p.lab());
+            if (lab == null) {
+                throw Writes.unknown("parties[" + i + "].lab", "lab", p.lab());
+            }
+            if (!seen.add(p.lab())) {
+                throw Writes.unprocessable("parties[" + i + "].lab", "'" + p.lab() + "' is a party twice");
+            }
+            parties.add(new Party(lab, p.role().trim()));
+        }
+        a.title = in.title().trim();
+        a.kind = in.kind();
+        a.summary = Writes.text(in.summary());
+        a.announcedOn = Writes.text(in.announcedOn());
+        a.effectiveOn = Writes.text(in.effectiveOn());
+        a.supersedes = supersedes;
+        if (!partyList(a.parties).equals(partyList(parties))) {
+            a.parties.clear();
+            a.parties.addAll(parties);
+        }
+    }
+
+    // --- provisions ---
+
+    @Transactional
+    public Provision addProvision(String slug, ProvisionInput in) {
+        Agreement a = require(slug);
+        if (in.key() == null) {
+            throw Writes.required("key");
+        }
+        if (Provision.count("key", in.key()) > 0) {
+            throw Writes.exists("provision", in.key());
+        }
+        Provision p = new Provision();
+        p.key = in.key();
+        p.agreement = a;
+        apply(p, in);
+        p.persist();
+        em.flush();
+        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), revisions.actor("anonymous"), in.reason(), null, null);
+        return p;
+    }
+
+    @Transactional
+    public Provision updateProvision(String slug, String key, ProvisionInput in, String ifMatch, Integer expectedVersion) {
+        Provision p = requireProvision(slug, key);
+        Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, false);
+        Writes.sameKey("key", key, in.key());
+        Map<String, Object> before = snapshot(p);
+        apply(p, in);
+        em.flush();
+        Map<String, Object> after = snapshot(p);
+        if (Writes.changed(before, after)) {
+            revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+        }
+        return p;
+    }
+
+    @Transactional
+    public void deleteProvision(String slug, String key, String ifMatch, Integer expectedVersion, String reason) {
+        Provision p = requireProvision(slug, key);
+        Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, true);
+        Map<String, Object> before = snapshot(p);
+        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
+        p.delete();
+        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    private void apply(Provision p, ProvisionInput in) {
+        if ((in.value() == null) != (in.unit() == null)) {
+            throw Writes.unprocessable(in.value() == null ? "value" : "unit", "value and unit go together: give both or neither");
+        }
+        if ("PERCENT".equals(in.unit()) && (in.value().signum() < 0 || in.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw Writes.unprocessable("value", "a percentage must be between 0 and 100");
+        }
+        if (in.validFrom() != null && in.validUntil() != null && in.validUntil().compareTo(in.validFrom()) < 0) {
+            throw Writes.unprocessable("validUntil", "is before validFrom");
+        }
+        Lab beneficiary = null;
+        if (in.beneficiary() != null) {
+            beneficiary = Lab.findBySlug(in.beneficiary());
+            if (beneficiary == null) {
+                throw Writes.unknown("beneficiary", "lab", in.beneficiary());
+            }
+        }
+        int ordinal;
+        if (in.ordinal() != null) {
+            ordinal = in.ordinal();
+        } else if (p.id != null) {
+            ordinal = p.ordinal;
+        } else {
+            Integer max = em.createQuery("select max(x.ordinal) from Provision x where x.agreement = ?1", Integer.class)
+                    .setParameter(1, p.agreement).getSingleResult();
+            ordinal = max == null ? 1 : max + 1;
+        }
+        p.ordinal = ordinal;
+        p.category = in.category();
+        p.summary = in.summary().trim();
+        p.beneficiary = beneficiary;
+        p.value = in.value();
+        p.unit = in.unit();
+        p.validFrom = Writes.text(in.validFrom());
+        p.validUntil = Writes.text(in.validUntil());
+        p.validUntilCondition = Writes.text(in.validUntilCondition());
+    }
+
+    private static List<String> partyList(List<Party> parties) {
+        return parties.stream().map(p -> p.lab.slug + ":" + p.role).sorted().toList();
+    }
+
+    public static Map<String, Object> snapshot(Agreement a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("slug", a.slug);
+        m.put("title", a.title);
+        m.put("kind", a.kind.name());
+        m.put("summary", a.summary);
+        m.put("announcedOn", a.announcedOn);
+        m.put("effectiveOn", a.effectiveOn);
+        m.put("supersedes", a.supersedes == null ? null : a.supersedes.slug);
+        m.put("parties", partyList(a.parties));
+        return m;
+    }
+
+    public static Map<String, Object> snapshot(Provision p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", p.key);
+        m.put("agreement", p.agreement.slug);
+        m.put("ordinal", p.ordinal);
+        m.put("category", p.category.name());
+        m.put("summary", p.summary);
+        m.put("beneficiary", p.beneficiary == null ? null : p.beneficiary.slug);
+        m.put("value", p.value == null ? null : p.value.stripTrailingZeros().toPlainString());
+        m.put("unit", p.unit);
+        m.put("validFrom", p.validFrom);
+        m.put("validUntil", p.validUntil);
+        m.put("validUntilCondition", p.validUntilCondition);
+        return m;
+    }
+}

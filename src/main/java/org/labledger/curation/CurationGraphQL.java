@@ -1,0 +1,312 @@
+package org.labledger.curation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.agreement.Agreement;
+import org.labledger.agreement.AgreementInput;
+import org.labledger.agreement.AgreementNode;
+import org.labledger.agreement.AgreementWriteService;
+import org.labledger.agreement.Provision;
+import org.labledger.agreement.ProvisionInput;
+import org.labledger.agreement.ProvisionNode;
+import org.labledger.common.Writes;
+import org.labledger.lab.Lab;
+import org.labledger.lab.LabInput;
+import org.labledger.lab.LabNode;
+import org.labledger.lab.LabWriteService;
+import org.labledger.question.Question;
+import org.labledger.question.QuestionInput;
+import org.labledger.question.QuestionNode;
+import org.labledger.question.QuestionWriteService;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.questionnaire.QuestionnaireInput;
+import org.labledger.questionnaire.QuestionnaireNode;
+import org.labledger.questionnaire.QuestionnaireWriteService;
+import org.labledger.source.CitationInput;
+import org.labledger.source.SourceInput;
+import org.labledger.source.SourceNode;
+import org.labledger.source.SourceWriteService;
+import org.labledger.topic.Topic;
+import org.labledger.topic.TopicInput;
+import org.labledger.topic.TopicNode;
+import org.labledger.topic.TopicService;
+import org.labledger.topic.TopicWriteService;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The curation write API over GraphQL: the same services as REST. Updates and deletes take the version
+ * the client read ({@code version} field of each object): a mismatch is a CONFLICT error.
+ */
+@GraphQLApi
+public class CurationGraphQL {
+
+    @Inject
+    Validator validator;
+    @Inject
+    EntityManager em;
+    @Inject
+    LabWriteService labs;
+    @Inject
+    TopicWriteService topics;
+    @Inject
+    TopicService topicTree;
+    @Inject
+    QuestionnaireWriteService questionnaires;
+    @Inject
+    QuestionWriteService questions;
+    @Inject
+    AgreementWriteService agreements;
+    @Inject
+    SourceWriteService sources;
+
+    // --- labs (admin) ---
+
+    @Mutation("createLab")
+    @RolesAllowed("admin")
+    @Description("Create a lab (admin)")
+    public LabNode createLab(@NonNull LabInput input) {
+        Writes.validate(validator, input, "input.");
+        return LabNode.of(Lab.findBySlug(labs.create(input).slug));
+    }
+
+    @Mutation("updateLab")
+    @RolesAllowed("admin")
+    @Description("Replace a lab (admin); `version` is the version read (CONFLICT when someone changed it since)")
+    public LabNode updateLab(@NonNull String slug, int version, @NonNull LabInput input) {
+        Writes.validate(validator, input, "input.");
+        labs.update(slug, input, null, version);
+        return LabNode.of(Lab.findBySlug(slug));
+    }
+
+    @Mutation("deleteLab")
+    @RolesAllowed("admin")
+    @Description("Delete a lab (admin); CONFLICT while anything refers to it")
+    public boolean deleteLab(@NonNull String slug, Integer version, String reason) {
+        labs.delete(slug, null, version, reason);
+        return true;
+    }
+
+    // --- questionnaires (admin) ---
+
+    @Mutation("createQuestionnaire")
+    @RolesAllowed("admin")
+    public QuestionnaireNode createQuestionnaire(@NonNull QuestionnaireInput input) {
+        Writes.validate(validator, input, "input.");
+        return QuestionnaireNode.of(Questionnaire.findBySlug(questionnaires.create(input).slug));
+    }
+
+    @Mutation("updateQuestionnaire")
+    @RolesAllowed("admin")
+    public QuestionnaireNode updateQuestionnaire(@NonNull String slug, int version, @NonNull QuestionnaireInput input) {
+        Writes.validate(validator, input, "input.");
+        questionnaires.update(slug, input, null, version);
+        return QuestionnaireNode.of(Questionnaire.findBySlug(slug));
+    }
+
+    @Mutation("deleteQuestionnaire")
+    @RolesAllowed("admin")
+    public boolean deleteQuestionnaire(@NonNull String slug, Integer version, String reason) {
+        questionnaires.delete(slug, null, version, reason);
+        return true;
+    }
+
+    // --- topics (curator; delete admin) ---
+
+    @Mutation("createTopic")
+    @RolesAllowed("curator")
+    public TopicNode createTopic(@NonNull TopicInput input) {
+        Writes.validate(validator, input, "input.");
+        return topicNode(topics.create(input).slug);
+    }
+
+    @Mutation("updateTopic")
+    @RolesAllowed("curator")
+    public TopicNode updateTopic(@NonNull String slug, int version, @NonNull TopicInput input) {
+        Writes.validate(validator, input, "input.");
+        topics.update(slug, input, null, version);
+        return topicNode(slug);
+    }
+
+    @Mutation("deleteTopic")
+    @RolesAllowed("admin")
+    public boolean deleteTopic(@NonNull String slug, Integer version, String reason) {
+        topics.delete(slug, null, version, reason);
+        return true;
+    }
+
+    private TopicNode topicNode(String slug) {
+        TopicService.Tree tree = topicTree.tree();
+        return TopicNode.of(tree, tree.bySlug(slug));
+    }
+
+    // --- questions (curator; delete admin) ---
+
+    @Mutation("createQuestion")
+    @RolesAllowed("curator")
+    @Description("Create a question; the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason")
+    public QuestionNode createQuestion(@NonNull QuestionInput input) {
+        Writes.validate(validator, input, "input.");
+        return QuestionNode.of(Question.findByKey(questions.create(input).key));
+    }
+
+    @Mutation("updateQuestion")
+    @RolesAllowed("curator")
+    public QuestionNode updateQuestion(@NonNull String key, int version, @NonNull QuestionInput input) {
+        Writes.validate(validator, input, "input.");
+        questions.update(key, input, null, version);
+        return QuestionNode.of(Question.findByKey(key));
+    }
+
+    @Mutation("deleteQuestion")
+    @RolesAllowed("admin")
+    public boolean deleteQuestion(@NonNull String key, Integer version, String reason) {
+        questions.delete(key, null, version, reason);
+        return true;
+    }
+
+    // --- agreements and provisions (curator; delete admin) ---
+
+    @Mutation("createAgreement")
+    @RolesAllowed("curator")
+    public AgreementNode createAgreement(@NonNull AgreementInput input) {
+        Writes.validate(validator, input, "input.");
+        return AgreementNode.of(Agreement.findBySlug(agreements.create(input).slug));
+    }
+
+    @Mutation("updateAgreement")
+    @RolesAllowed("curator")
+    public AgreementNode updateAgreement(@NonNull String slug, int version, @NonNull AgreementInput input) {
+        Writes.validate(validator, input, "input.");
+        agreements.update(slug, input, null, version);
+        return AgreementNode.of(Agreement.findBySlug(slug));
+    }
+
+    @Mutation("deleteAgreement")
+    @RolesAllowed("admin")
+    public boolean deleteAgreement(@NonNull String slug, Integer version, String reason) {
+        agreements.delete(slug, null, version, reason);
+        return true;
+    }
+
+    @Mutation("addProvision")
+    @RolesAllowed("curator")
+    public ProvisionNode addProvision(@NonNull String agreement, @NonNull ProvisionInput input) {
+        Writes.validate(validator, input, "input.");
+        return ProvisionNode.of(Provision.find("key", agreements.addProvision(agreement, input).key).firstResult());
+    }
+
+    @Mutation("updateProvision")
+    @RolesAllowed("curator")
+    public ProvisionNode updateProvision(@NonNull String agreement, @NonNull String key, int version, @NonNull ProvisionInput input) {
+        Writes.validate(validator, input, "input.");
+        agreements.updateProvision(agreement, key, input, null, version);
+        return ProvisionNode.of(Provision.find("key", key).firstResult());
+    }
+
+    @Mutation("deleteProvision")
+    @RolesAllowed("admin")
+    public boolean deleteProvision(@NonNull String agreement, @NonNull String key, Integer version, String reason) {
+        agreements.deleteProvision(agreement, key, null, version, reason);
+        return true;
+    }
+
+    // --- sources and citations (curator; delete admin) ---
+
+    @Mutation("createSource")
+    @RolesAllowed("curator")
+    public SourceNode createSource(@NonNull SourceInput input) {
+        Writes.validate(validator, input, "input.");
+        return SourceNode.of(org.labledger.source.Source.findByKey(sources.create(input).key));
+    }
+
+    @Mutation("updateSource")
+    @RolesAllowed("curator")
+    public SourceNode updateSource(@NonNull String key, int version, @NonNull SourceInput input) {
+        Writes.validate(validator, input, "input.");
+        sources.update(key, input, null, version);
+        return SourceNode.of(org.labledger.source.Source.findByKey(key));
+    }
+
+    @Mutation("deleteSource")
+    @RolesAllowed("admin")
+    public boolean deleteSource(@NonNull String key, Integer version, String reason) {
+        sources.delete(key, null, version, reason);
+        return true;
+    }
+
+    @Mutation("addCitation")
+    @RolesAllowed("curator")
+    @Description("Cite a source for a record: subjectType, subject (slug/key; answers: questionKey/labSlug or id), source, quote and/or locator")
+    public SourceWriteService.CitationDetail addCitation(@NonNull CitationInput input) {
+        Writes.validate(validator, input, "input.");
+        return sources.cite(input);
+    }
+
+    @Mutation("deleteCitation")
+    @RolesAllowed("admin")
+    public boolean deleteCitation(@NonNull @Id Long id, String reason) {
+        sources.uncite(id, reason);
+        return true;
+    }
+
+    // --- versions, for the `version` argument of updates (one statement per type) ---
+
+    @Description("The version to pass to updateLab")
+    public List<Integer> version(@Source List<LabNode> nodes) {
+        return versions("Lab", nodes, LabNode::id);
+    }
+
+    @Description("The version to pass to updateTopic")
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfTopic(@Source List<TopicNode> nodes) {
+        return versions("Topic", nodes, TopicNode::id);
+    }
+
+    @Description("The version to pass to updateQuestionnaire")
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfQuestionnaire(@Source List<QuestionnaireNode> nodes) {
+        return versions("Questionnaire", nodes, QuestionnaireNode::id);
+    }
+
+    @Description("The version to pass to updateQuestion")
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfQuestion(@Source List<QuestionNode> nodes) {
+        return versions("Question", nodes, QuestionNode::id);
+    }
+
+    @Description("The version to pass to updateProvision")
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfProvision(@Source List<ProvisionNode> nodes) {
+        return versions("Provision", nodes, ProvisionNode::id);
+    }
+
+    @Description("The version to pass to updateSource")
+    @org.eclipse.microprofile.graphql.Name("version")
+    public List<Integer> versionOfSource(@Source List<SourceNode> nodes) {
+        return versions("Source", nodes, SourceNode::id);
+    }
+
+    private <N> List<Integer> versions(String entity, List<N> nodes, Function<N, Long> id) {
+        Map<Long, Integer> byId = new HashMap<>();
+        List<Long> ids = nodes.stream().map(id).distinct().toList();
+        if (!ids.isEmpty()) {
+            for (Object[] r : em.createQuery("select e.id, e.version from " + entity + " e where e.id in ?1", Object[].class)
+                    .setParameter(1, ids).getResultList()) {
+                byId.put((Long) r[0], (Integer) r[1]);
+            }
+        }
+        return nodes.stream().map(n -> byId.get(id.apply(n))).toList();
+    }
+}

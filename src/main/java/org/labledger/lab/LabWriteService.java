@@ -1,0 +1,155 @@
+package org.labledger.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.labledger.common.Writes;
+import org.labledger.history.RevisionService;
+import org.labledger.source.Citation;
+import org.labledger.source.SubjectType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Admins' writes to labs: validated, version-checked, refused while referred to, recorded as revisions. */
+@ApplicationScoped
+public class LabWriteService {
+
+    public static final String ENTITY = "LAB";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RevisionService revisions;
+    @Inject
+    LabService labs;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
+
+    @Transactional
+    public Lab create(LabInput in) {
+        if (in.slug() == null) {
+            throw Writes.required("slug");
+        }
+        if (Lab.findBySlug(in.slug()) != null) {
+            throw Writes.exists("lab", in.slug());
+        }
+        Lab l = new Lab();
+        l.slug = in.slug();
+        apply(l, in);
+        l.persist();
+        em.flush();
+        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), revisions.actor("anonymous"), in.reason(), null, null);
+        return l;
+    }
+
+    /** Full replacement; {@code expectedVersion} (GraphQL) or {@code ifMatch} (REST) guards against lost updates. */
+    @Transactional
+    public Lab update(String slug, LabInput in, String ifMatch, Integer expectedVersion) {
+        Lab l = labs.require(slug);
+        Writes.version(ifMatch, expectedVersion, l.version, "lab " + slug, false);
+        return replace(l, in);
+    }
+
+    @Transactional
+    public Lab patch(String slug, JsonNode patch, String ifMatch) {
+        Lab l = labs.require(slug);
+        Writes.version(ifMatch, null, l.version, "lab " + slug, false);
+        LabInput current = new LabInput(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug, l.website,
+                new ArrayList<>(l.aliases), null);
+        return replace(l, Writes.merge(mapper, validator, current, patch, LabInput.class));
+    }
+
+    private Lab replace(Lab l, LabInput in) {
+        Writes.sameKey("slug", l.slug, in.slug());
+        Map<String, Object> before = snapshot(l);
+        apply(l, in);
+        em.flush();
+        Map<String, Object> after = snapshot(l);
+        if (Writes.changed(before, after)) {
+            revisions.record(ENTITY, l.slug, l.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+        }
+        return l;
+    }
+
+    @Transactional
+    public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
+        Lab l = labs.require(slug);
+        Writes.version(ifMatch, expectedVersion, l.version, "lab " + slug, true);
+        List<String> refs = new ArrayList<>();
+        Writes.count(refs, count("select count(a) from Answer a where a.lab = ?1", l), "answers");
+        Writes.count(refs, count("select count(a) from Agreement a join a.parties p where p.lab = ?1", l), "agreements (as party)");
+        Writes.count(refs, count("select count(p) from Provision p where p.beneficiary = ?1", l), "provisions (as beneficiary)");
+        Writes.count(refs, count("select count(c) from Lab c where c.parent = ?1", l), "child labs");
+        Writes.count(refs, count("select count(s) from LabScore s where s.lab = ?1", l), "scores");
+        Writes.count(refs, count("select count(e) from Event e join e.labs x where x = ?1", l), "events");
+        if (!refs.isEmpty()) {
+            throw Writes.referenced("lab '" + slug + "'", refs);
+        }
+        Map<String, Object> before = snapshot(l);
+        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.LAB, l.id);
+        l.delete();
+        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    private long count(String jpql, Lab l) {
+        return em.createQuery(jpql, Long.class).setParameter(1, l).getSingleResult();
+    }
+
+    private void apply(Lab l, LabInput in) {
+        Lab parent = null;
+        if (in.parent() != null) {
+            parent = Lab.findBySlug(in.parent());
+            if (parent == null) {
+                throw Writes.unknown("parent", "lab", in.parent());
+            }
+            for (Lab p = parent; p != null; p = p.parent) {
+                if (p == l || (l.id != null && l.id.equals(p.id))) {
+                    throw Writes.unprocessable("parent", "'" + in.parent() + "' would make the lab its own ancestor");
+                }
+            }
+        }
+        List<String> aliases = in.aliases() == null ? List.of() : in.aliases().stream().map(String::trim).toList();
+        for (int i = 0; i < aliases.size(); i++) {
+            String alias = aliases.get(i);
+            List<String> owners = em.createQuery("select l.slug from Lab l join l.aliases a where lower(a) = lower(?1) and l.slug <> ?2", String.class)
+                    .setParameter(1, alias).setParameter(2, l.slug).getResultList();
+            if (!owners.isEmpty()) {
+                throw Writes.unprocessable("aliases[" + i + "]", "'" + alias + "' is already an alias of '" + owners.get(0) + "'");
+            }
+            for (int j = 0; j < i; j++) {
+                if (aliases.get(j).equalsIgnoreCase(alias)) {
+                    throw Writes.unprocessable("aliases[" + i + "]", "'" + alias + "' is given twice");
+                }
+            }
+        }
+        l.name = in.name().trim();
+        l.kind = in.kind();
+        l.parent = parent;
+        l.website = Writes.text(in.website());
+        if (!new TreeSet<>(aliases).equals(l.aliases)) {
+            l.aliases.clear();
+            l.aliases.addAll(aliases);
+        }
+    }
+
+    public static Map<String, Object> snapshot(Lab l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("slug", l.slug);
+        m.put("name", l.name);
+        m.put("kind", l.kind.name());
+        m.put("parent", l.parent == null ? null : l.parent.slug);
+        m.put("website", l.website);
+        m.put("aliases", new ArrayList<>(new TreeSet<>(l.aliases)));
+        return m;
+    }
+}

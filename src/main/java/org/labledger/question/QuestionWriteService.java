@@ -1,0 +1,194 @@
+package org.labledger.question;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.labledger.answer.AnswerChange;
+import org.labledger.answer.AnswerWriteService;
+import org.labledger.answer.ResponseStatus;
+import org.labledger.common.ApiException;
+import org.labledger.common.Writes;
+import org.labledger.history.RevisionService;
+import org.labledger.lab.Lab;
+import org.labledger.questionnaire.Questionnaire;
+import org.labledger.source.Citation;
+import org.labledger.source.SubjectType;
+import org.labledger.topic.Topic;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Curators' writes to questions (deletes: admins); a new question's labs get UNANSWERED answers with its evidence. */
+@ApplicationScoped
+public class QuestionWriteService {
+
+    public static final String ENTITY = "QUESTION";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RevisionService revisions;
+    @Inject
+    AnswerWriteService answers;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
+
+    public Question require(String key) {
+        Question q = Question.findByKey(key);
+        if (q == null) {
+            throw ApiException.notFound("question", key);
+        }
+        return q;
+    }
+
+    @Transactional
+    public Question create(QuestionInput in) {
+        if (in.key() == null) {
+            throw Writes.required("key");
+        }
+        if (Question.findByKey(in.key()) != null) {
+            throw Writes.exists("question", in.key());
+        }
+        List<String> labs = in.addressedTo() == null ? List.of() : in.addressedTo();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < labs.size(); i++) {
+            if (Lab.findBySlug(labs.get(i)) == null) {
+                throw Writes.unknown("addressedTo[" + i + "]", "lab", labs.get(i));
+            }
+            if (!seen.add(labs.get(i))) {
+                throw Writes.unprocessable("addressedTo[" + i + "]", "'" + labs.get(i) + "' is given twice");
+            }
+        }
+        boolean evidence = Writes.text(in.reason()) != null || Writes.text(in.sourceUrl()) != null || Writes.text(in.sourceKey()) != null;
+        if (!labs.isEmpty() && !evidence) {
+            throw Writes.unprocessable("sourceUrl", "putting the question to labs (addressedTo) needs evidence: a sourceUrl, the sourceKey of a known source, or at least a reason");
+        }
+        Question q = new Question();
+        q.key = in.key();
+        apply(q, in);
+        q.persist();
+        em.flush();
+        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
+        for (String lab : labs) {
+            answers.create(q.key, lab, new AnswerChange(ResponseStatus.UNANSWERED, true, null, null, null, null, null, null,
+                    in.reason(), in.sourceUrl(), in.sourceKey(), in.quote(), in.locator()));
+        }
+        return q;
+    }
+
+    @Transactional
+    public Question update(String key, QuestionInput in, String ifMatch, Integer expectedVersion) {
+        Question q = require(key);
+        Writes.version(ifMatch, expectedVersion, q.version, "question " + key, false);
+        return replace(q, in);
+    }
+
+    @Transactional
+    public Question patch(String key, JsonNode patch, String ifMatch) {
+        Question q = require(key);
+        Writes.version(ifMatch, null, q.version, "question " + key, false);
+        QuestionInput current = new QuestionInput(q.key, q.questionnaire.slug, q.topic.slug, q.parent == null ? null : q.parent.key,
+                q.ordinal, q.text, q.notes, null, null, null, null, null, null);
+        return replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class));
+    }
+
+    private Question replace(Question q, QuestionInput in) {
+        Writes.sameKey("key", q.key, in.key());
+        if (in.addressedTo() != null) {
+            throw Writes.unprocessable("addressedTo", "only on create; record further labs' answers with POST /api/questions/{key}/answers");
+        }
+        Map<String, Object> before = snapshot(q);
+        apply(q, in);
+        em.flush();
+        Map<String, Object> after = snapshot(q);
+        if (Writes.changed(before, after)) {
+            revisions.record(ENTITY, q.key, q.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
+        }
+        return q;
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch, Integer expectedVersion, String reason) {
+        Question q = require(key);
+        Writes.version(ifMatch, expectedVersion, q.version, "question " + key, true);
+        List<String> refs = new ArrayList<>();
+        Writes.count(refs, em.createQuery("select count(a) from Answer a where a.question = ?1", Long.class).setParameter(1, q).getSingleResult(), "answers");
+        Writes.count(refs, em.createQuery("select count(c) from Question c where c.parent = ?1", Long.class).setParameter(1, q).getSingleResult(), "sub-questions");
+        if (!refs.isEmpty()) {
+            throw Writes.referenced("question '" + key + "'", refs);
+        }
+        Map<String, Object> before = snapshot(q);
+        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTION, q.id);
+        q.delete();
+        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    private void apply(Question q, QuestionInput in) {
+        Questionnaire questionnaire = Questionnaire.findBySlug(in.questionnaire());
+        if (questionnaire == null) {
+            throw Writes.unknown("questionnaire", "questionnaire", in.questionnaire());
+        }
+        Topic topic = Topic.findBySlug(in.topic());
+        if (topic == null) {
+            throw Writes.unknown("topic", "topic", in.topic());
+        }
+        Question parent = null;
+        if (in.parent() != null) {
+            parent = Question.findByKey(in.parent());
+            if (parent == null) {
+                throw Writes.unknown("parent", "question", in.parent());
+            }
+            if (!parent.questionnaire.id.equals(questionnaire.id)) {
+                throw Writes.unprocessable("parent", "'" + in.parent() + "' belongs to another questionnaire");
+            }
+            for (Question p = parent; p != null; p = p.parent) {
+                if (p == q) {
+                    throw Writes.unprocessable("parent", "'" + in.parent() + "' would make the question its own ancestor");
+                }
+            }
+        }
+        int ordinal;
+        if (in.ordinal() != null) {
+            ordinal = in.ordinal();
+            List<String> taken = em.createQuery("select x.key from Question x where x.questionnaire = ?1 and x.ordinal = ?2 and x.key <> ?3", String.class)
+                    .setParameter(1, questionnaire).setParameter(2, ordinal).setParameter(3, q.key).getResultList();
+            if (!taken.isEmpty()) {
+                throw Writes.unprocessable("ordinal", "ordinal " + ordinal + " of '" + questionnaire.slug + "' is taken by '" + taken.get(0) + "'");
+            }
+        } else if (q.id != null && q.questionnaire.id.equals(questionnaire.id)) {
+            ordinal = q.ordinal;
+        } else {
+            Integer max = em.createQuery("select max(x.ordinal) from Question x where x.questionnaire = ?1", Integer.class)
+                    .setParameter(1, questionnaire).getSingleResult();
+            ordinal = max == null ? 1 : max + 1;
+        }
+        q.questionnaire = questionnaire;
+        q.topic = topic;
+        q.parent = parent;
+        q.ordinal = ordinal;
+        q.text = in.text().trim();
+        q.notes = Writes.text(in.notes());
+    }
+
+    public static Map<String, Object> snapshot(Question q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", q.key);
+        m.put("questionnaire", q.questionnaire.slug);
+        m.put("topic", q.topic.slug);
+        m.put("parent", q.parent == null ? null : q.parent.key);
+        m.put("ordinal", q.ordinal);
+        m.put("text", q.text);
+        m.put("notes", q.notes);
+        return m;
+    }
+}

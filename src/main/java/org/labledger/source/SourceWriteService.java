@@ -1,0 +1,212 @@
+package org.labledger.source;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.labledger.common.ApiException;
+import org.labledger.common.Writes;
+import org.labledger.history.RevisionService;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Curators' writes to sources and citations (deletes: admins). */
+@ApplicationScoped
+public class SourceWriteService {
+
+    public static final String ENTITY = "SOURCE";
+    public static final String CITATION = "CITATION";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RevisionService revisions;
+
+    /** A stored citation, with its id (for DELETE /api/citations/{id}). */
+    @org.eclipse.microprofile.graphql.Name("CitationRecord")
+    @RegisterForReflection
+    public record CitationDetail(long id, SubjectType subjectType, String subject, int ordinal, String source, String quote, String locator) {
+    }
+
+    public Source require(String key) {
+        Source s = Source.findByKey(key);
+        if (s == null) {
+            throw ApiException.notFound("source", key);
+        }
+        return s;
+    }
+
+    @Transactional
+    public Source create(SourceInput in) {
+        if (in.key() == null) {
+            throw Writes.required("key");
+        }
+        if (Source.findByKey(in.key()) != null) {
+            throw Writes.exists("source", in.key());
+        }
+        Source s = new Source();
+        s.key = in.key();
+        apply(s, in);
+        s.persist();
+        em.flush();
+        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), revisions.actor("anonymous"), in.reason(), s.url, s.key);
+        return s;
+    }
+
+    @Transactional
+    public Source update(String key, SourceInput in, String ifMatch, Integer expectedVersion) {
+        Source s = require(key);
+        Writes.version(ifMatch, expectedVersion, s.version, "source " + key, false);
+        Writes.sameKey("key", key, in.key());
+        Map<String, Object> before = snapshot(s);
+        apply(s, in);
+        em.flush();
+        Map<String, Object> after = snapshot(s);
+        if (Writes.changed(before, after)) {
+            revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), s.url, s.key);
+        }
+        return s;
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch, Integer expectedVersion, String reason) {
+        Source s = require(key);
+        Writes.version(ifMatch, expectedVersion, s.version, "source " + key, true);
+        List<String> refs = new ArrayList<>();
+        Writes.count(refs, em.createQuery("select count(c) from Citation c where c.source = ?1", Long.class).setParameter(1, s).getSingleResult(), "citations");
+        Writes.count(refs, em.createQuery("select count(q) from Questionnaire q where q.source = ?1", Long.class).setParameter(1, s).getSingleResult(), "questionnaires");
+        Writes.count(refs, em.createQuery("select count(x) from Source x where x.citedIn = ?1", Long.class).setParameter(1, s).getSingleResult(), "sources (as citedIn)");
+        if (!refs.isEmpty()) {
+            throw Writes.referenced("source '" + key + "'", refs);
+        }
+        Map<String, Object> before = snapshot(s);
+        s.delete();
+        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+    }
+
+    @Transactional
+    public CitationDetail cite(CitationInput in) {
+        Source source = Source.findByKey(in.source());
+        if (source == null) {
+            throw Writes.unknown("source", "source", in.source());
+        }
+        String quote = Writes.text(in.quote());
+        String locator = Writes.text(in.locator());
+        if (quote == null && locator == null) {
+            throw Writes.unprocessable("quote", "a citation needs a quote or a locator");
+        }
+        String subject = in.subject().trim();
+        long subjectId = subjectId(in.subjectType(), subject);
+        Integer max = em.createQuery("select max(c.ordinal) from Citation c where c.subjectType = ?1 and c.subjectId = ?2", Integer.class)
+                .setParameter(1, in.subjectType()).setParameter(2, subjectId).getSingleResult();
+        Citation c = new Citation();
+        c.subjectType = in.subjectType();
+        c.subjectId = subjectId;
+        c.ordinal = max == null ? 1 : max + 1;
+        c.source = source;
+        c.quote = quote;
+        c.locator = locator;
+        c.persist();
+        em.flush();
+        revisions.record(CITATION, key(c, subject), c.id, "CREATE", null, snapshot(c, subject), revisions.actor("anonymous"), in.reason(), source.url, source.key);
+        return new CitationDetail(c.id, c.subjectType, subject, c.ordinal, source.key, c.quote, c.locator);
+    }
+
+    @Transactional
+    public void uncite(long id, String reason) {
+        Citation c = Citation.findById(id);
+        if (c == null) {
+            throw ApiException.notFound("citation", String.valueOf(id));
+        }
+        String subject = c.subjectType + ":" + c.subjectId;
+        Map<String, Object> before = snapshot(c, subject);
+        c.delete();
+        revisions.record(CITATION, key(c, subject), c.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, c.source.key);
+    }
+
+    /** The id of the cited record, by its slug or key; unknown → 422 on {@code subject}. */
+    long subjectId(SubjectType type, String subject) {
+        String jpql = switch (type) {
+            case LAB -> "select x.id from Lab x where x.slug = ?1";
+            case QUESTIONNAIRE -> "select x.id from Questionnaire x where x.slug = ?1";
+            case QUESTION -> "select x.id from Question x where x.key = ?1";
+            case AGREEMENT -> "select x.id from Agreement x where x.slug = ?1";
+            case PROVISION -> "select x.id from Provision x where x.key = ?1";
+            case EVENT -> "select x.id from Event x where x.slug = ?1";
+            case SCORE -> "select x.id from LabScore x where x.key = ?1";
+            case ANSWER -> null;
+        };
+        List<Long> ids;
+        if (jpql != null) {
+            ids = em.createQuery(jpql, Long.class).setParameter(1, subject).getResultList();
+        } else if (subject.matches("[0-9]{1,18}")) {
+            ids = em.createQuery("select x.id from Answer x where x.id = ?1", Long.class).setParameter(1, Long.parseLong(subject)).getResultList();
+        } else {
+            int slash = subject.lastIndexOf('/');
+            ids = slash < 0 ? List.of() : em.createQuery("select x.id from Answer x where x.question.key = ?1 and x.lab.slug = ?2", Long.class)
+                    .setParameter(1, subject.substring(0, slash)).setParameter(2, subject.substring(slash + 1)).getResultList();
+        }
+        if (ids.isEmpty()) {
+            throw Writes.unprocessable("subject", "no " + type + " '" + subject + "'" + (type == SubjectType.ANSWER ? " (give the answer's id or questionKey/labSlug)" : ""));
+        }
+        return ids.get(0);
+    }
+
+    private void apply(Source s, SourceInput in) {
+        Source citedIn = null;
+        if (in.citedIn() != null) {
+            citedIn = Source.findByKey(in.citedIn());
+            if (citedIn == null) {
+                throw Writes.unknown("citedIn", "source", in.citedIn());
+            }
+            for (Source p = citedIn; p != null; p = p.citedIn) {
+                if (p == s) {
+                    throw Writes.unprocessable("citedIn", "'" + in.citedIn() + "' would make the source cite itself");
+                }
+            }
+        }
+        s.title = in.title().trim();
+        s.publisher = Writes.text(in.publisher());
+        s.author = Writes.text(in.author());
+        s.url = Writes.text(in.url());
+        s.publishedOn = Writes.text(in.publishedOn());
+        s.kind = in.kind();
+        s.document = Writes.text(in.document());
+        s.citedIn = citedIn;
+        s.notes = Writes.text(in.notes());
+    }
+
+    private static String key(Citation c, String subject) {
+        return c.subjectType + "/" + subject + "#" + c.ordinal;
+    }
+
+    static Map<String, Object> snapshot(Citation c, String subject) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subjectType", c.subjectType.name());
+        m.put("subject", subject);
+        m.put("ordinal", c.ordinal);
+        m.put("source", c.source.key);
+        m.put("quote", c.quote);
+        m.put("locator", c.locator);
+        return m;
+    }
+
+    public static Map<String, Object> snapshot(Source s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", s.key);
+        m.put("title", s.title);
+        m.put("publisher", s.publisher);
+        m.put("author", s.author);
+        m.put("url", s.url);
+        m.put("publishedOn", s.publishedOn);
+        m.put("kind", s.kind.name());
+        m.put("document", s.document);
+        m.put("citedIn", s.citedIn == null ? null : s.citedIn.key);
+        m.put("notes", s.notes);
+        return m;
+    }
+}

@@ -50,10 +50,7 @@ public class AgreementService {
         Map<Long, Agreement> successor = successors(all);
         Lab lab = null;
         if (labSlug != null) {
-            lab = Lab.findBySlug(labSlug);
-            if (lab == null) {
-                throw ApiException.badParameter("lab", "unknown lab '" + labSlug + "'");
-            }
+            lab = Lab.forParameter("lab", labSlug);
         }
         List<AgreementSummary> out = new ArrayList<>();
         for (Agreement a : all) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.common.ApiException;
+import org.labledger.common.NativePage;
 import org.labledger.common.PageResult;
 import org.labledger.lab.Lab;
 import org.labledger.question.Question;
@@ -66,10 +67,7 @@ public class AnswerService {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.lab() != null) {
-            Lab lab = Lab.findBySlug(f.lab());
-            if (lab == null) {
-                throw ApiException.badParameter("lab", "unknown lab '" + f.lab() + "'");
-            }
+            Lab lab = Lab.forParameter("lab", f.lab());
             where.append(" and a.lab_id = :lab");
             params.put("lab", lab.id);
         }
@@ -83,10 +81,7 @@ public class AnswerService {
             params.put("statuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.questionnaire() != null) {
-            Questionnaire qn = Questionnaire.findBySlug(f.questionnaire());
-            if (qn == null) {
-                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + f.questionnaire() + "'");
-            }
+            Questionnaire qn = Questionnaire.forParameter("questionnaire", f.questionnaire());
             where.append(" and q.questionnaire_id = :questionnaire");
             params.put("questionnaire", qn.id);
         }
@@ -104,19 +99,6 @@ public class AnswerService {
         }
         String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
-        var count = em.createNativeQuery("select count(*)" + from + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Long> ids = List.of();
-        long offset = (long) page * size;
-        if (total > offset) {
-            var select = em.createNativeQuery("select a.id" + from + where + " order by l.slug, qn.slug, q.ordinal, a.id")
-                    .setFirstResult((int) offset).setMaxResults(size);
-            params.forEach(select::setParameter);
-            @SuppressWarnings("unchecked")
-            List<Number> raw = select.getResultList();
-            ids = raw.stream().map(Number::longValue).toList();
-        }
-        return PageResult.of(ids, page, size, total);
+        return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size);
     }
 }

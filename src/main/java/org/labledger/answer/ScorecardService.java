@@ -3,7 +3,6 @@ package org.labledger.answer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
 import org.labledger.lab.Lab;
 import org.labledger.questionnaire.Questionnaire;
@@ -73,11 +72,7 @@ public class ScorecardService {
         Topic topic = topicSlug == null ? null : topics.require(tree, "topic", topicSlug);
         Long questionnaireId = null;
         if (questionnaireSlug != null) {
-            Questionnaire q = Questionnaire.findBySlug(questionnaireSlug);
-            if (q == null) {
-                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + questionnaireSlug + "'");
-            }
-            questionnaireId = q.id;
+            questionnaireId = Questionnaire.forParameter("questionnaire", questionnaireSlug).id;
         }
         List<Lab> labs = null;
         if (labIds != null) {

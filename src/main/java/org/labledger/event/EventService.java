@@ -2,7 +2,6 @@ package org.labledger.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.labledger.common.ApiException;
 import org.labledger.lab.Lab;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
@@ -25,10 +24,7 @@ public class EventService {
     public List<EventView> list(String labSlug) {
         List<Event> events;
         if (labSlug != null) {
-            Lab lab = Lab.findBySlug(labSlug);
-            if (lab == null) {
-                throw ApiException.badParameter("lab", "unknown lab '" + labSlug + "'");
-            }
+            Lab lab = Lab.forParameter("lab", labSlug);
             events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement where ?1 member of e.labs", lab);
         } else {
             events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement");

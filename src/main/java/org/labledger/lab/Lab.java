@@ -43,4 +43,13 @@ public class Lab extends BaseEntity {
     public static Lab findBySlug(String slug) {
         return find("slug", slug).firstResult();
     }
+
+    /** The lab a filter parameter names; an unknown slug is a client mistake (400 naming the parameter). */
+    public static Lab forParameter(String parameter, String slug) {
+        Lab lab = findBySlug(slug);
+        if (lab == null) {
+            throw org.labledger.common.ApiException.badParameter(parameter, "unknown lab '" + slug + "'");
+        }
+        return lab;
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.labledger.answer.Answer;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
+import org.labledger.common.NativePage;
 import org.labledger.common.PageResult;
 import org.labledger.lab.Lab;
 import org.labledger.questionnaire.Questionnaire;
@@ -88,10 +89,7 @@ public class QuestionService {
             params.put("topics", tree.subtree(topics.require(tree, "topic", f.topic())));
         }
         if (f.questionnaire() != null) {
-            Questionnaire qn = Questionnaire.findBySlug(f.questionnaire());
-            if (qn == null) {
-                throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + f.questionnaire() + "'");
-            }
+            Questionnaire qn = Questionnaire.forParameter("questionnaire", f.questionnaire());
             where.append(" and q.questionnaire_id = :questionnaire");
             params.put("questionnaire", qn.id);
         }
@@ -99,10 +97,7 @@ public class QuestionService {
         if (f.lab() != null || byStatus) {
             where.append(" and exists (select 1 from answer a where a.question_id = q.id");
             if (f.lab() != null) {
-                Lab lab = Lab.findBySlug(f.lab());
-                if (lab == null) {
-                    throw ApiException.badParameter("lab", "unknown lab '" + f.lab() + "'");
-                }
+                Lab lab = Lab.forParameter("lab", f.lab());
                 where.append(" and a.lab_id = :lab");
                 params.put("lab", lab.id);
             }
@@ -120,21 +115,7 @@ public class QuestionService {
         String order = orderBy(sort, hasText);
 
         String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
-        var count = em.createNativeQuery("select count(*)" + from + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-
-        List<Long> ids = List.of();
-        long offset = (long) page * size;
-        if (total > offset) {
-            var select = em.createNativeQuery("select q.id" + from + where + " order by " + order + ", q.id")
-                    .setFirstResult((int) offset).setMaxResults(size);
-            params.forEach((k, v) -> select.setParameter(k, v));
-            @SuppressWarnings("unchecked")
-            List<Number> raw = select.getResultList();
-            ids = raw.stream().map(Number::longValue).toList();
-        }
-        return PageResult.of(ids, page, size, total);
+        return NativePage.ids(em, "q.id", from + where, params, order + ", q.id", page, size);
     }
 
     private static String orderBy(String sort, boolean hasText) {

@@ -35,4 +35,13 @@ public class Questionnaire extends BaseEntity {
     public static Questionnaire findBySlug(String slug) {
         return find("slug", slug).firstResult();
     }
+
+    /** The questionnaire a filter parameter names; an unknown slug is a client mistake (400 naming the parameter). */
+    public static Questionnaire forParameter(String parameter, String slug) {
+        Questionnaire q = findBySlug(slug);
+        if (q == null) {
+            throw org.labledger.common.ApiException.badParameter(parameter, "unknown questionnaire '" + slug + "'");
+        }
+        return q;
+    }
 }

@@ -1,0 +1,35 @@
+package org.labledger.common;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of ids from a native SQL filter: a count, then (only if the page is not past the end) the ids. */
+public final class NativePage {
+
+    private NativePage() {
+    }
+
+    /**
+     * @param idColumn the id to select, e.g. {@code q.id}
+     * @param from     {@code from … where …} with named parameters
+     * @param orderBy  the sort, ending with a unique column so that pages are stable
+     */
+    public static PageResult<Long> ids(EntityManager em, String idColumn, String from, Map<String, Object> params, String orderBy,
+                                       int page, int size) {
+        var count = em.createNativeQuery("select count(*) " + from);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        long offset = (long) page * size;
+        if (total <= offset) {
+            return PageResult.of(List.of(), page, size, total);
+        }
+        var select = em.createNativeQuery("select " + idColumn + " " + from + " order by " + orderBy)
+                .setFirstResult((int) offset).setMaxResults(size);
+        params.forEach(select::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Number> raw = select.getResultList();
+        return PageResult.of(raw.stream().map(Number::longValue).toList(), page, size, total);
+    }
+}

@@ -99,6 +99,23 @@ public class AnswerService {
         }
         String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
-        return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size);
+        // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
+        Long total = f.question() == null ? tallyTotal(params) : null;
+        return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size, total);
+    }
+
+    private long tallyTotal(Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from answer_tally where 1 = 1");
+        params.keySet().forEach(p -> sql.append(switch (p) {
+            case "lab" -> " and lab_id = :lab";
+            case "topics" -> " and topic_id in (:topics)";
+            case "statuses" -> " and status in (:statuses)";
+            case "questionnaire" -> " and questionnaire_id = :questionnaire";
+            case "delivered" -> " and delivered = :delivered";
+            default -> throw new IllegalStateException("no tally dimension for " + p);
+        }));
+        var query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 }

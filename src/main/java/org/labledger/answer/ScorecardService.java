@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.common.Batch;
-import org.labledger.lab.Lab;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.Topic;
 import org.labledger.topic.TopicService;
@@ -21,7 +20,7 @@ import java.util.Map;
 
 /**
  * Scorecards: how many of the questions put to a lab it left unanswered, answered in part or in full,
- * overall and per topic. Computed by one aggregate query (lab × topic × status), whatever the data size.
+ * overall and per topic. Read from answer_tally (V6), so the cost depends on labs × topics, not on the number of answers.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -74,29 +73,27 @@ public class ScorecardService {
         if (questionnaireSlug != null) {
             questionnaireId = Questionnaire.forParameter("questionnaire", questionnaireSlug).id;
         }
-        List<Lab> labs = null;
+        List<LabRef> labs = null;
         if (labIds != null) {
-            Map<Long, Lab> byId = Batch.index(Lab.<Lab>list("id in ?1", labIds), l -> l.id);
+            Map<Long, LabRef> byId = Batch.index(labRefs(" where id in (:ids)", labIds), LabRef::id);
             labs = labIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         }
-        StringBuilder sql = new StringBuilder("""
-                select a.lab_id, q.topic_id, a.status, count(*), count(*) filter (where not a.delivered)
-                  from answer a join question q on q.id = a.question_id
-                 where 1 = 1""");
+        // the same filter over the live answers (asOf) and over their running tally (now)
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (labs != null) {
-            sql.append(" and a.lab_id in (:labs)");
-            params.put("labs", labs.stream().map(l -> l.id).toList());
+            where.append(" and #.lab_id in (:labs)");
+            params.put("labs", labs.stream().map(LabRef::id).toList());
         }
         if (topic != null) {
-            sql.append(" and q.topic_id in (:topics)");
+            where.append(" and #.topic_id in (:topics)");
             params.put("topics", tree.subtree(topic));
         }
         if (questionnaireId != null) {
-            sql.append(" and q.questionnaire_id = :questionnaire");
+            where.append(" and #.questionnaire_id = :questionnaire");
             params.put("questionnaire", questionnaireId);
         }
-        List<Object[]> rows = asOf == null ? aggregate(sql, params) : asOf(sql, params, asOf);
+        List<Object[]> rows = asOf == null ? tally(where.toString(), params) : asOf(where.toString(), params, asOf);
 
         // lab id -> topic id -> [unanswered, partial, answered, notDelivered]
         Map<Long, Map<Long, long[]>> tally = new LinkedHashMap<>();
@@ -107,27 +104,43 @@ public class ScorecardService {
             c[ResponseStatus.valueOf((String) r[2]).ordinal()] += ((Number) r[3]).longValue();
             c[3] += ((Number) r[4]).longValue();
         }
-        List<Lab> scope = labs != null ? labs : Lab.list("order by slug");
+        List<LabRef> scope = labs != null ? labs : labRefs(" order by slug", null);
         List<Scorecard> out = new ArrayList<>();
-        for (Lab lab : scope) {
-            out.add(card(lab, tally.getOrDefault(lab.id, Map.of()), tree));
+        for (LabRef lab : scope) {
+            out.add(card(lab, tally.getOrDefault(lab.id(), Map.of()), tree));
         }
         return out;
     }
 
+    /** What a scorecard needs of a lab, read without loading the entity. */
+    private record LabRef(long id, String slug, String name) {
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Object[]> aggregate(StringBuilder where, Map<String, Object> params) {
-        var query = em.createNativeQuery(where + " group by a.lab_id, q.topic_id, a.status");
+    private List<LabRef> labRefs(String tail, List<Long> ids) {
+        var query = em.createNativeQuery("select id, slug, name from lab" + tail);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(r -> new LabRef(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    /** Rows (lab, topic, status, count, notDelivered) from answer_tally, which triggers keep exact (V6). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> tally(String where, Map<String, Object> params) {
+        var query = em.createNativeQuery("select t.lab_id, t.topic_id, t.status, sum(t.n), coalesce(sum(t.n) filter (where not t.delivered), 0)"
+                + " from answer_tally t" + where.replace("#.", "t.") + " group by t.lab_id, t.topic_id, t.status");
         params.forEach(query::setParameter);
         return query.getResultList();
     }
 
     /** Rows (lab, topic, status, 1, notDelivered 0/1) for each answer as it stood at {@code asOf}. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> asOf(StringBuilder aggregateSql, Map<String, Object> params, java.time.OffsetDateTime asOf) {
-        String sql = aggregateSql.toString().replace(
-                "select a.lab_id, q.topic_id, a.status, count(*), count(*) filter (where not a.delivered)",
-                "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf");
+    private List<Object[]> asOf(String where, Map<String, Object> params, java.time.OffsetDateTime asOf) {
+        String sql = "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf"
+                + " from answer a join question q on q.id = a.question_id"
+                + where.replace("#.lab_id", "a.lab_id").replace("#.", "q.");
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         query.setParameter("asOf", asOf);
@@ -178,7 +191,7 @@ public class ScorecardService {
         return out;
     }
 
-    private Scorecard card(Lab lab, Map<Long, long[]> byTopic, TopicService.Tree tree) {
+    private Scorecard card(LabRef lab, Map<Long, long[]> byTopic, TopicService.Tree tree) {
         long[] total = new long[4];
         Map<Topic, long[]> roots = new LinkedHashMap<>();
         List<TopicScore> perTopic = new ArrayList<>();
@@ -196,8 +209,10 @@ public class ScorecardService {
                 .map(e -> new TopicScore(e.getKey().slug, e.getKey().name, tree.path(e.getKey()),
                         Counts.of(e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])))
                 .sorted(Comparator.comparing(TopicScore::topic)).toList();
-        perTopic.sort(Comparator.comparing(ts -> String.join(" › ", ts.path())));
-        return new Scorecard(lab.slug, lab.name, Counts.of(total[0], total[1], total[2], total[3]), perTopic, perRoot);
+        Map<String, String> sortKey = new java.util.HashMap<>();
+        perTopic.forEach(ts -> sortKey.put(ts.topic(), String.join(" › ", ts.path())));
+        perTopic.sort(Comparator.comparing(ts -> sortKey.get(ts.topic())));
+        return new Scorecard(lab.slug(), lab.name(), Counts.of(total[0], total[1], total[2], total[3]), perTopic, perRoot);
     }
 
 }

@@ -18,9 +18,20 @@ public final class NativePage {
      */
     public static PageResult<Long> ids(EntityManager em, String idColumn, String from, Map<String, Object> params, String orderBy,
                                        int page, int size) {
-        var count = em.createNativeQuery("select count(*) " + from);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
+        return ids(em, idColumn, from, params, orderBy, page, size, null);
+    }
+
+    /** The same, with the total already known (e.g. from an aggregate table); null: count it. */
+    public static PageResult<Long> ids(EntityManager em, String idColumn, String from, Map<String, Object> params, String orderBy,
+                                       int page, int size, Long knownTotal) {
+        long total;
+        if (knownTotal != null) {
+            total = knownTotal;
+        } else {
+            var count = em.createNativeQuery("select count(*) " + from);
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
         long offset = (long) page * size;
         if (total <= offset) {
             return PageResult.of(List.of(), page, size, total);

@@ -77,7 +77,8 @@ public class QuestionService {
     public PageResult<QuestionSummary> search(QuestionFilter f, String sort, int page, int size) {
         TopicService.Tree tree = topics.tree();
         PageResult<Long> ids = searchIds(f, sort, page, size, tree);
-        return PageResult.of(summaries(ids.items(), tree), page, size, ids.totalItems());
+        Long labId = f.lab() == null ? null : Lab.forParameter("lab", f.lab()).id;
+        return PageResult.of(summaries(ids.items(), tree, labId), page, size, ids.totalItems());
     }
 
     /** The ids of one page of questions matching the filter, in order, with the total: two SQL statements. */
@@ -94,17 +95,20 @@ public class QuestionService {
             params.put("questionnaire", qn.id);
         }
         boolean byStatus = f.statuses() != null && !f.statuses().isEmpty();
-        if (f.lab() != null || byStatus) {
+        Long labId = null;
+        if (f.lab() != null) {
+            // one answer per (question, lab): the lab's answers name the questions, read from (lab_id, status, question_id)
+            labId = Lab.forParameter("lab", f.lab()).id;
+            where.append(" and q.id in (select a.question_id from answer a where a.lab_id = :lab");
+            params.put("lab", labId);
+        } else if (byStatus) {
             where.append(" and exists (select 1 from answer a where a.question_id = q.id");
-            if (f.lab() != null) {
-                Lab lab = Lab.forParameter("lab", f.lab());
-                where.append(" and a.lab_id = :lab");
-                params.put("lab", lab.id);
-            }
-            if (byStatus) {
-                where.append(" and a.status in (:statuses)");
-                params.put("statuses", f.statuses().stream().map(Enum::name).toList());
-            }
+        }
+        if (byStatus) {
+            where.append(" and a.status in (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.lab() != null || byStatus) {
             where.append(")");
         }
         boolean hasText = f.text() != null && !f.text().isBlank();
@@ -115,7 +119,25 @@ public class QuestionService {
         String order = orderBy(sort, hasText);
 
         String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
-        return NativePage.ids(em, "q.id", from + where, params, order + ", q.id", page, size);
+        // with a lab and no text, the total is a sum over the lab's rows of answer_tally instead of a count of questions
+        Long total = labId != null && !hasText ? tallyTotal(params) : null;
+        return NativePage.ids(em, "q.id", from + where, params, order + ", q.id", page, size, total);
+    }
+
+    private long tallyTotal(Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from answer_tally where lab_id = :lab");
+        for (String p : List.of("statuses", "topics", "questionnaire")) {
+            if (params.containsKey(p)) {
+                sql.append(switch (p) {
+                    case "statuses" -> " and status in (:statuses)";
+                    case "topics" -> " and topic_id in (:topics)";
+                    default -> " and questionnaire_id = :questionnaire";
+                });
+            }
+        }
+        var query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     private static String orderBy(String sort, boolean hasText) {
@@ -135,22 +157,38 @@ public class QuestionService {
         return String.format(template, descending ? "desc" : "asc");
     }
 
-    /** Summaries for question ids, in the given order, in a fixed number of queries. */
-    private List<QuestionSummary> summaries(List<Long> ids, TopicService.Tree tree) {
+    /**
+     * Summaries for question ids, in the given order, in two native queries. With a lab filter, each summary lists
+     * that lab's answer only (a page of 50 questions put to 500 labs would otherwise carry 25,000 statuses).
+     */
+    @SuppressWarnings("unchecked")
+    private List<QuestionSummary> summaries(List<Long> ids, TopicService.Tree tree, Long labId) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Question> byId = Question.<Question>list(
-                        "select q from Question q join fetch q.questionnaire left join fetch q.parent where q.id in ?1", ids)
-                .stream().collect(Collectors.toMap(q -> q.id, Function.identity()));
-        Map<Long, List<AnswerStatus>> answers = new HashMap<>();
-        for (Object[] r : em.createQuery("select a.question.id, a.lab.slug, a.status, a.delivered from Answer a where a.question.id in ?1 order by a.lab.slug", Object[].class)
-                .setParameter(1, ids).getResultList()) {
-            answers.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new AnswerStatus((String) r[1], (ResponseStatus) r[2], (Boolean) r[3]));
+        Map<Long, Object[]> byId = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        select q.id, q.key, qn.slug, qn.title, q.topic_id, p.key, q.ordinal, q.text
+                          from question q join questionnaire qn on qn.id = q.questionnaire_id left join question p on p.id = q.parent_id
+                         where q.id in (:ids)""").setParameter("ids", ids).getResultList()) {
+            byId.put(((Number) r[0]).longValue(), r);
         }
-        return ids.stream().map(byId::get).map(q -> new QuestionSummary(q.key,
-                new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q), q.parent == null ? null : q.parent.key,
-                q.ordinal, q.text, answers.getOrDefault(q.id, List.of()))).toList();
+        var answerQuery = em.createNativeQuery("select a.question_id, l.slug, a.status, a.delivered from answer a join lab l on l.id = a.lab_id"
+                + " where a.question_id in (:ids)" + (labId == null ? "" : " and a.lab_id = :lab") + " order by l.slug").setParameter("ids", ids);
+        if (labId != null) {
+            answerQuery.setParameter("lab", labId);
+        }
+        Map<Long, List<AnswerStatus>> answers = new HashMap<>();
+        for (Object[] r : (List<Object[]>) answerQuery.getResultList()) {
+            answers.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new AnswerStatus((String) r[1], ResponseStatus.valueOf((String) r[2]), (Boolean) r[3]));
+        }
+        return ids.stream().map(id -> {
+            Object[] q = byId.get(id);
+            Topic t = tree.get(((Number) q[4]).longValue());
+            return new QuestionSummary((String) q[1], new Ref((String) q[2], (String) q[3]), new TopicRef(t.slug, t.name, tree.path(t)),
+                    (String) q[5], ((Number) q[6]).intValue(), (String) q[7], answers.getOrDefault(id, List.of()));
+        }).toList();
     }
 
     private static TopicRef topicRef(TopicService.Tree tree, Question q) {

@@ -1,6 +1,8 @@
 package org.labledger.topic;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.labledger.common.ApiException;
 
 import java.util.ArrayList;
@@ -57,14 +59,20 @@ public class TopicService {
             return out;
         }
 
-        /** Names from the root down to the topic. */
+        private final Map<Long, List<String>> paths = new HashMap<>();
+
+        /** Names from the root down to the topic (computed once per tree). */
         public List<String> path(Topic t) {
+            return paths.computeIfAbsent(t.id, id -> computePath(t));
+        }
+
+        private List<String> computePath(Topic t) {
             List<String> names = new ArrayList<>();
             for (Topic cur = t; cur != null && names.size() < 100; cur = cur.parent == null ? null : byId.get(cur.parent.id)) {
                 names.add(cur.name);
             }
             Collections.reverse(names);
-            return names;
+            return List.copyOf(names);
         }
 
         public Topic root(Topic t) {
@@ -84,8 +92,32 @@ public class TopicService {
         }
     }
 
+    @Inject
+    EntityManager em;
+
+    /**
+     * The whole tree, read with one native query into detached {@link Topic} objects (their {@code parent} is a
+     * stub carrying only the id): hydrating managed entities cost more than the rest of a scorecard request.
+     * Do not assign these objects to managed entities; use {@code Topic.findById} for that.
+     */
+    @SuppressWarnings("unchecked")
     public Tree tree() {
-        return new Tree(Topic.listAll());
+        List<Object[]> rows = em.createNativeQuery("select id, slug, name, parent_id, description, version from topic").getResultList();
+        List<Topic> topics = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Topic t = new Topic();
+            t.id = ((Number) r[0]).longValue();
+            t.slug = (String) r[1];
+            t.name = (String) r[2];
+            if (r[3] != null) {
+                t.parent = new Topic();
+                t.parent.id = ((Number) r[3]).longValue();
+            }
+            t.description = (String) r[4];
+            t.version = ((Number) r[5]).intValue();
+            topics.add(t);
+        }
+        return new Tree(topics);
     }
 
     public List<TopicView> list() {

@@ -67,6 +67,7 @@ class AnswerCurationTest {
             em.createNativeQuery("delete from source where key like 'url-%' and not exists (select 1 from citation c where c.source_id = source.id)").executeUpdate();
             em.createNativeQuery("delete from revision").executeUpdate();
         });
+        org.labledger.answer.TallyCheck.assertExact(em);
     }
 
     static RequestSpecification as(String token) {

@@ -40,6 +40,8 @@ public class AnswerGraphQL {
     AnswerWriteService writes;
     @Inject
     RevisionService revisions;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Input("AnswerFilter")
     @Description("All given conditions must hold; `topic` includes its subtopics")
@@ -59,7 +61,7 @@ public class AnswerGraphQL {
         PageResult<Long> ids = answers.searchIds(new AnswerFilter(Params.text(f.lab()), Params.text(f.topic()),
                 f.statuses(), Params.text(f.questionnaire()), Params.text(f.question()), f.delivered()), page, size);
         Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
-                : Batch.index(Answer.<Answer>list("id in ?1", ids.items()).stream().map(AnswerNode::of).toList(), AnswerNode::id);
+                : Batch.index(AnswerNode.byIds(em, ids.items()), AnswerNode::id);
         return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }
 
@@ -106,8 +108,7 @@ public class AnswerGraphQL {
     }
 
     public List<QuestionNode> question(@Source List<AnswerNode> answers) {
-        Map<Long, QuestionNode> questions = Batch.index(Question.<Question>list("id in ?1", Batch.keys(answers, AnswerNode::questionId))
-                .stream().map(QuestionNode::of).toList(), QuestionNode::id);
+        Map<Long, QuestionNode> questions = Batch.index(QuestionNode.byIds(em, Batch.keys(answers, AnswerNode::questionId)), QuestionNode::id);
         return Batch.one(answers, AnswerNode::questionId, questions);
     }
 

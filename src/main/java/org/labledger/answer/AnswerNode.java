@@ -12,8 +12,43 @@ public record AnswerNode(@NonNull @Id Long id, @NonNull ResponseStatus status, b
                          String respondent, String respondentCapacity, String answeredOn, int version,
                          OffsetDateTime updatedAt, @Ignore Long labId, @Ignore Long questionId) {
 
+    /**
+     * The answers with these ids (in no particular order), read as rows: no entity is loaded, which made a page of
+     * 100 answers several times cheaper than {@code Answer.list("id in ?1")}.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<AnswerNode> byIds(jakarta.persistence.EntityManager em, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Object[]> rows = em.createNativeQuery("select id, status, delivered, summary, respondent, respondent_capacity,"
+                        + " answered_on, version, updated_at, lab_id, question_id from answer where id in (:ids)")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addScalar("id", Long.class).addScalar("status", String.class).addScalar("delivered", Boolean.class)
+                .addScalar("summary", String.class).addScalar("respondent", String.class).addScalar("respondent_capacity", String.class)
+                .addScalar("answered_on", String.class).addScalar("version", Integer.class).addScalar("updated_at", OffsetDateTime.class)
+                .addScalar("lab_id", Long.class).addScalar("question_id", Long.class)
+                .setParameter("ids", ids).getResultList();
+        return rows.stream().map(r -> new AnswerNode((Long) r[0], ResponseStatus.valueOf((String) r[1]), (Boolean) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (Integer) r[7], (OffsetDateTime) r[8], (Long) r[9], (Long) r[10])).toList();
+    }
+
     public static AnswerNode of(Answer a) {
         return new AnswerNode(a.id, a.status, a.delivered, a.summary, a.respondent, a.respondentCapacity, a.answeredOn,
                 a.version, a.updatedAt, a.lab.id, a.question.id);
+    }
+
+    /**
+     * Equal by id: GraphQL batch loaders key their sources by these nodes, and a record's own hash over every
+     * component (texts, lists, timestamps) was a visible share of a dashboard request's time.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof AnswerNode n && id != null && id.equals(n.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? System.identityHashCode(this) : id.hashCode();
     }
 }

@@ -13,10 +13,8 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.execution.preparsed.NoOpPreparsedDocumentProvider;
 import graphql.parser.ParserOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -66,14 +64,50 @@ public class GraphQLGuards {
                 .maxRuleDepth(maxRuleDepth));
     }
 
-    void configure(@Observes GraphQL.Builder builder) {
+    /** Called by {@link GraphQLGuardsInstaller} when SmallRye builds its GraphQL instance. */
+    void configure(GraphQL.Builder builder) {
         ParserOptions.setDefaultOperationParserOptions(parserOptions());
+        builder.preparsedDocumentProvider(new DocumentCache(documentCacheSize));
         builder.instrumentation(new ChainedInstrumentation(List.of(
                 new MaxQueryComplexityInstrumentation(maxComplexity),
                 new MaxQueryDepthInstrumentation(maxDepth),
-                new ErrorCodes())));
-        builder.preparsedDocumentProvider(NoOpPreparsedDocumentProvider.INSTANCE);
+                new ErrorCodes(),
+                new GraphQLFastFields())));
         LOG.infof("GraphQL limits: depth %d, complexity %d, %d characters, %d tokens", maxDepth, maxComplexity, maxCharacters, maxTokens);
+    }
+
+    @ConfigProperty(name = "labledger.graphql.document-cache-size", defaultValue = "500")
+    int documentCacheSize;
+
+    /**
+     * Parsed and validated documents by query text, so a dashboard's repeated query is not parsed and validated on
+     * every request. Only documents without errors are kept; depth and complexity limits are checked when an
+     * operation starts executing, so they hold for cached documents too. Bounded: emptied when full.
+     */
+    static final class DocumentCache implements graphql.execution.preparsed.PreparsedDocumentProvider {
+        private final int capacity;
+        private final Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        DocumentCache(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public CompletableFuture<graphql.execution.preparsed.PreparsedDocumentEntry> getDocumentAsync(
+                graphql.ExecutionInput input, java.util.function.Function<graphql.ExecutionInput, graphql.execution.preparsed.PreparsedDocumentEntry> parseAndValidate) {
+            var cached = entries.get(input.getQuery());
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+            var entry = parseAndValidate.apply(input);
+            if (!entry.hasErrors() && capacity > 0) {
+                if (entries.size() >= capacity) {
+                    entries.clear();
+                }
+                entries.put(input.getQuery(), entry);
+            }
+            return CompletableFuture.completedFuture(entry);
+        }
     }
 
     /** Adds a code to every error that has none. */

@@ -12,4 +12,18 @@ public record LabNode(@Ignore Long id, @NonNull String slug, @NonNull String nam
     public static LabNode of(Lab l) {
         return new LabNode(l.id, l.slug, l.name, l.kind, l.website, l.parent == null ? null : l.parent.id);
     }
+
+    /**
+     * Equal by id: GraphQL batch loaders key their sources by these nodes, and a record's own hash over every
+     * component (texts, lists, timestamps) was a visible share of a dashboard request's time.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof LabNode n && id != null && id.equals(n.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? System.identityHashCode(this) : id.hashCode();
+    }
 }

@@ -71,7 +71,7 @@ public class QuestionGraphQL {
     }
 
     private static List<QuestionNode> load(List<Long> ids) {
-        return ids.isEmpty() ? List.of() : Question.<Question>list("id in ?1", ids).stream().map(QuestionNode::of).toList();
+        return QuestionNode.byIds(Question.getEntityManager(), ids);
     }
 
     public List<TopicNode> topic(@Source List<QuestionNode> questions) {

@@ -67,9 +67,8 @@ public class AnswerService {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.lab() != null) {
-            Lab lab = Lab.forParameter("lab", f.lab());
             where.append(" and a.lab_id = :lab");
-            params.put("lab", lab.id);
+            params.put("lab", Lab.idForParameter("lab", f.lab()));
         }
         if (f.topic() != null) {
             TopicService.Tree tree = topics.tree();

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.labledger.common.BaseEntity;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,6 +43,21 @@ public class Lab extends BaseEntity {
 
     public static Lab findBySlug(String slug) {
         return find("slug", slug).firstResult();
+    }
+
+    /** The id of the lab with this slug, or null: one indexed lookup, without loading the entity (hot read paths). */
+    public static Long idBySlug(String slug) {
+        List<?> ids = getEntityManager().createNativeQuery("select id from lab where slug = ?1").setParameter(1, slug).getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    /** {@link #forParameter}, for callers that need only the id. */
+    public static long idForParameter(String parameter, String slug) {
+        Long id = idBySlug(slug);
+        if (id == null) {
+            throw org.labledger.common.ApiException.badParameter(parameter, "unknown lab '" + slug + "'");
+        }
+        return id;
     }
 
     /** The lab a filter parameter names; an unknown slug is a client mistake (400 naming the parameter). */

@@ -120,8 +120,11 @@ public class LabResource {
     }
 
     private ScorecardService.Scorecard card(String slug, String topic, String questionnaire, String asOf) {
-        Lab lab = labs.require(slug);
-        return scorecards.scorecards(List.of(lab.id), Params.text(topic), Params.text(questionnaire),
+        Long id = Lab.idBySlug(slug);
+        if (id == null) {
+            labs.require(slug); // the same 404 as every other lab path
+        }
+        return scorecards.scorecards(List.of(id), Params.text(topic), Params.text(questionnaire),
                 org.labledger.history.RevisionService.timestamp("asOf", asOf)).get(0);
     }
 }

@@ -77,7 +77,7 @@ public class QuestionService {
     public PageResult<QuestionSummary> search(QuestionFilter f, String sort, int page, int size) {
         TopicService.Tree tree = topics.tree();
         PageResult<Long> ids = searchIds(f, sort, page, size, tree);
-        Long labId = f.lab() == null ? null : Lab.forParameter("lab", f.lab()).id;
+        Long labId = f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
         return PageResult.of(summaries(ids.items(), tree, labId), page, size, ids.totalItems());
     }
 
@@ -98,7 +98,7 @@ public class QuestionService {
         Long labId = null;
         if (f.lab() != null) {
             // one answer per (question, lab): the lab's answers name the questions, read from (lab_id, status, question_id)
-            labId = Lab.forParameter("lab", f.lab()).id;
+            labId = Lab.idForParameter("lab", f.lab());
             where.append(" and q.id in (select a.question_id from answer a where a.lab_id = :lab");
             params.put("lab", labId);
         } else if (byStatus) {

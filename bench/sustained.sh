@@ -24,7 +24,9 @@ cat > "$lua" <<LUA
 local lab = "$lab"
 local gql = function(q) return '{"query": "' .. q:gsub('"', '\\\\"') .. '"}' end
 local h = { ["Content-Type"] = "application/json" }
-local reqs = {
+local reqs
+init = function(args) -- wrk.format needs wrk.headers' Host, which is set only once the script is loaded
+reqs = {
   wrk.format("GET", "/api/labs/" .. lab .. "/scorecard"),
   wrk.format("GET", "/api/questions?lab=" .. lab .. "&status=UNANSWERED&page=0&size=50"),
   wrk.format("GET", "/api/questions?lab=" .. lab .. "&status=PARTIAL,ANSWERED&page=3&size=50"),
@@ -32,6 +34,7 @@ local reqs = {
   wrk.format("POST", "/graphql", h, gql('{ scorecards { lab counts { total answered partial responseRate } rootTopics { topic counts { total responseRate } } } }')),
   wrk.format("POST", "/graphql", h, gql('{ answers(filter: {lab: "' .. lab .. '"}, size: 100) { items { status question { key text topic { slug name } } } } }')),
 }
+end
 local i = 0
 request = function() i = i % #reqs + 1; return reqs[i] end
 done = function(summary, latency, requests)

@@ -6,7 +6,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.PropertyDataFetcher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Field;
 import org.jboss.logging.Logger;
 
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code @AdaptWith}, maps): for those its fetcher returns the property value unchanged, exactly as this one does.
  * Anything else, or any surprise reading SmallRye's field model, keeps SmallRye's fetcher.
  */
-@RegisterForReflection(targets = FieldDataFetcher.class, fields = true, methods = false)
+@RegisterForReflection(targets = {FieldDataFetcher.class, BatchDataFetcher.class}, fields = true, methods = false)
 final class GraphQLFastFields extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(GraphQLFastFields.class);
@@ -31,10 +33,44 @@ final class GraphQLFastFields extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        if (!(dataFetcher instanceof FieldDataFetcher<?>)) {
-            return dataFetcher;
+        if (dataFetcher instanceof FieldDataFetcher<?>) {
+            return replacements.computeIfAbsent(dataFetcher, GraphQLFastFields::replacement);
         }
-        return replacements.computeIfAbsent(dataFetcher, GraphQLFastFields::replacement);
+        if (dataFetcher instanceof BatchDataFetcher<?>) {
+            return replacements.computeIfAbsent(dataFetcher, GraphQLFastFields::batchReplacement);
+        }
+        return dataFetcher;
+    }
+
+    /**
+     * SmallRye's batch fetcher, per source object, builds the same request context (with the selected-field tree)
+     * and wraps the DataLoader's future in a Mutiny pipeline; the batch loader then uses only the first key's
+     * context. For our batch fields, which take no argument besides the sources, this fetcher hands the DataLoader
+     * exactly what that loader reads (the arguments, none, and the environment) and skips the rest.
+     */
+    private static DataFetcher<?> batchReplacement(DataFetcher<?> smallrye) {
+        try {
+            java.lang.reflect.Field op = BatchDataFetcher.class.getDeclaredField("operation");
+            java.lang.reflect.Field name = BatchDataFetcher.class.getDeclaredField("batchLoaderName");
+            op.setAccessible(true);
+            name.setAccessible(true);
+            Operation operation = (Operation) op.get(smallrye);
+            String loader = (String) name.get(smallrye);
+            boolean sourcesOnly = operation.getArguments() == null
+                    || operation.getArguments().stream().allMatch(io.smallrye.graphql.schema.model.Argument::isSourceArgument);
+            if (!sourcesOnly || loader == null) {
+                return smallrye;
+            }
+            return env -> {
+                Map<String, Object> keyContext = new java.util.HashMap<>(4);
+                keyContext.put("arguments", new java.util.ArrayList<>());
+                keyContext.put("dataFetchingEnvironment", env);
+                return env.getDataLoader(loader).load(env.getSource(), keyContext);
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debugf("keeping SmallRye's batch fetcher: %s", e);
+            return smallrye;
+        }
     }
 
     private static DataFetcher<?> replacement(DataFetcher<?> smallrye) {

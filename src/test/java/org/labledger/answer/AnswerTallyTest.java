@@ -120,4 +120,59 @@ class AnswerTallyTest {
             assertEquals(answers.getList("items").size(), answers.getInt("totalItems"), status);
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLabsQuestionsPageByPageInTheGeneralOrder() {
+        // the question list by lab walks questionnaires and ordinals instead of sorting (QuestionService.byLabInOrder):
+        // every page, both directions, with and without status, topic and questionnaire filters, equals plain SQL
+        for (String lab : List.of("openai", "anthropic", "microsoft")) {
+            for (String status : new String[]{null, "UNANSWERED", "ANSWERED,PARTIAL"}) {
+                for (String topic : new String[]{null, "governance"}) {
+                    for (String questionnaire : new String[]{null, "akash-policy-lobbying-questions"}) {
+                        for (boolean desc : new boolean[]{false, true}) {
+                            String where = " where a.lab_id = (select id from lab where slug = :lab)"
+                                    + (status == null ? "" : " and a.status in (:statuses)")
+                                    + (topic == null ? "" : " and q.topic_id in (select id from topic where slug = :topic or parent_id = (select id from topic where slug = :topic))")
+                                    + (questionnaire == null ? "" : " and qn.slug = :qn");
+                            String dir = desc ? " desc" : "";
+                            List<String> expected = QuarkusTransaction.requiringNew().call(() -> {
+                                var query = em.createNativeQuery("select q.key from answer a join question q on q.id = a.question_id"
+                                        + " join questionnaire qn on qn.id = q.questionnaire_id" + where
+                                        + " order by qn.slug" + dir + ", q.ordinal" + dir + ", q.id").setParameter("lab", lab);
+                                if (status != null) {
+                                    query.setParameter("statuses", List.of(status.split(",")));
+                                }
+                                if (topic != null) {
+                                    query.setParameter("topic", topic);
+                                }
+                                if (questionnaire != null) {
+                                    query.setParameter("qn", questionnaire);
+                                }
+                                return (List<String>) query.getResultList();
+                            });
+                            List<String> actual = new java.util.ArrayList<>();
+                            for (int page = 0; page <= expected.size() / 7; page++) {
+                                var req = given().queryParam("lab", lab).queryParam("size", 7).queryParam("page", page)
+                                        .queryParam("sort", desc ? "-ordinal" : "ordinal");
+                                if (status != null) {
+                                    req.queryParam("status", status);
+                                }
+                                if (topic != null) {
+                                    req.queryParam("topic", topic);
+                                }
+                                if (questionnaire != null) {
+                                    req.queryParam("questionnaire", questionnaire);
+                                }
+                                JsonPath p = req.when().get("/api/questions").then().statusCode(200).extract().jsonPath();
+                                assertEquals(expected.size(), p.getInt("totalItems"));
+                                actual.addAll(p.getList("items.key"));
+                            }
+                            assertEquals(expected, actual, lab + " " + status + " " + topic + " " + questionnaire + " desc=" + desc);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

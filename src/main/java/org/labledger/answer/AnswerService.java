@@ -100,7 +100,36 @@ public class AnswerService {
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
         // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
         Long total = f.question() == null ? tallyTotal(params) : null;
+        if (total != null && params.containsKey("lab")) {
+            return byLabInOrder(params, total, page, size);
+        }
         return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size, total);
+    }
+
+    /**
+     * One lab's answers in the general order (questionnaire slug, question ordinal) without sorting them all: walk
+     * each questionnaire's questions by ordinal and probe the lab's answer to each (unique index), stopping when the
+     * page is full, as QuestionService does for the question list. Same rows and order as the general query.
+     */
+    @SuppressWarnings("unchecked")
+    private PageResult<Long> byLabInOrder(Map<String, Object> params, long total, int page, int size) {
+        long offset = (long) page * size;
+        if (total <= offset) {
+            return PageResult.of(List.of(), page, size, total);
+        }
+        String sql = "select x.id from questionnaire qn cross join lateral ("
+                + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id and a.lab_id = :lab"
+                + (params.containsKey("statuses") ? " and a.status in (:statuses)" : "")
+                + (params.containsKey("delivered") ? " and a.delivered = :delivered" : "")
+                + " where q.questionnaire_id = qn.id" + (params.containsKey("topics") ? " and q.topic_id in (:topics)" : "")
+                + " order by q.ordinal limit :upto) x"
+                + (params.containsKey("questionnaire") ? " where qn.id = :questionnaire" : "")
+                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size";
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        query.setParameter("upto", offset + size).setParameter("offset", offset).setParameter("size", size);
+        List<Number> ids = query.getResultList();
+        return PageResult.of(ids.stream().map(Number::longValue).toList(), page, size, total);
     }
 
     private long tallyTotal(Map<String, Object> params) {

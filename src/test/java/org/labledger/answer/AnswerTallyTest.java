@@ -175,4 +175,52 @@ class AnswerTallyTest {
             }
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLabsAnswersPageByPageInTheGeneralOrder() {
+        // the answer list by lab walks questionnaires and ordinals too (AnswerService.byLabInOrder)
+        for (String lab : List.of("openai", "anthropic")) {
+            for (String status : new String[]{null, "UNANSWERED"}) {
+                for (String topic : new String[]{null, "governance"}) {
+                    for (Boolean delivered : new Boolean[]{null, true}) {
+                        String where = " where l.slug = :lab" + (status == null ? "" : " and a.status = :status")
+                                + (topic == null ? "" : " and q.topic_id in (select id from topic where slug = :topic or parent_id = (select id from topic where slug = :topic))")
+                                + (delivered == null ? "" : " and a.delivered = :delivered");
+                        List<Number> expected = QuarkusTransaction.requiringNew().call(() -> {
+                            var query = em.createNativeQuery("select a.id from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
+                                    + " join questionnaire qn on qn.id = q.questionnaire_id" + where + " order by qn.slug, q.ordinal, a.id").setParameter("lab", lab);
+                            if (status != null) {
+                                query.setParameter("status", status);
+                            }
+                            if (topic != null) {
+                                query.setParameter("topic", topic);
+                            }
+                            if (delivered != null) {
+                                query.setParameter("delivered", delivered);
+                            }
+                            return (List<Number>) query.getResultList();
+                        });
+                        List<Long> actual = new java.util.ArrayList<>();
+                        for (int page = 0; page <= expected.size() / 6; page++) {
+                            var req = given().queryParam("lab", lab).queryParam("size", 6).queryParam("page", page);
+                            if (status != null) {
+                                req.queryParam("status", status);
+                            }
+                            if (topic != null) {
+                                req.queryParam("topic", topic);
+                            }
+                            if (delivered != null) {
+                                req.queryParam("delivered", delivered);
+                            }
+                            JsonPath p = req.when().get("/api/answers").then().statusCode(200).extract().jsonPath();
+                            assertEquals(expected.size(), p.getInt("totalItems"));
+                            actual.addAll(p.getList("items.id", Long.class));
+                        }
+                        assertEquals(expected.stream().map(Number::longValue).toList(), actual, lab + " " + status + " " + topic + " " + delivered);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -122,6 +122,11 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             return unavailable(e, uri);
         }
+        if (concurrentConflict(e)) {
+            LOG.infof("conflicting concurrent write: %s", sqlRoot(e));
+            return problem(409, "conflict", "Conflict", "the change conflicts with a change another client made at the same time "
+                    + "(a key or position was taken meanwhile); read the current state and retry", path(uri), null);
+        }
         LOG.error("unexpected error", e);
         return problem(500, "internal-error", "Internal Server Error",
                 "the server could not handle the request", path(uri), null);
@@ -152,7 +157,7 @@ public class ProblemMappers {
      * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down).
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -167,6 +172,56 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the write lost a race with another transaction: a unique violation (23505, e.g. two clients
+     * creating the same key at once; deferred constraints fail only at commit), a serialization failure
+     * (40001) or a deadlock (40P01). Nothing was written; the client can read again and retry: 409.
+     */
+    static boolean concurrentConflict(Throwable e) {
+        for (Throwable t : causes(e)) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The exception, its causes and the exceptions suppressed along the way (each once). A failed commit
+     * surfaces as a RollbackException whose cause chain is empty: the driver's SQLException hangs off an
+     * XAException in its suppressed list.
+     */
+    static List<Throwable> causes(Throwable e) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty() && out.size() < 100) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            for (Throwable s : t.getSuppressed()) {
+                todo.add(s);
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+        }
+        return out;
+    }
+
+    private static String sqlRoot(Throwable e) {
+        return causes(e).stream().filter(t -> t instanceof SQLException).reduce((a, b) -> b).map(Throwable::getMessage).orElse(e.toString());
     }
 
     private static String path(UriInfo uri) {

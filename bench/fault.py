@@ -306,7 +306,8 @@ def report(base, outdir, mode):
 
     # ---- Markdown
     L = []
-    L.append(f"### PostgreSQL stop -m {mode}\n")
+    n, _, m = mode.rpartition("-")
+    L.append(f"### Outage {n or 1}: PostgreSQL stop -m {m}\n")
     L.append(f"Timeline (ms from load start): PG stop command {t_stop - t_load:,}, stopped {t_stopped - t_load:,}; "
              f"start command {t_start - t_load:,}, accepting connections {t_accepting - t_load:,}; load end {t_end - t_load:,}. "
              f"PG down for {t_start - t_stop:,} ms.\n")
@@ -338,6 +339,11 @@ def report(base, outdir, mode):
                      + (f" (present: {', '.join(keys[:3])}{'…' if len(keys) > 3 else ''})" if keys else "") + " |")
     L.append(f"| 5xx other than 503 (reads + writes + probe) | {total5xx} |")
     L.append("")
+    ambiguous = [attempted[k] for _, (_, _, keys) in failed.items() for k in keys]
+    if ambiguous:
+        L.append("Writes not acknowledged but committed (present in PostgreSQL and through the API, with their revision): "
+                 + "; ".join(f"`{e['key']}` {e['status']} sent {e['start_ms'] - t_stop:+,} ms / answered {e['end_ms'] - t_stop:+,} ms "
+                             f"from the stop command" for e in ambiguous) + ".\n")
     L.append("| timing | value |")
     L.append("|---|---|")
     L.append(f"| PG stop command → first 503 read / write / readiness 503 | {ms(first_503_read, t_stop)} / {ms(first_503_write, t_stop)} / {ms(first_ready_down, t_stop)} |")

@@ -5,6 +5,7 @@
 # to target/fault/report.md); exits 1 when a check fails.
 #
 #   bench/fault.sh [DURATION_S] [MODES]      defaults: 10 s per phase, MODES "fast immediate"
+#                                            (a mode may repeat: "fast fast fast" = three outages)
 #
 # Per mode (pg_ctl stop -m fast: clean shutdown; -m immediate: the server is killed, crash recovery at
 # start): DURATION_S healthy, stop PostgreSQL, DURATION_S down, start it, load until readiness is back,
@@ -72,11 +73,11 @@ done
 [ "$(code /q/health/ready)" = 200 ] || { echo "the service is not ready after 180 s" >&2; exit 1; }
 for _ in 1 2 3; do code /api/labs/openai/scorecard >/dev/null; code '/api/questions?lab=openai' >/dev/null; done   # warm-up
 
-cycle() { # MODE: one outage under load; writes $OUT/MODE/report.md, returns the report's status
-  local mode=$1 dir="$OUT/$1" stopfile prefix t
+cycle() { # N MODE: outage N under load; writes $OUT/N-MODE/report.md, returns the report's status
+  local mode=$2 dir="$OUT/$1-$2" stopfile prefix t
   mkdir -p "$dir"
   stopfile="$dir/stop"
-  prefix="fault-$mode-$(date +%s)"
+  prefix="fault-$1-$mode-$(date +%s)"
   local log_lines; log_lines=$(wc -l <"$OUT/app.log")
   {
     echo "load_start=$(now_ms)"
@@ -102,6 +103,7 @@ cycle() { # MODE: one outage under load; writes $OUT/MODE/report.md, returns the
   t=$(now_ms)
   until [ "$(code /q/health/ready)" = 200 ]; do
     [ $(( $(now_ms) - t )) -lt 120000 ] || { log "[$mode] readiness not back after 120 s"; break; }
+    kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.1
   done
   log "[$mode] readiness back; $DURATION s more load"
@@ -118,7 +120,15 @@ cycle() { # MODE: one outage under load; writes $OUT/MODE/report.md, returns the
     >"$dir/db-revisions.txt"
   tail -n +"$((log_lines + 1))" "$OUT/app.log" >"$dir/app.log"
   local rc=0
-  python3 bench/fault.py report "$BASE" "$dir" "$mode" >"$dir/report.md" || rc=$?
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    wait "$APP_PID"; local exit_code=$?
+    log "[$mode] the service process exited during the run (exit status $exit_code; not stopped by this harness): see $dir/app.log"
+    printf '### Outage %s: PostgreSQL stop -m %s\n\n**FAILED:** the service process exited during the run (exit status %s; not stopped by this harness), see %s.\n\n' \
+      "$1" "$mode" "$exit_code" "$dir/app.log" >"$dir/report.md"
+    APP_PID=
+    return 2
+  fi
+  python3 bench/fault.py report "$BASE" "$dir" "$1-$mode" >"$dir/report.md" || rc=$?
   {
     echo "App log during this run: $(grep -c ' ERROR ' "$dir/app.log" || true) ERROR lines," \
       "$(grep -c 'database unavailable' "$dir/app.log" || true) 'database unavailable' warnings" \
@@ -136,11 +146,14 @@ cycle() { # MODE: one outage under load; writes $OUT/MODE/report.md, returns the
     "per connection; writes: $WRITERS clients creating questions back to back."
   echo
 } >"$OUT/report.md"
-status=0
+status=0 n=0
 for mode in $MODES; do
-  cycle "$mode" || status=1
-  cat "$OUT/$mode/report.md" >>"$OUT/report.md"
+  n=$((n + 1))
+  rc=0; cycle "$n" "$mode" || rc=$?
+  [ "$rc" = 0 ] || status=1
+  cat "$OUT/$n-$mode/report.md" >>"$OUT/report.md"
   log "[$mode] done"
+  [ "$rc" != 2 ] || break   # no service left to test
 done
 cat "$OUT/report.md"
 exit $status

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Curators writing at the same moment (found by bench/fault.sh, which runs two writers): creating questions
@@ -42,6 +43,12 @@ class ConcurrentWritesTest {
     @AfterEach
     void cleanUp() {
         for (String key : created) {
+            var r = given().get("/api/questions/" + key);
+            if (r.statusCode() == 200) {
+                for (Object id : r.jsonPath().getList("answers.id")) {
+                    given().auth().oauth2(Tokens.admin()).header("If-Match", "*").delete("/api/answers/" + id);
+                }
+            }
             given().auth().oauth2(Tokens.admin()).delete("/api/questions/" + key);
         }
     }
@@ -50,8 +57,12 @@ class ConcurrentWritesTest {
         return "{\"key\":\"" + key + "\",\"questionnaire\":\"ailabwatch-questions-to-labs\",\"topic\":\"governance\",\"text\":\"concurrent " + key + "\"}";
     }
 
-    /** POSTs the bodies all at once (released together by a latch); the responses in order. */
     private List<HttpResponse<String>> postTogether(List<String> bodies) throws Exception {
+        return sendTogether(questions, "POST", null, bodies);
+    }
+
+    /** Sends the bodies all at once (released together by a latch); the responses in order. */
+    private List<HttpResponse<String>> sendTogether(URI uri, String method, String ifMatch, List<String> bodies) throws Exception {
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(bodies.size())).build();
         String token = Tokens.curator();
         CountDownLatch go = new CountDownLatch(1);
@@ -62,9 +73,12 @@ class ConcurrentWritesTest {
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         go.await();
-                        return client.send(HttpRequest.newBuilder(questions).header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(b)).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.Builder r = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.ofString(b));
+                        if (ifMatch != null) {
+                            r.header("If-Match", ifMatch);
+                        }
+                        return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -95,6 +109,36 @@ class ConcurrentWritesTest {
             ordinals.add(given().get("/api/questions/" + created.get(i)).then().statusCode(200).extract().jsonPath().getInt("ordinal"));
         }
         assertEquals(CLIENTS, ordinals.size(), "distinct ordinals " + ordinals);
+    }
+
+    /**
+     * If-Match is checked in the same transaction as the update (the write resources are @Transactional), so
+     * of several clients that read the same version and write at once, one wins and the others are told
+     * their version is stale: no update is silently lost.
+     */
+    @Test
+    void concurrentUpdatesWithTheSameIfMatchHaveOneWinner() throws Exception {
+        created.add("t-conc-answered");
+        given().auth().oauth2(Tokens.curator()).contentType("application/json")
+                .body("{\"key\":\"t-conc-answered\",\"questionnaire\":\"ailabwatch-questions-to-labs\",\"topic\":\"governance\","
+                        + "\"text\":\"concurrent updates\",\"addressedTo\":[\"openai\"],\"reason\":\"test\"}")
+                .post("/api/questions").then().statusCode(201);
+        int id = given().get("/api/questions/t-conc-answered").then().statusCode(200).extract().jsonPath().getInt("answers[0].id");
+        String etag = given().get("/api/answers/" + id).then().statusCode(200).extract().header("ETag");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            bodies.add("{\"status\":\"PARTIAL\",\"summary\":\"writer " + i + "\",\"reason\":\"test\"}");
+        }
+        List<HttpResponse<String>> responses = sendTogether(questions.resolve("/api/answers/" + id), "PUT", etag, bodies);
+        long ok = responses.stream().filter(r -> r.statusCode() == 200).count();
+        for (var r : responses) {
+            if (r.statusCode() != 200) {
+                assertTrue(r.statusCode() == 409 || r.statusCode() == 412, r.statusCode() + " " + r.body());
+            }
+        }
+        assertEquals(1, ok, "exactly one update with If-Match " + etag + " wins");
+        assertEquals(1, given().get("/api/answers/" + id + "/history").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.action == 'UPDATE' }").size(), "one UPDATE revision");
     }
 
     @Test

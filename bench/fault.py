@@ -307,7 +307,8 @@ def report(base, outdir, mode):
     # ---- Markdown
     L = []
     n, _, m = mode.rpartition("-")
-    L.append(f"### Outage {n or 1}: PostgreSQL stop -m {m}\n")
+    what = "PostgreSQL frozen (kill -STOP, then -CONT)" if m == "freeze" else f"PostgreSQL stop -m {m}"
+    L.append(f"### Outage {n or 1}: {what}\n")
     L.append(f"Timeline (ms from load start): PG stop command {t_stop - t_load:,}, stopped {t_stopped - t_load:,}; "
              f"start command {t_start - t_load:,}, accepting connections {t_accepting - t_load:,}; load end {t_end - t_load:,}. "
              f"PG down for {t_start - t_stop:,} ms.\n")

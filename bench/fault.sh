@@ -8,9 +8,10 @@
 #                                            (a mode may repeat: "fast fast fast" = three outages)
 #
 # Per mode (pg_ctl stop -m fast: clean shutdown; -m immediate: the server is killed, crash recovery at
-# start): DURATION_S healthy, stop PostgreSQL, DURATION_S down, start it, load until readiness is back,
-# then DURATION_S more. Both modes run against the same service process (a second outage after the
-# first one recovered).
+# start; freeze: kill -STOP of the server's processes, then -CONT: nothing is closed, nothing answers, as
+# with a paused VM or a network that drops packets): DURATION_S healthy, stop PostgreSQL, DURATION_S down,
+# start it, load until readiness is back, then DURATION_S more. All modes run against the same service
+# process (each outage after the previous one recovered).
 #
 # Uses a THROWAWAY PostgreSQL cluster (scripts/lib/throwaway-pg.sh: a temp dir on FAULT_DB_PORT, default
 # 5499), never the machine's server; the packaged jar (./mvnw package -DskipTests) on a free port.
@@ -18,6 +19,7 @@
 # pausing FAULT_READ_DELAY_MS between requests, alternately GET /api/labs/openai/scorecard and
 # GET /api/questions?lab=openai; FAULT_WRITERS clients creating questions (POST /api/questions, unique keys)
 # back to back; probes of /q/health/ready and /api/labs/anthropic every 100 ms. Needs wrk, python3, root.
+# FAULT_JAVA_OPTS: extra JVM options for the service (-Dquarkus.…=… to try a setting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
@@ -26,6 +28,7 @@ DB_PORT="${FAULT_DB_PORT:-5499}"
 READ_CONNECTIONS="${FAULT_READ_CONNECTIONS:-4}"
 READ_DELAY_MS="${FAULT_READ_DELAY_MS:-50}"
 WRITERS="${FAULT_WRITERS:-2}"
+JAVA_EXTRA="${FAULT_JAVA_OPTS:-}"   # e.g. -Dquarkus.datasource.jdbc.validation-query-timeout=2S, to try settings
 OUT=target/fault
 DB=labledger_fault
 
@@ -36,7 +39,7 @@ now_ms() { date +%s%3N; }
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "needs python3" >&2; exit 1; }
 for m in $MODES; do
-  case "$m" in fast | immediate | smart) ;; *) echo "unknown stop mode '$m' (fast, immediate)" >&2; exit 2 ;; esac
+  case "$m" in fast | immediate | freeze) ;; *) echo "unknown mode '$m' (fast, immediate, freeze)" >&2; exit 2 ;; esac
 done
 
 # shellcheck source=../scripts/lib/throwaway-pg.sh
@@ -62,7 +65,7 @@ APP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 
 BASE="http://127.0.0.1:$APP_PORT"
 log "starting the packaged jar on :$APP_PORT (seed import at start)"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" QUARKUS_HTTP_PORT="$APP_PORT" \
-  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+  java -Xmx512m $JAVA_EXTRA -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 code() { curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$BASE$1" || true; }
 for _ in $(seq 1 1800); do
@@ -89,15 +92,20 @@ cycle() { # N MODE: outage N under load; writes $OUT/N-MODE/report.md, returns t
   LOAD_PID=$!
   sleep "$DURATION"
 
-  log "[$mode] stopping PostgreSQL (pg_ctl stop -m $mode)"
   echo "stop_cmd=$(now_ms)" >>"$dir/phases.env"
-  tpg_stop "$mode"
+  if [ "$mode" = freeze ]; then
+    log "[$mode] freezing PostgreSQL (kill -STOP)"
+    tpg_freeze
+  else
+    log "[$mode] stopping PostgreSQL (pg_ctl stop -m $mode)"
+    tpg_stop "$mode"
+  fi
   echo "stop_done=$(now_ms)" >>"$dir/phases.env"
   sleep "$DURATION"
 
   log "[$mode] starting PostgreSQL"
   echo "start_cmd=$(now_ms)" >>"$dir/phases.env"
-  tpg_start
+  if [ "$mode" = freeze ]; then tpg_thaw; else tpg_start; fi
   until tpg_ready; do sleep 0.05; done
   echo "pg_accepting=$(now_ms)" >>"$dir/phases.env"
   t=$(now_ms)
@@ -143,7 +151,7 @@ cycle() { # N MODE: outage N under load; writes $OUT/N-MODE/report.md, returns t
   echo
   echo "$(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes'), $(nproc) cores;" \
     "PostgreSQL $TPG_VER (throwaway, fsync on); phases of ${DURATION} s; reads: wrk -t1 -c$READ_CONNECTIONS, ${READ_DELAY_MS} ms pause" \
-    "per connection; writes: $WRITERS clients creating questions back to back."
+    "per connection; writes: $WRITERS clients creating questions back to back.${JAVA_EXTRA:+ Service started with \`$JAVA_EXTRA\`.}"
   echo
 } >"$OUT/report.md"
 status=0 n=0

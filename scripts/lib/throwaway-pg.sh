@@ -10,6 +10,7 @@
 #   tpg_create PORT            initdb into a new temp dir (TPG_DIR), configure, no start
 #   tpg_start                  start and wait until it accepts connections
 #   tpg_stop [fast|immediate|smart]   stop and wait
+#   tpg_freeze / tpg_thaw      SIGSTOP / SIGCONT the server's processes (no socket is closed)
 #   tpg_ready                  0 when it accepts connections
 #   tpg_psql ARGS...           psql as the superuser over the cluster's socket
 #   tpg_database NAME ROLE PW  create the login role (password) and a database it owns
@@ -61,6 +62,22 @@ tpg_stop() {
   _tpg_as_postgres "$TPG_BIN/pg_ctl" -D "$TPG_DIR/data" -m "${1:-fast}" -w -t 60 stop >/dev/null
 }
 
+# the server's processes (postmaster first, then its children)
+_tpg_pids() {
+  local pm; pm=$(head -1 "$TPG_DIR/data/postmaster.pid" 2>/dev/null) || return 0
+  echo "$pm"; pgrep -P "$pm" || true
+}
+
+# freezes the server without closing a socket (kill -STOP): like a paused VM or a network that drops
+# packets; connections stay open and nothing answers. tpg_thaw resumes it.
+tpg_freeze() {
+  local p; for p in $(_tpg_pids); do kill -STOP "$p"; done
+}
+
+tpg_thaw() {
+  local p; for p in $(_tpg_pids); do kill -CONT "$p"; done
+}
+
 tpg_ready() {
   "$TPG_BIN/pg_isready" -q -h 127.0.0.1 -p "$TPG_PORT"
 }
@@ -82,6 +99,7 @@ SQL
 tpg_destroy() {
   [ -n "$TPG_DIR" ] && [ -d "$TPG_DIR" ] || return 0
   if [ -f "$TPG_DIR/data/postmaster.pid" ]; then
+    tpg_thaw 2>/dev/null || true
     _tpg_as_postgres "$TPG_BIN/pg_ctl" -D "$TPG_DIR/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   fi
   rm -rf "$TPG_DIR"

@@ -109,6 +109,9 @@ public class ProblemMappers {
         return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
     }
 
+    /** How Hibernate words every failure to obtain a JDBC connection (JdbcCoordinator / LogicalConnection). */
+    static final String UNABLE_TO_ACQUIRE = "Unable to acquire JDBC Connection";
+
     /** Seconds a client is asked to wait before retrying while the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -153,12 +156,19 @@ public class ProblemMappers {
 
     /**
      * Whether an exception (anywhere in its cause chain) says the database cannot be reached: Hibernate's
-     * JDBCConnectionException, a transient-connection SQLException (Agroal's acquisition timeout), or any
-     * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down).
+     * JDBCConnectionException, a transient-connection SQLException (Agroal's acquisition timeout), any
+     * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down), or
+     * any other failure to get a connection at all (Hibernate's "Unable to acquire JDBC Connection": e.g.
+     * the driver's "Interrupted while attempting to connect" when the pool gives up on a connection that a
+     * frozen server never completes, which carries no SQLState of its own).
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t : causes(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof org.hibernate.JDBCException j && j.getMessage() != null
+                    && j.getMessage().startsWith(UNABLE_TO_ACQUIRE)) {
                 return true;
             }
             if (t instanceof SQLException sql) {

@@ -33,6 +33,18 @@ class ProblemMappersTest {
         assertEquals(503, new ProblemMappers().unexpected(failedCommit(PSQLState.CONNECTION_FAILURE), null).getStatus());
     }
 
+    /** Seen by bench/fault.sh with PostgreSQL frozen (kill -STOP): a connection attempt the pool gave up on. */
+    @Test
+    void anyFailureToGetAConnectionIsUnavailable() {
+        PSQLException driver = new PSQLException("Something unusual has occurred to cause the driver to fail. Please report this exception.",
+                PSQLState.UNEXPECTED_ERROR, new RuntimeException("Interrupted while attempting to connect."));
+        Exception e = new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection [" + driver.getMessage() + "] [n/a]", driver);
+        assertTrue(ProblemMappers.databaseUnreachable(e));
+        assertEquals(503, new ProblemMappers().unexpected(e, null).getStatus());
+        // the same driver failure on a statement (a connection was there) is not classified as an outage
+        assertFalse(ProblemMappers.databaseUnreachable(new org.hibernate.exception.GenericJDBCException("could not execute statement", driver)));
+    }
+
     @Test
     void commitFailingOnAUniqueConstraintIsAConflict() {
         assertFalse(ProblemMappers.databaseUnreachable(failedCommit(PSQLState.UNIQUE_VIOLATION)));

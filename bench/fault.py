@@ -364,6 +364,10 @@ def report(base, outdir, mode):
     else:
         L.append("**PASSED:** no 5xx other than 503, every 503 a problem+json with Retry-After, every acknowledged write "
                  "present in PostgreSQL and through the API (with its revision), the service recovered without a restart.")
+    if freeze:
+        L.append(f"\nFrozen, nothing is refused: requests sent meanwhile waited for the server (up to {pct(lat_down, 100)} ms; wrk max "
+                 f"{wrk.get('max_ms', '?')} ms) unless they had to open a connection (loginTimeout 3 s → 503). The driver has "
+                 "no socketTimeout (see application.properties).")
     L.append("")
     print("\n".join(L))
     return 1 if failures else 0

@@ -2,17 +2,18 @@
 # Demonstrates that LabLedger survives a database outage without a restart: readiness goes DOWN and the
 # API answers 503 while PostgreSQL is away, and both come back by themselves when it returns.
 #
-# Uses a THROWAWAY PostgreSQL cluster of its own (15/outage on port 5499 by default), never the shared
-# server: creates it, runs the packaged jar (target/quarkus-app, build it with ./mvnw package) against it
-# on port 8087, stops and restarts only that cluster, prints the timings, then stops the jar and drops
-# the cluster. Debian/Ubuntu with postgresql-common (pg_createcluster), as root.
+# Uses a THROWAWAY PostgreSQL cluster of its own (scripts/lib/throwaway-pg.sh: a temp dir, port 5499 by
+# default, not registered with postgresql-common), never the shared server: creates it, runs the packaged
+# jar (target/quarkus-app, build it with ./mvnw package) against it on port 8087, stops and restarts only
+# that cluster, prints the timings, then stops the jar and deletes the cluster. Debian/Ubuntu server
+# binaries, as root. bench/fault.sh does the same under a read + write load.
 #
 #   scripts/db-outage-check.sh            OUTAGE_PORT=5499 APP_PORT=8087 DOWN_SECONDS=10 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VER="${PG_VERSION:-$(ls /usr/lib/postgresql | sort -V | tail -1)}"
-CLUSTER=outage
+# shellcheck source=lib/throwaway-pg.sh
+source scripts/lib/throwaway-pg.sh
 DB_PORT="${OUTAGE_PORT:-5499}"
 APP_PORT="${APP_PORT:-8087}"
 DOWN_SECONDS="${DOWN_SECONDS:-10}"
@@ -26,12 +27,11 @@ elapsed() { echo "$(now) - $T0" | bc; }
 since() { printf '%.2f' "$(echo "$(now) - $1" | bc)"; }
 
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
-command -v pg_createcluster >/dev/null || { echo "needs postgresql-common (pg_createcluster)"; exit 1; }
 
 APP_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  pg_dropcluster --stop "$VER" "$CLUSTER" 2>/dev/null || true
+  tpg_destroy
 }
 trap cleanup EXIT
 
@@ -46,13 +46,10 @@ wait_for() {
   echo "timeout waiting for $path -> $want" >&2; return 1
 }
 
-if pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "$VER/$CLUSTER"; then
-  pg_dropcluster --stop "$VER" "$CLUSTER"
-fi
-log "creating throwaway cluster $VER/$CLUSTER on port $DB_PORT"
-pg_createcluster "$VER" "$CLUSTER" -p "$DB_PORT" >/dev/null
-pg_ctlcluster --skip-systemctl-redirect "$VER" "$CLUSTER" start
-LABLEDGER_DB_PORT="$DB_PORT" scripts/db.sh labledger_outage
+log "creating a throwaway PostgreSQL $TPG_VER cluster on port $DB_PORT"
+tpg_create "$DB_PORT"
+tpg_start
+tpg_database labledger_outage labledger labledger
 
 log "starting the packaged jar on :$APP_PORT against localhost:$DB_PORT/labledger_outage"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$DB_PORT/labledger_outage" \
@@ -60,8 +57,8 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$DB_PORT/labledger_outa
 APP_PID=$!
 log "ready after $(wait_for /q/health/ready 200)s; /api/labs -> $(status /api/labs)"
 
-log "STOPPING PostgreSQL ($VER/$CLUSTER)"
-pg_ctlcluster --skip-systemctl-redirect "$VER" "$CLUSTER" stop -m fast
+log "STOPPING PostgreSQL (pg_ctl stop -m fast)"
+tpg_stop fast
 stopped=$(now)
 log "readiness DOWN (503) after $(wait_for /q/health/ready 503)s"
 start=$(now); code=$(status /api/labs)
@@ -73,7 +70,7 @@ log "GET /q/health/live -> $code in $(since "$start")s"
 sleep "$DOWN_SECONDS"
 log "STARTING PostgreSQL again (down for $(since "$stopped")s)"
 started=$(now)
-pg_ctlcluster --skip-systemctl-redirect "$VER" "$CLUSTER" start
+tpg_start
 log "PostgreSQL accepts connections $(since "$started")s after the start command"
 log "readiness UP (200) after $(wait_for /q/health/ready 200)s more, same process (pid $APP_PID)"
 first=$(status /api/labs)

@@ -60,6 +60,7 @@ public class AgreementResource {
         return b.entity(d).tag(new EntityTag("v" + d.version())).build();
     }
 
+    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
@@ -70,6 +71,7 @@ public class AgreementResource {
         return view(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}").build(a.slug)), a.slug);
     }
 
+    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +83,7 @@ public class AgreementResource {
         return view(Response.ok(), slug);
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")
@@ -104,6 +107,7 @@ public class AgreementResource {
         return provision(Response.ok(), slug, key);
     }
 
+    @jakarta.transaction.Transactional
     @POST
     @Path("/{slug}/provisions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,6 +119,7 @@ public class AgreementResource {
         return provision(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}/provisions/{key}").build(slug, p.key)), slug, p.key);
     }
 
+    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}/provisions/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +132,7 @@ public class AgreementResource {
         return provision(Response.ok(), slug, key);
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}/provisions/{key}")
     @RolesAllowed("admin")

@@ -81,6 +81,7 @@ public class AnswerResource {
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
+    @jakarta.transaction.Transactional
     @PUT
     @Path("/answers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +95,7 @@ public class AnswerResource {
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
+    @jakarta.transaction.Transactional
     @PATCH
     @Path("/answers/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -107,6 +109,7 @@ public class AnswerResource {
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/answers/{id}")
     @RolesAllowed("admin")
@@ -132,6 +135,7 @@ public class AnswerResource {
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {
     }
 
+    @jakarta.transaction.Transactional
     @POST
     @Path("/answers/batch")
     @Consumes(MediaType.APPLICATION_JSON)

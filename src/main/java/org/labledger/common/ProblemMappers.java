@@ -109,6 +109,9 @@ public class ProblemMappers {
         return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
     }
 
+    /** How Hibernate words every failure to obtain a JDBC connection (JdbcCoordinator / LogicalConnection). */
+    static final String UNABLE_TO_ACQUIRE = "Unable to acquire JDBC Connection";
+
     /** Seconds a client is asked to wait before retrying while the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -121,6 +124,11 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             return unavailable(e, uri);
+        }
+        if (concurrentConflict(e)) {
+            LOG.infof("conflicting concurrent write: %s", sqlRoot(e));
+            return problem(409, "conflict", "Conflict", "the change conflicts with a change another client made at the same time "
+                    + "(a key or position was taken meanwhile); read the current state and retry", path(uri), null);
         }
         LOG.error("unexpected error", e);
         return problem(500, "internal-error", "Internal Server Error",
@@ -148,12 +156,19 @@ public class ProblemMappers {
 
     /**
      * Whether an exception (anywhere in its cause chain) says the database cannot be reached: Hibernate's
-     * JDBCConnectionException, a transient-connection SQLException (Agroal's acquisition timeout), or any
-     * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down).
+     * JDBCConnectionException, a transient-connection SQLException (Agroal's acquisition timeout), any
+     * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down), or
+     * any other failure to get a connection at all (Hibernate's "Unable to acquire JDBC Connection": e.g.
+     * the driver's "Interrupted while attempting to connect" when the pool gives up on a connection that a
+     * frozen server never completes, which carries no SQLState of its own).
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof org.hibernate.JDBCException j && j.getMessage() != null
+                    && j.getMessage().startsWith(UNABLE_TO_ACQUIRE)) {
                 return true;
             }
             if (t instanceof SQLException sql) {
@@ -167,6 +182,56 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the write lost a race with another transaction: a unique violation (23505, e.g. two clients
+     * creating the same key at once; deferred constraints fail only at commit), a serialization failure
+     * (40001) or a deadlock (40P01). Nothing was written; the client can read again and retry: 409.
+     */
+    static boolean concurrentConflict(Throwable e) {
+        for (Throwable t : causes(e)) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The exception, its causes and the exceptions suppressed along the way (each once). A failed commit
+     * surfaces as a RollbackException whose cause chain is empty: the driver's SQLException hangs off an
+     * XAException in its suppressed list.
+     */
+    static List<Throwable> causes(Throwable e) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty() && out.size() < 100) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            for (Throwable s : t.getSuppressed()) {
+                todo.add(s);
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+        }
+        return out;
+    }
+
+    private static String sqlRoot(Throwable e) {
+        return causes(e).stream().filter(t -> t instanceof SQLException).reduce((a, b) -> b).map(Throwable::getMessage).orElse(e.toString());
     }
 
     private static String path(UriInfo uri) {

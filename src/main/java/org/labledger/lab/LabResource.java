@@ -49,6 +49,7 @@ public class LabResource {
         return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + d.version())).build();
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("admin")
@@ -59,6 +60,7 @@ public class LabResource {
         return withTag(Response.created(uri.getBaseUriBuilder().path("api/labs/{slug}").build(l.slug)), labs.get(l.slug));
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +73,7 @@ public class LabResource {
         return withTag(Response.ok(), labs.get(slug));
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PATCH
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -83,6 +86,7 @@ public class LabResource {
         return withTag(Response.ok(), labs.get(slug));
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{slug}")
     @jakarta.annotation.security.RolesAllowed("admin")

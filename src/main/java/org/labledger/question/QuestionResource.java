@@ -55,6 +55,7 @@ public class QuestionResource {
                             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull(message = "is required") org.labledger.answer.AnswerChange set) {
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.POST
     @Path("/{key}/answers")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +81,7 @@ public class QuestionResource {
         return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(key).version)).build();
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("curator")
@@ -90,6 +92,7 @@ public class QuestionResource {
         return view(Response.created(uri.getBaseUriBuilder().path("api/questions/{key}").build(q.key)), q.key);
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{key}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -102,6 +105,7 @@ public class QuestionResource {
         return view(Response.ok(), key);
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PATCH
     @Path("/{key}")
     @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -114,6 +118,7 @@ public class QuestionResource {
         return view(Response.ok(), key);
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{key}")
     @jakarta.annotation.security.RolesAllowed("admin")

@@ -168,6 +168,7 @@ public class QuestionWriteService {
         } else if (q.id != null && q.questionnaire.id.equals(questionnaire.id)) {
             ordinal = q.ordinal;
         } else {
+            lockOrdinals(questionnaire);
             Integer max = em.createQuery("select max(x.ordinal) from Question x where x.questionnaire = ?1", Integer.class)
                     .setParameter(1, questionnaire).getSingleResult();
             ordinal = max == null ? 1 : max + 1;
@@ -178,6 +179,24 @@ public class QuestionWriteService {
         q.ordinal = ordinal;
         q.text = in.text().trim();
         q.notes = Writes.text(in.notes());
+    }
+
+    /** Advisory lock namespace (first key of the two-int form) for "next ordinal of a questionnaire". */
+    static final int ORDINAL_LOCK = 0x4C4C_514F; // "LLQO"
+
+    /**
+     * Serialises "next free ordinal" per questionnaire until this transaction ends: two curators creating
+     * questions at the same time would otherwise both read the same max(ordinal) and the second commit
+     * would fail on unique (questionnaire_id, ordinal) (a deferred constraint: checked only at commit). The
+     * max is read after the lock is granted, so it sees the question the previous holder committed. A
+     * transaction-level advisory lock, not a row lock on the questionnaire: it does not block the key-share
+     * locks other inserts take on the questionnaire row, nor edits of the questionnaire.
+     */
+    private void lockOrdinals(Questionnaire questionnaire) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) as l")
+                .setParameter(1, ORDINAL_LOCK)
+                .setParameter(2, Math.toIntExact(questionnaire.id))
+                .getSingleResult();
     }
 
     public static Map<String, Object> snapshot(Question q) {

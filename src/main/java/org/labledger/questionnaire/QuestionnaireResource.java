@@ -46,6 +46,7 @@ public class QuestionnaireResource {
         return b.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(slug).version)).build();
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("admin")
@@ -57,6 +58,7 @@ public class QuestionnaireResource {
         return view(jakarta.ws.rs.core.Response.created(uri.getBaseUriBuilder().path("api/questionnaires/{slug}").build(q.slug)), q.slug);
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +71,7 @@ public class QuestionnaireResource {
         return view(jakarta.ws.rs.core.Response.ok(), slug);
     }
 
+    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{slug}")
     @jakarta.annotation.security.RolesAllowed("admin")

@@ -26,6 +26,7 @@ public class CitationResource {
     @Inject
     SourceWriteService writes;
 
+    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
@@ -35,6 +36,7 @@ public class CitationResource {
         return Response.status(201).entity(writes.cite(body)).build();
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")

@@ -53,6 +53,7 @@ public class SourceResource {
         return b.entity(v).tag(new EntityTag("v" + writes.require(key).version)).build();
     }
 
+    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
@@ -63,6 +64,7 @@ public class SourceResource {
         return view(Response.created(uri.getBaseUriBuilder().path("api/sources/{key}").build(s.key)), s.key);
     }
 
+    @jakarta.transaction.Transactional
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +76,7 @@ public class SourceResource {
         return view(Response.ok(), key);
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{key}")
     @RolesAllowed("admin")

@@ -54,6 +54,7 @@ public class TopicResource {
         return b.entity(tree.view(t)).tag(new EntityTag("v" + t.version)).build();
     }
 
+    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
@@ -64,6 +65,7 @@ public class TopicResource {
         return view(Response.created(uri.getBaseUriBuilder().path("api/topics/{slug}").build(t.slug)), t.slug);
     }
 
+    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,6 +77,7 @@ public class TopicResource {
         return view(Response.ok(), slug);
     }
 
+    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")

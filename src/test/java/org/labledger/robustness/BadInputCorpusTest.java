@@ -62,9 +62,15 @@ class BadInputCorpusTest {
                         io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.protocol.expect-continue", true)))
                 .header("Authorization", curator).header("If-Match", etag).contentType("application/json")
                 .body("{\"status\": \"PARTIAL\", \"summary\": \"" + "x".repeat(12 * 1024 * 1024) + "\", \"reason\": \"r\"}").when().put("/api/answers/" + id);
-        // the HTTP layer refuses it before any resource runs (413, without a problem body: see README)
-        if (huge.statusCode() != 413) {
+        // refused from its Content-Length before anything reads it, with a problem (BodyLimit)
+        if (huge.statusCode() != 413 || !String.valueOf(huge.contentType()).startsWith("application/problem+json")) {
             failures.add("huge body -> " + huge.statusCode() + " " + huge.contentType());
+        }
+        // the GraphQL endpoint's own limit (256 KB) too
+        Response bigQuery = given().contentType("application/json").body("{\"query\": \"{ labs { slug } }" + " ".repeat(300_000) + "\"}")
+                .when().post("/graphql");
+        if (bigQuery.statusCode() != 413 || !String.valueOf(bigQuery.contentType()).startsWith("application/problem+json")) {
+            failures.add("huge GraphQL body -> " + bigQuery.statusCode() + " " + bigQuery.contentType());
         }
         for (String body : List.of("{", "{\"items\": {}}", "{\"items\": [null]}", "{\"items\": [{\"id\": \"x\"}]}", "{\"items\": [{\"id\": " + id + ", \"version\": 0}]}")) {
             Response r = given().header("Authorization", curator).contentType("application/json").body(body).when().post("/api/answers/batch");

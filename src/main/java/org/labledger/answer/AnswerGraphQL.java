@@ -65,6 +65,8 @@ public class AnswerGraphQL {
         return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }
 
+    @jakarta.transaction.Transactional
+
     @Mutation("updateAnswer")
     @RolesAllowed("curator")
     @Description("Replace an answer's state; `version` is the version read (CONFLICT when someone changed it since); a status change needs sourceUrl, sourceKey or reason")
@@ -73,6 +75,8 @@ public class AnswerGraphQL {
         writes.update(id, change, version);
         return AnswerNode.of(writes.require(id));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("recordAnswer")
     @RolesAllowed("curator")
@@ -85,6 +89,8 @@ public class AnswerGraphQL {
     @Input("AnswerBatchItem")
     public record BatchItemInput(@Id Long id, String question, String lab, Integer version, AnswerChange set) {
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateAnswers")
     @RolesAllowed("curator")

@@ -139,7 +139,12 @@ public class GraphQLGuards {
                 if (t instanceof io.quarkus.security.ForbiddenException) {
                     return error(e, "the token's roles do not allow this operation", ErrorType.DataFetchingException, "FORBIDDEN");
                 }
-                if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleObjectStateException) {
+                if (ProblemMappers.databaseUnreachable(t)) {
+                    LOG.warnf("database unavailable: %s", t);
+                    return error(e, "the database is unavailable; retry later", ErrorType.DataFetchingException, "SERVICE_UNAVAILABLE");
+                }
+                if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleObjectStateException
+                        || ProblemMappers.concurrentConflict(t)) {
                     return error(e, "the record was changed by someone else at the same time; read it again", ErrorType.DataFetchingException, "CONFLICT");
                 }
                 LOG.error("GraphQL data fetching failed", fetching.getException());

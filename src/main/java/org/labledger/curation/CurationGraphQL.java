@@ -48,6 +48,8 @@ import java.util.function.Function;
 /**
  * The curation write API over GraphQL: the same services as REST. Updates and deletes take the version
  * the client read ({@code version} field of each object): a mismatch is a CONFLICT error.
+ * Each mutation runs in one transaction with its read-back (as the REST writes do), so an answer is never an error for a
+ * write that committed: the database failing after the write means no commit.
  */
 @GraphQLApi
 public class CurationGraphQL {
@@ -73,6 +75,8 @@ public class CurationGraphQL {
 
     // --- labs (admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createLab")
     @RolesAllowed("admin")
     @Description("Create a lab (admin)")
@@ -80,6 +84,8 @@ public class CurationGraphQL {
         Writes.validate(validator, input, "input.");
         return LabNode.of(Lab.findBySlug(labs.create(input).slug));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateLab")
     @RolesAllowed("admin")
@@ -89,6 +95,8 @@ public class CurationGraphQL {
         labs.update(slug, input, null, version);
         return LabNode.of(Lab.findBySlug(slug));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteLab")
     @RolesAllowed("admin")
@@ -100,12 +108,16 @@ public class CurationGraphQL {
 
     // --- questionnaires (admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createQuestionnaire")
     @RolesAllowed("admin")
     public QuestionnaireNode createQuestionnaire(@NonNull QuestionnaireInput input) {
         Writes.validate(validator, input, "input.");
         return QuestionnaireNode.of(Questionnaire.findBySlug(questionnaires.create(input).slug));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateQuestionnaire")
     @RolesAllowed("admin")
@@ -114,6 +126,8 @@ public class CurationGraphQL {
         questionnaires.update(slug, input, null, version);
         return QuestionnaireNode.of(Questionnaire.findBySlug(slug));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestionnaire")
     @RolesAllowed("admin")
@@ -124,12 +138,16 @@ public class CurationGraphQL {
 
     // --- topics (curator; delete admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createTopic")
     @RolesAllowed("curator")
     public TopicNode createTopic(@NonNull TopicInput input) {
         Writes.validate(validator, input, "input.");
         return topicNode(topics.create(input).slug);
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateTopic")
     @RolesAllowed("curator")
@@ -138,6 +156,8 @@ public class CurationGraphQL {
         topics.update(slug, input, null, version);
         return topicNode(slug);
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteTopic")
     @RolesAllowed("admin")
@@ -153,6 +173,8 @@ public class CurationGraphQL {
 
     // --- questions (curator; delete admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createQuestion")
     @RolesAllowed("curator")
     @Description("Create a question; the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason")
@@ -161,6 +183,8 @@ public class CurationGraphQL {
         return QuestionNode.of(Question.findByKey(questions.create(input).key));
     }
 
+    @jakarta.transaction.Transactional
+
     @Mutation("updateQuestion")
     @RolesAllowed("curator")
     public QuestionNode updateQuestion(@NonNull String key, int version, @NonNull QuestionInput input) {
@@ -168,6 +192,8 @@ public class CurationGraphQL {
         questions.update(key, input, null, version);
         return QuestionNode.of(Question.findByKey(key));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestion")
     @RolesAllowed("admin")
@@ -178,12 +204,16 @@ public class CurationGraphQL {
 
     // --- agreements and provisions (curator; delete admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createAgreement")
     @RolesAllowed("curator")
     public AgreementNode createAgreement(@NonNull AgreementInput input) {
         Writes.validate(validator, input, "input.");
         return AgreementNode.of(Agreement.findBySlug(agreements.create(input).slug));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateAgreement")
     @RolesAllowed("curator")
@@ -193,12 +223,16 @@ public class CurationGraphQL {
         return AgreementNode.of(Agreement.findBySlug(slug));
     }
 
+    @jakarta.transaction.Transactional
+
     @Mutation("deleteAgreement")
     @RolesAllowed("admin")
     public boolean deleteAgreement(@NonNull String slug, Integer version, String reason) {
         agreements.delete(slug, null, version, reason);
         return true;
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("addProvision")
     @RolesAllowed("curator")
@@ -207,6 +241,8 @@ public class CurationGraphQL {
         return ProvisionNode.of(Provision.find("key", agreements.addProvision(agreement, input).key).firstResult());
     }
 
+    @jakarta.transaction.Transactional
+
     @Mutation("updateProvision")
     @RolesAllowed("curator")
     public ProvisionNode updateProvision(@NonNull String agreement, @NonNull String key, int version, @NonNull ProvisionInput input) {
@@ -214,6 +250,8 @@ public class CurationGraphQL {
         agreements.updateProvision(agreement, key, input, null, version);
         return ProvisionNode.of(Provision.find("key", key).firstResult());
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteProvision")
     @RolesAllowed("admin")
@@ -224,12 +262,16 @@ public class CurationGraphQL {
 
     // --- sources and citations (curator; delete admin) ---
 
+    @jakarta.transaction.Transactional
+
     @Mutation("createSource")
     @RolesAllowed("curator")
     public SourceNode createSource(@NonNull SourceInput input) {
         Writes.validate(validator, input, "input.");
         return SourceNode.of(org.labledger.source.Source.findByKey(sources.create(input).key));
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("updateSource")
     @RolesAllowed("curator")
@@ -239,12 +281,16 @@ public class CurationGraphQL {
         return SourceNode.of(org.labledger.source.Source.findByKey(key));
     }
 
+    @jakarta.transaction.Transactional
+
     @Mutation("deleteSource")
     @RolesAllowed("admin")
     public boolean deleteSource(@NonNull String key, Integer version, String reason) {
         sources.delete(key, null, version, reason);
         return true;
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("addCitation")
     @RolesAllowed("curator")
@@ -253,6 +299,8 @@ public class CurationGraphQL {
         Writes.validate(validator, input, "input.");
         return sources.cite(input);
     }
+
+    @jakarta.transaction.Transactional
 
     @Mutation("deleteCitation")
     @RolesAllowed("admin")

@@ -55,4 +55,14 @@ class DatabaseDownTest {
         given().queryParam("size", 0).when().get("/api/questions").then().statusCode(400)
                 .body("errors.field", hasItem("size"));
     }
+
+    @Test
+    void graphQLAnswersACodedUnavailableError() {
+        // a GraphQL client gets the same verdict as a REST one: a coded error, not INTERNAL_ERROR
+        given().contentType("application/json").body("{\"query\": \"{ labs { slug } }\"}")
+                .when().post("/graphql").then().statusCode(200)
+                .time(lessThan(BOUND_MS))
+                .body("errors[0].extensions.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("errors[0].message", equalTo("the database is unavailable; retry later"));
+    }
 }

@@ -162,4 +162,19 @@ class GraphQLQueriesTest {
             assertTrue(((List<?>) roots).stream().allMatch("governance"::equals), String.valueOf(roots));
         }
     }
+
+    @Test
+    void answersWithTheirQuestionsAndTopicsMatchRest() {
+        // the batch resolvers (behind GraphQLFastFields' batch fetcher) give each answer its own question and topic
+        for (String lab : List.of("openai", "anthropic", "meta")) {
+            JsonPath gql = GraphQL.data("{ answers(filter: {lab: \"" + lab + "\"}, size: 60) { items { id question { key topic { slug } } } } }");
+            JsonPath rest = given().queryParam("lab", lab).queryParam("size", 60).when().get("/api/answers").then().statusCode(200).extract().jsonPath();
+            assertEquals(rest.getList("items.id", Long.class), gql.getList("answers.items.id", Long.class), lab);
+            assertEquals(rest.getList("items.question"), gql.getList("answers.items.question.key"), lab);
+            assertEquals(rest.getList("items.topic"), gql.getList("answers.items.question.topic.slug"), lab);
+            // without the topic in the selection, the same questions
+            JsonPath noTopic = GraphQL.data("{ answers(filter: {lab: \"" + lab + "\"}, size: 60) { items { question { key } } } }");
+            assertEquals(rest.getList("items.question"), noTopic.getList("answers.items.question.key"), lab);
+        }
+    }
 }

@@ -14,6 +14,13 @@ su() { psql -h 127.0.0.1 -U postgres -d postgres -tAqc "$1" >/dev/null 2>&1; }
 [ -n "$log" ] && [ -r "$log" ] && su "select 1" || exit 0
 trap 'su "alter system reset log_statement"; su "select pg_reload_conf()"' EXIT
 su "alter system set log_statement = 'all'"; su "select pg_reload_conf()"; sleep 1
+# wait until nothing runs on DB any more (a slow request of the load before may still be executing)
+for _ in $(seq 1 60); do
+  busy=$(PGPASSWORD=labledger psql -h 127.0.0.1 -U labledger -d "$db" -tAc \
+    "select count(*) from pg_stat_activity where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()" 2>/dev/null)
+  [ "${busy:-0}" = 0 ] && break
+  sleep 0.5
+done
 
 count() { # number server method url body
   local n=$1 server=$2 method=$3 target=$4 body=${5:-} mark="bench-mark-$RANDOM$RANDOM"

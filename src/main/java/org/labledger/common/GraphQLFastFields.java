@@ -9,6 +9,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Field;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link FieldDataFetcher}. SmallRye's fetcher builds a request context for every single field it reads, including
  * a JSON tree of the selected sub-fields; on the dashboard queries that was the largest single cost (JFR profile in
  * bench/README.md). The swap is made only for fields SmallRye would neither transform (formats) nor adapt
- * ({@code @AdaptWith}, maps): for those its fetcher returns the property value unchanged, exactly as this one does.
+ * ({@code @AdaptWith}, maps), and that are not scalars SmallRye converts (a Java class other than the scalar's own,
+ * such as Long ids or dates): for those its fetcher returns the property value unchanged, as this one does.
  * Anything else, or any surprise reading SmallRye's field model, keeps SmallRye's fetcher.
  */
 @RegisterForReflection(targets = {FieldDataFetcher.class, BatchDataFetcher.class}, fields = true, methods = false)
@@ -78,9 +80,11 @@ final class GraphQLFastFields extends SimplePerformantInstrumentation {
             java.lang.reflect.Field f = FieldDataFetcher.class.getDeclaredField("field");
             f.setAccessible(true);
             Field field = (Field) f.get(smallrye);
-            boolean plain = !field.hasTransformation() && !field.isAdaptingTo() && !field.isAdaptingWith()
-                    && !field.getReference().isAdaptingTo() && !field.getReference().isAdaptingWith()
-                    && !"java.util.Map".equals(field.getReference().getClassName())
+            var ref = field.getReference();
+            // SmallRye transforms a scalar whose Java class is not its GraphQL class (ids, dates): AbstractHelper.shouldTransform
+            boolean plainType = ref.getType() != ReferenceType.SCALAR || ref.getClassName().equals(ref.getGraphQLClassName());
+            boolean plain = plainType && !field.hasTransformation() && !field.isAdaptingTo() && !field.isAdaptingWith()
+                    && !ref.isAdaptingTo() && !ref.isAdaptingWith() && !"java.util.Map".equals(ref.getClassName())
                     && field.getPropertyName() != null;
             return plain ? PropertyDataFetcher.fetching(field.getPropertyName()) : smallrye;
         } catch (ReflectiveOperationException | RuntimeException e) {

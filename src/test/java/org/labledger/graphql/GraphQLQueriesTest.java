@@ -177,4 +177,15 @@ class GraphQLQueriesTest {
             assertEquals(rest.getList("items.question"), noTopic.getList("answers.items.question.key"), lab);
         }
     }
+
+    @Test
+    void scalarsKeepSmallRyesFormatting() {
+        // GraphQLFastFields reads plain properties itself; scalars SmallRye converts (ids, dates) must still be converted
+        String body = given().contentType("application/json")
+                .body(Map.of("query", "{ answers(filter: {lab: \"anthropic\"}, size: 1) { items { id updatedAt version delivered } } lab(slug: \"anthropic\") { scorecard { counts { responseRate } } } }"))
+                .when().post("/graphql").then().statusCode(200).extract().asString();
+        assertTrue(body.matches(".*\"id\":\"[0-9]+\".*"), body);                        // ID: a string
+        assertTrue(body.matches(".*\"updatedAt\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\".*"), body);  // DateTime: ISO-8601
+        assertTrue(body.contains("\"responseRate\":0.0909"), body);                       // BigDecimal as computed
+    }
 }

@@ -99,7 +99,7 @@ public class AnswerService {
         String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
         // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
-        Long total = f.question() == null ? tallyTotal(params) : null;
+        Long total = f.question() == null ? AnswerTally.total(em, params) : null;
         if (total != null && params.containsKey("lab")) {
             return byLabInOrder(params, total, page, size);
         }
@@ -111,39 +111,14 @@ public class AnswerService {
      * each questionnaire's questions by ordinal and probe the lab's answer to each (unique index), stopping when the
      * page is full, as QuestionService does for the question list. Same rows and order as the general query.
      */
-    @SuppressWarnings("unchecked")
     private PageResult<Long> byLabInOrder(Map<String, Object> params, long total, int page, int size) {
-        long offset = (long) page * size;
-        if (total <= offset) {
-            return PageResult.of(List.of(), page, size, total);
-        }
-        String sql = "select x.id from questionnaire qn cross join lateral ("
+        return NativePage.walk(em, "select x.id from questionnaire qn cross join lateral ("
                 + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id and a.lab_id = :lab"
                 + (params.containsKey("statuses") ? " and a.status in (:statuses)" : "")
                 + (params.containsKey("delivered") ? " and a.delivered = :delivered" : "")
                 + " where q.questionnaire_id = qn.id" + (params.containsKey("topics") ? " and q.topic_id in (:topics)" : "")
                 + " order by q.ordinal limit :upto) x"
                 + (params.containsKey("questionnaire") ? " where qn.id = :questionnaire" : "")
-                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size";
-        var query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        query.setParameter("upto", offset + size).setParameter("offset", offset).setParameter("size", size);
-        List<Number> ids = query.getResultList();
-        return PageResult.of(ids.stream().map(Number::longValue).toList(), page, size, total);
-    }
-
-    private long tallyTotal(Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from answer_tally where 1 = 1");
-        params.keySet().forEach(p -> sql.append(switch (p) {
-            case "lab" -> " and lab_id = :lab";
-            case "topics" -> " and topic_id in (:topics)";
-            case "statuses" -> " and status in (:statuses)";
-            case "questionnaire" -> " and questionnaire_id = :questionnaire";
-            case "delivered" -> " and delivered = :delivered";
-            default -> throw new IllegalStateException("no tally dimension for " + p);
-        }));
-        var query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size", params, total, page, size);
     }
 }

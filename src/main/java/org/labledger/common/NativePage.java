@@ -43,4 +43,22 @@ public final class NativePage {
         List<Number> raw = select.getResultList();
         return PageResult.of(raw.stream().map(Number::longValue).toList(), page, size, total);
     }
+
+    /**
+     * One page of ids from a query that stops early instead of sorting every match: {@code sql} selects ids in page
+     * order and uses the parameters {@code :upto} (rows it needs at most per branch: offset + size), {@code :offset}
+     * and {@code :size}, which are bound here. With the total already known, a page past the end costs nothing.
+     */
+    public static PageResult<Long> walk(EntityManager em, String sql, Map<String, Object> params, long total, int page, int size) {
+        long offset = (long) page * size;
+        if (total <= offset) {
+            return PageResult.of(List.of(), page, size, total);
+        }
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        query.setParameter("upto", offset + size).setParameter("offset", offset).setParameter("size", size);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
+        return PageResult.of(ids.stream().map(Number::longValue).toList(), page, size, total);
+    }
 }

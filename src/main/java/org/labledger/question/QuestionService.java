@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.answer.Answer;
+import org.labledger.answer.AnswerTally;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.NativePage;
@@ -76,13 +77,21 @@ public class QuestionService {
 
     public PageResult<QuestionSummary> search(QuestionFilter f, String sort, int page, int size) {
         TopicService.Tree tree = topics.tree();
-        PageResult<Long> ids = searchIds(f, sort, page, size, tree);
-        Long labId = f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
+        Long labId = labId(f);
+        PageResult<Long> ids = searchIds(f, labId, sort, page, size, tree);
         return PageResult.of(summaries(ids.items(), tree, labId), page, size, ids.totalItems());
     }
 
     /** The ids of one page of questions matching the filter, in order, with the total: two SQL statements. */
     public PageResult<Long> searchIds(QuestionFilter f, String sort, int page, int size, TopicService.Tree tree) {
+        return searchIds(f, labId(f), sort, page, size, tree);
+    }
+
+    private static Long labId(QuestionFilter f) {
+        return f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
+    }
+
+    private PageResult<Long> searchIds(QuestionFilter f, Long labId, String sort, int page, int size, TopicService.Tree tree) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.topic() != null) {
@@ -95,10 +104,8 @@ public class QuestionService {
             params.put("questionnaire", qn.id);
         }
         boolean byStatus = f.statuses() != null && !f.statuses().isEmpty();
-        Long labId = null;
-        if (f.lab() != null) {
+        if (labId != null) {
             // one answer per (question, lab): the lab's answers name the questions, read from (lab_id, status, question_id)
-            labId = Lab.idForParameter("lab", f.lab());
             where.append(" and q.id in (select a.question_id from answer a where a.lab_id = :lab");
             params.put("lab", labId);
         } else if (byStatus) {
@@ -108,7 +115,7 @@ public class QuestionService {
             where.append(" and a.status in (:statuses)");
             params.put("statuses", f.statuses().stream().map(Enum::name).toList());
         }
-        if (f.lab() != null || byStatus) {
+        if (labId != null || byStatus) {
             where.append(")");
         }
         boolean hasText = f.text() != null && !f.text().isBlank();
@@ -120,7 +127,7 @@ public class QuestionService {
 
         String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
         // with a lab and no text, the total is a sum over the lab's rows of answer_tally instead of a count of questions
-        Long total = labId != null && !hasText ? tallyTotal(params) : null;
+        Long total = labId != null && !hasText ? AnswerTally.total(em, params) : null;
         String s = sort == null || sort.isBlank() ? "ordinal" : sort.trim();
         if (total != null && List.of("ordinal", "questionnaire", "-ordinal", "-questionnaire").contains(s)) {
             return byLabInOrder(params, s.startsWith("-") ? "desc" : "asc", total, page, size);
@@ -134,41 +141,15 @@ public class QuestionService {
      * the page is full. Page 0 costs the same whether the lab was asked 50 questions or 10,000 (bench/README.md);
      * page n reads n pages' worth, as any offset does. Same order and rows as the general query.
      */
-    @SuppressWarnings("unchecked")
     private PageResult<Long> byLabInOrder(Map<String, Object> params, String dir, long total, int page, int size) {
-        long offset = (long) page * size;
-        if (total <= offset) {
-            return PageResult.of(List.of(), page, size, total);
-        }
-        String sql = "select x.id from questionnaire qn cross join lateral ("
+        return NativePage.walk(em, "select x.id from questionnaire qn cross join lateral ("
                 + "select q.id, q.ordinal from question q where q.questionnaire_id = qn.id"
                 + (params.containsKey("topics") ? " and q.topic_id in (:topics)" : "")
                 + " and exists (select 1 from answer a where a.question_id = q.id and a.lab_id = :lab"
                 + (params.containsKey("statuses") ? " and a.status in (:statuses)" : "") + ")"
                 + " order by q.ordinal " + dir + " limit :upto) x"
                 + (params.containsKey("questionnaire") ? " where qn.id = :questionnaire" : "")
-                + " order by qn.slug " + dir + ", x.ordinal " + dir + ", x.id offset :offset limit :size";
-        var query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        query.setParameter("upto", offset + size).setParameter("offset", offset).setParameter("size", size);
-        List<Number> ids = query.getResultList();
-        return PageResult.of(ids.stream().map(Number::longValue).toList(), page, size, total);
-    }
-
-    private long tallyTotal(Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from answer_tally where lab_id = :lab");
-        for (String p : List.of("statuses", "topics", "questionnaire")) {
-            if (params.containsKey(p)) {
-                sql.append(switch (p) {
-                    case "statuses" -> " and status in (:statuses)";
-                    case "topics" -> " and topic_id in (:topics)";
-                    default -> " and questionnaire_id = :questionnaire";
-                });
-            }
-        }
-        var query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+                + " order by qn.slug " + dir + ", x.ordinal " + dir + ", x.id offset :offset limit :size", params, total, page, size);
     }
 
     private static String orderBy(String sort, boolean hasText) {

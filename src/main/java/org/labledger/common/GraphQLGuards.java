@@ -67,7 +67,8 @@ public class GraphQLGuards {
     /** Called by {@link GraphQLGuardsInstaller} when SmallRye builds its GraphQL instance. */
     void configure(GraphQL.Builder builder) {
         ParserOptions.setDefaultOperationParserOptions(parserOptions());
-        builder.preparsedDocumentProvider(new DocumentCache(documentCacheSize));
+        documents = new DocumentCache(documentCacheSize);
+        builder.preparsedDocumentProvider(documents);
         builder.instrumentation(new ChainedInstrumentation(List.of(
                 new MaxQueryComplexityInstrumentation(maxComplexity),
                 new MaxQueryDepthInstrumentation(maxDepth),
@@ -78,6 +79,14 @@ public class GraphQLGuards {
 
     @ConfigProperty(name = "labledger.graphql.document-cache-size", defaultValue = "500")
     int documentCacheSize;
+
+    private volatile DocumentCache documents;
+
+    /** Whether this query text is a cached document, i.e. it parsed and validated within the limits before. */
+    boolean isKnownDocument(String query) {
+        DocumentCache d = documents;
+        return d != null && d.entries.containsKey(query);
+    }
 
     /**
      * Parsed and validated documents by query text, so a dashboard's repeated query is not parsed and validated on

@@ -29,10 +29,6 @@ import java.util.Map;
 public class GraphQLRequestGuard {
 
     static final long MAX_BODY_BYTES = 256 * 1024;
-    private static final int PARSED_CAPACITY = 1000;
-
-    /** Query texts known to parse within the limits (bounded; emptied when full). */
-    private final Map<String, Boolean> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     ObjectMapper mapper;
@@ -78,17 +74,13 @@ public class GraphQLRequestGuard {
             rc.next();
             return;
         }
-        if (parsed.containsKey(query)) {
-            rc.next(); // this very text parsed before: a dashboard sends the same few queries over and over
+        if (guards.isKnownDocument(query)) {
+            rc.next(); // parsed and validated before (GraphQLGuards' document cache): dashboards repeat their queries
             return;
         }
         ParserOptions options = guards.parserOptions();
         try {
             new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
-            if (parsed.size() >= PARSED_CAPACITY) {
-                parsed.clear();
-            }
-            parsed.put(query, Boolean.TRUE);
         } catch (InvalidSyntaxException e) {
             // the parser cancels oversized documents with "More than N characters/tokens have been presented"
             boolean tooLarge = e instanceof ParseCancelledException || String.valueOf(e.getMessage()).contains("have been presented");

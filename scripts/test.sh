@@ -20,8 +20,11 @@ log=target/native-sources-build.log
 if ! ./mvnw -B -ntp package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true "$@" >"$log" 2>&1; then
   cat "$log"; echo "[test] FAILED: native sources build (log above)"; exit 1
 fi
-if grep -q '^\[WARNING\]' "$log"; then
-  grep '^\[WARNING\]' "$log"; echo "[test] FAILED: the native sources build warns (see $log)"; exit 1
+# Quarkus 3.33's jar builder reports its own enhanced copy of Panache's PanacheEntity (which LabLedger does not
+# use) twice; that one line is Quarkus' packaging, not the application, and is the only warning let through.
+BENIGN="Duplicate entry 'io/quarkus/hibernate/orm/panache/PanacheEntity.class'"
+if grep '^\[WARNING\]' "$log" | grep -vqF "$BENIGN"; then
+  grep '^\[WARNING\]' "$log" | grep -vF "$BENIGN"; echo "[test] FAILED: the native sources build warns (see $log)"; exit 1
 fi
 
 # every record Jackson may serialise is registered for reflection (records never serialised: below)

@@ -13,7 +13,7 @@ db="labledger_bench_$size"; port=8099; url="http://127.0.0.1:$port"
 export PGPASSWORD=labledger
 psql -h 127.0.0.1 -U labledger -d "$db" -tAc "select 1" >/dev/null 2>&1 || { echo "no database $db: run bench/run.sh $size first" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q package -DskipTests
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" QUARKUS_HTTP_PORT=$port QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+LABLEDGER_GRAPHQL_MAX_COST="${LABLEDGER_GRAPHQL_MAX_COST:-500000}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" QUARKUS_HTTP_PORT=$port QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java -Xmx2g -jar target/quarkus-app/quarkus-run.jar > "target/bench-sustained-$size.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT

@@ -69,6 +69,25 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /**
+     * The GraphQL {@code extensions.code} of this error, from its status: the same for every ApiException, whatever
+     * its class (SmallRye would otherwise derive "api" from the class name of a plain ApiException).
+     */
+    public String code() {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 409, 412 -> "CONFLICT";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 422 -> "UNPROCESSABLE";
+            case 428 -> "PRECONDITION_REQUIRED";
+            case 503 -> "SERVICE_UNAVAILABLE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+    }
+
     public String type() {
         return type;
     }

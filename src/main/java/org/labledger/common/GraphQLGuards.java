@@ -6,8 +6,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.ExceptionWhileDataFetching;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -28,14 +26,16 @@ import java.util.concurrent.CompletableFuture;
  * Guards the GraphQL endpoint and makes every error carry an {@code extensions.code}:
  * <ul>
  *   <li>parser limits (characters, tokens, whitespace tokens, rule depth) → {@code QUERY_TOO_LARGE};</li>
- *   <li>query depth and complexity limits → {@code QUERY_TOO_DEEP}, {@code QUERY_TOO_COMPLEX};</li>
+ *   <li>the cost analysis ({@link GraphQLCost}): depth → {@code QUERY_TOO_DEEP}; cost, expanded fields, fragments,
+ *       aliases → {@code QUERY_TOO_COMPLEX}; out-of-range Int/ID values, refused characters → {@code BAD_REQUEST};
+ *       too many values resolved → {@code RESULT_TOO_LARGE};</li>
  *   <li>syntax errors → {@code GRAPHQL_PARSE_FAILED}; schema validation errors → {@code GRAPHQL_VALIDATION_FAILED};</li>
  *   <li>LabLedger's own errors keep theirs ({@code NOT_FOUND}, {@code BAD_REQUEST}, …, set by SmallRye from
  *       {@link io.smallrye.graphql.api.ErrorCode}); any other exception becomes {@code INTERNAL_ERROR} with a
  *       generic message, so no internal detail (class names, SQL) reaches a client.</li>
  * </ul>
  * The limits are configured by {@code labledger.graphql.*}. They replace SmallRye's own instrumentation
- * chain (depth/complexity and its parsed-query cache), which has no hook for error codes.
+ * chain (depth/complexity and its parsed-query cache), which has no hook for error codes and counts merged fields once.
  */
 @ApplicationScoped
 public class GraphQLGuards {
@@ -44,8 +44,22 @@ public class GraphQLGuards {
 
     @ConfigProperty(name = "labledger.graphql.max-depth", defaultValue = "12")
     int maxDepth;
-    @ConfigProperty(name = "labledger.graphql.max-complexity", defaultValue = "500")
-    int maxComplexity;
+    @ConfigProperty(name = "labledger.graphql.max-cost", defaultValue = "25000")
+    int maxCost;
+    @ConfigProperty(name = "labledger.graphql.max-fields", defaultValue = "2000")
+    int maxFields;
+    @ConfigProperty(name = "labledger.graphql.max-fragments", defaultValue = "50")
+    int maxFragments;
+    @ConfigProperty(name = "labledger.graphql.max-aliases", defaultValue = "20")
+    int maxAliases;
+    @ConfigProperty(name = "labledger.graphql.max-result-values", defaultValue = "200000")
+    long maxResultValues;
+    /** Heavy resolvers: {@code Type.field} (or {@code Type.field(asOf)} when that argument is given) = weight. */
+    @ConfigProperty(name = "labledger.graphql.cost.weights",
+            defaultValue = "Query.compareQuestionnaires=1500,Query.scorecards(asOf)=1500,Query.scorecards=10,Lab.scorecard=10,Query.questions=10,Query.answers=10,Query.changes=10")
+    String weights;
+    @jakarta.inject.Inject
+    GraphQLListSizes listSizes;
     @ConfigProperty(name = "labledger.graphql.max-characters", defaultValue = "50000")
     int maxCharacters;
     @ConfigProperty(name = "labledger.graphql.max-tokens", defaultValue = "5000")
@@ -70,11 +84,32 @@ public class GraphQLGuards {
         documents = new DocumentCache(documentCacheSize);
         builder.preparsedDocumentProvider(documents);
         builder.instrumentation(new ChainedInstrumentation(List.of(
-                new MaxQueryComplexityInstrumentation(maxComplexity),
-                new MaxQueryDepthInstrumentation(maxDepth),
+                new GraphQLCost(limits(), listSizes),
                 new ErrorCodes(),
                 new GraphQLFastFields())));
-        LOG.infof("GraphQL limits: depth %d, complexity %d, %d characters, %d tokens", maxDepth, maxComplexity, maxCharacters, maxTokens);
+        LOG.infof("GraphQL limits: cost %d, depth %d, %d fields, %d fragments, %d aliases, %d result values, %d characters, %d tokens",
+                maxCost, maxDepth, maxFields, maxFragments, maxAliases, maxResultValues, maxCharacters, maxTokens);
+    }
+
+    GraphQLCost.Limits limits() {
+        return new GraphQLCost.Limits(maxCost, maxDepth, maxFields, maxFragments, maxAliases, maxResultValues, weights(weights));
+    }
+
+    /** "Type.field=1000,Type.field(asOf)=1000" → a map; a malformed entry stops the start with a message. */
+    static Map<String, Integer> weights(String spec) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.lastIndexOf('=');
+            try {
+                out.put(part.substring(0, eq).trim(), Integer.parseInt(part.substring(eq + 1).trim()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("labledger.graphql.cost.weights: '" + part + "' is not Type.field=weight");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     @ConfigProperty(name = "labledger.graphql.document-cache-size", defaultValue = "500")
@@ -139,8 +174,8 @@ public class GraphQLGuards {
         private static GraphQLError withCode(GraphQLError e) {
             if (e instanceof ExceptionWhileDataFetching fetching) {
                 Throwable t = fetching.getException();
-                if (t instanceof ApiException) {
-                    return e; // SmallRye writes the message and the @ErrorCode
+                if (t instanceof ApiException api) {
+                    return error(e, e.getMessage(), ErrorType.DataFetchingException, api.code()); // SmallRye wrote the client message
                 }
                 if (t instanceof io.quarkus.security.UnauthorizedException || t instanceof io.quarkus.security.AuthenticationFailedException) {
                     return error(e, "this operation needs a valid bearer token", ErrorType.DataFetchingException, "UNAUTHORIZED");

@@ -36,31 +36,53 @@ public class GraphQLRequestGuard {
     GraphQLGuards guards;
 
     void routes(@Observes Router router) {
-        router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::check);
+        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::check);
     }
 
     void check(RoutingContext rc) {
         String query;
+        JsonNode variables = null;
+        JsonNode operationName = null;
+        JsonNode extensions = null;
         if (rc.request().method() == HttpMethod.GET) {
             query = rc.request().getParam("query");
+            try {
+                variables = json(rc.request().getParam("variables"));
+                extensions = json(rc.request().getParam("extensions"));
+            } catch (Exception e) {
+                fail(rc, 400, "the parameters 'variables' and 'extensions' must be JSON objects", "BAD_REQUEST", null);
+                return;
+            }
+            String name = rc.request().getParam("operationName");
+            operationName = name == null ? null : mapper.getNodeFactory().textNode(name);
         } else if (rc.request().method() == HttpMethod.POST) {
             String type = rc.request().getHeader("Content-Type");
+            String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean graphqlBody = mediaType.equals("application/graphql");
+            if (!graphqlBody && !mediaType.equals("application/json") && !mediaType.equals("application/graphql-response+json")) {
+                fail(rc, 415, "send the request as application/json ({\"query\": \"...\", \"variables\": {...}}) or application/graphql; "
+                        + "was " + (type == null ? "no Content-Type" : "'" + type + "'"), "UNSUPPORTED_MEDIA_TYPE", null);
+                return;
+            }
             String body = rc.body() == null ? null : rc.body().asString();
             if (body == null || body.isBlank()) {
                 fail(rc, 400, "the request has no body; send {\"query\": \"...\"}", "BAD_REQUEST", null);
                 return;
             }
-            if (type != null && type.startsWith("application/graphql")) {
+            if (graphqlBody) {
                 query = body;
             } else {
                 try {
                     JsonNode json = mapper.readTree(body);
-                    JsonNode q = json == null ? null : json.get("query");
+                    JsonNode q = json == null || !json.isObject() ? null : json.get("query");
                     if (q == null || !q.isTextual()) {
                         fail(rc, 400, "the request body needs a string field 'query'", "BAD_REQUEST", null);
                         return;
                     }
                     query = q.asText();
+                    variables = json.get("variables");
+                    operationName = json.get("operationName");
+                    extensions = json.get("extensions");
                 } catch (Exception e) {
                     fail(rc, 400, "the request body is not valid JSON", "BAD_REQUEST", null);
                     return;
@@ -72,6 +94,22 @@ public class GraphQLRequestGuard {
         }
         if (query == null) {
             rc.next();
+            return;
+        }
+        String envelope = variables != null && !variables.isNull() && !variables.isObject() ? "'variables' must be a JSON object (or null)"
+                : operationName != null && !operationName.isNull() && !operationName.isTextual() ? "'operationName' must be a string (or null)"
+                : extensions != null && !extensions.isNull() && !extensions.isObject() ? "'extensions' must be a JSON object (or null)"
+                : null;
+        if (envelope != null) {
+            fail(rc, 400, envelope, "BAD_REQUEST", null);
+            return;
+        }
+        String text = TextRules.problem(query);
+        if (text == null && operationName != null && operationName.isTextual()) {
+            text = TextRules.problem(operationName.asText());
+        }
+        if (text != null) {
+            fail(rc, 400, "the query " + text, "BAD_REQUEST", null);
             return;
         }
         if (guards.isKnownDocument(query)) {
@@ -88,6 +126,10 @@ public class GraphQLRequestGuard {
             return;
         }
         rc.next();
+    }
+
+    private JsonNode json(String value) throws Exception {
+        return value == null || value.isBlank() ? null : mapper.readTree(value);
     }
 
     private void fail(RoutingContext rc, int status, String message, String code, InvalidSyntaxException e) {

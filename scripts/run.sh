@@ -3,8 +3,8 @@
 # server and the 'labledger' database exist (scripts/db.sh), builds the application and starts the
 # packaged jar (JVM mode). Swagger UI: /q/swagger-ui, GraphQL UI: /q/graphql-ui.
 #
-# Why not `mvn quarkus:dev`: dev mode needs io.quarkus:quarkus-devui:3.31.4, which the Maven registry
-# these machines reach does not serve. Extra arguments go to the JVM (e.g. -Dquarkus.http.port=9090).
+# For development with live reload use `./mvnw quarkus:dev` instead (README, "Developing: dev mode").
+# Extra arguments go to the JVM (e.g. -Dquarkus.http.port=9090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/db.sh

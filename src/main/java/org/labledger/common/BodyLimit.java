@@ -18,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
+    /** The largest body of a GraphQL request (its route's body handler reads at most this). */
+    public static final long GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
     @Inject
@@ -30,7 +33,7 @@ public class BodyLimit {
     void check(RoutingContext rc) {
         String declared = rc.request().getHeader("Content-Length");
         if (declared != null) {
-            long limit = "/graphql".equals(rc.request().path()) ? GraphQLRequestGuard.MAX_BODY_BYTES : maxBodySize.asLongValue();
+            long limit = "/graphql".equals(rc.request().path()) ? GRAPHQL_MAX_BODY_BYTES : maxBodySize.asLongValue();
             try {
                 if (Long.parseLong(declared.trim()) > limit) {
                     Problem p = new Problem(ProblemMappers.TYPE_BASE + "payload-too-large", "Payload Too Large", 413,

@@ -162,7 +162,7 @@ public class ProblemMappers {
      * the driver's "Interrupted while attempting to connect" when the pool gives up on a connection that a
      * frozen server never completes, which carries no SQLState of its own).
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         for (Throwable t : causes(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
@@ -189,7 +189,7 @@ public class ProblemMappers {
      * creating the same key at once; deferred constraints fail only at commit), a serialization failure
      * (40001) or a deadlock (40P01). Nothing was written; the client can read again and retry: 409.
      */
-    static boolean concurrentConflict(Throwable e) {
+    public static boolean concurrentConflict(Throwable e) {
         for (Throwable t : causes(e)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {

@@ -165,7 +165,7 @@ class GraphQLQueriesTest {
 
     @Test
     void answersWithTheirQuestionsAndTopicsMatchRest() {
-        // the batch resolvers (behind GraphQLFastFields' batch fetcher) give each answer its own question and topic
+        // the batch resolvers (behind GraphQLFastPath's batch fetcher) give each answer its own question and topic
         for (String lab : List.of("openai", "anthropic", "meta")) {
             JsonPath gql = GraphQL.data("{ answers(filter: {lab: \"" + lab + "\"}, size: 60) { items { id question { key topic { slug } } } } }");
             JsonPath rest = given().queryParam("lab", lab).queryParam("size", 60).when().get("/api/answers").then().statusCode(200).extract().jsonPath();
@@ -180,7 +180,7 @@ class GraphQLQueriesTest {
 
     @Test
     void scalarsKeepSmallRyesFormatting() {
-        // GraphQLFastFields reads plain properties itself; scalars SmallRye converts (ids, dates) must still be converted
+        // GraphQLFastPath reads plain properties itself; scalars SmallRye converts (ids, dates) must still be converted
         String body = given().contentType("application/json")
                 .body(Map.of("query", "{ answers(filter: {lab: \"anthropic\"}, size: 1) { items { id updatedAt version delivered } } lab(slug: \"anthropic\") { scorecard { counts { responseRate } } } }"))
                 .when().post("/graphql").then().statusCode(200).extract().asString();

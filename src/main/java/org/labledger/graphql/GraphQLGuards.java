@@ -1,6 +1,10 @@
-package org.labledger.common;
+package org.labledger.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorClassification;
+import org.labledger.common.ApiException;
+import org.labledger.common.ProblemMappers;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -81,12 +85,11 @@ public class GraphQLGuards {
     /** Called by {@link GraphQLGuardsInstaller} when SmallRye builds its GraphQL instance. */
     void configure(GraphQL.Builder builder) {
         ParserOptions.setDefaultOperationParserOptions(parserOptions());
-        documents = new DocumentCache(documentCacheSize);
+        documents = new DocumentCache(documentCacheCharacters);
         builder.preparsedDocumentProvider(documents);
         builder.instrumentation(new ChainedInstrumentation(List.of(
                 new GraphQLCost(limits(), listSizes),
-                new ErrorCodes(),
-                new GraphQLFastFields())));
+                new ErrorCodes())));
         LOG.infof("GraphQL limits: cost %d, depth %d, %d fields, %d fragments, %d aliases, %d result values, %d characters, %d tokens",
                 maxCost, maxDepth, maxFields, maxFragments, maxAliases, maxResultValues, maxCharacters, maxTokens);
     }
@@ -112,42 +115,43 @@ public class GraphQLGuards {
         return Map.copyOf(out);
     }
 
-    @ConfigProperty(name = "labledger.graphql.document-cache-size", defaultValue = "500")
-    int documentCacheSize;
+    @ConfigProperty(name = "labledger.graphql.document-cache-characters", defaultValue = "2000000")
+    long documentCacheCharacters;
 
     private volatile DocumentCache documents;
 
     /** Whether this query text is a cached document, i.e. it parsed and validated within the limits before. */
     boolean isKnownDocument(String query) {
         DocumentCache d = documents;
-        return d != null && d.entries.containsKey(query);
+        return d != null && d.entries.getIfPresent(query) != null;
     }
 
     /**
      * Parsed and validated documents by query text, so a dashboard's repeated query is not parsed and validated on
-     * every request. Only documents without errors are kept; depth and complexity limits are checked when an
-     * operation starts executing, so they hold for cached documents too. Bounded: emptied when full.
+     * every request. Only documents without errors are kept; the cost analysis runs again on every execution with
+     * that request's variables, so the limits hold for cached documents too. Bounded by the total length of the
+     * query texts it holds (Caffeine, least recently and frequently used out first); 0 keeps none.
      */
     static final class DocumentCache implements graphql.execution.preparsed.PreparsedDocumentProvider {
-        private final int capacity;
-        private final Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Cache<String, graphql.execution.preparsed.PreparsedDocumentEntry> entries;
+        private final boolean enabled;
 
-        DocumentCache(int capacity) {
-            this.capacity = capacity;
+        DocumentCache(long characters) {
+            this.enabled = characters > 0;
+            this.entries = Caffeine.newBuilder().maximumWeight(Math.max(1, characters))
+                    .<String, graphql.execution.preparsed.PreparsedDocumentEntry>weigher((query, entry) -> Math.max(1, query.length()))
+                    .build();
         }
 
         @Override
         public CompletableFuture<graphql.execution.preparsed.PreparsedDocumentEntry> getDocumentAsync(
                 graphql.ExecutionInput input, java.util.function.Function<graphql.ExecutionInput, graphql.execution.preparsed.PreparsedDocumentEntry> parseAndValidate) {
-            var cached = entries.get(input.getQuery());
+            var cached = entries.getIfPresent(input.getQuery());
             if (cached != null) {
                 return CompletableFuture.completedFuture(cached);
             }
             var entry = parseAndValidate.apply(input);
-            if (!entry.hasErrors() && capacity > 0) {
-                if (entries.size() >= capacity) {
-                    entries.clear();
-                }
+            if (!entry.hasErrors() && enabled) {
                 entries.put(input.getQuery(), entry);
             }
             return CompletableFuture.completedFuture(entry);

@@ -1,6 +1,7 @@
-package org.labledger.common;
+package org.labledger.graphql;
 
 import graphql.ErrorType;
+import org.labledger.common.TextRules;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;

@@ -1,4 +1,4 @@
-package org.labledger.common;
+package org.labledger.graphql;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

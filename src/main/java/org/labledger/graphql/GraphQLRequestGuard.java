@@ -1,6 +1,8 @@
-package org.labledger.common;
+package org.labledger.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.labledger.common.BodyLimit;
+import org.labledger.common.TextRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -28,7 +30,6 @@ import java.util.Map;
 @ApplicationScoped
 public class GraphQLRequestGuard {
 
-    static final long MAX_BODY_BYTES = 256 * 1024;
 
     @Inject
     ObjectMapper mapper;
@@ -36,7 +37,7 @@ public class GraphQLRequestGuard {
     GraphQLGuards guards;
 
     void routes(@Observes Router router) {
-        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::check);
+        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)).handler(this::check);
     }
 
     void check(RoutingContext rc) {

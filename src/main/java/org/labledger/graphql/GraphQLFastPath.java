@@ -1,0 +1,177 @@
+package org.labledger.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
+import graphql.schema.PropertyDataFetcher;
+import graphql.schema.visibility.BlockedFields;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.ReferenceType;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.graphql.spi.EventingService;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * GraphQL speed work, through SmallRye's and graphql-java's public extension points only (no reflection). Three
+ * costs that JFR found in every dashboard request (bench/README.md) are removed:
+ * <ol>
+ *   <li><b>Plain fields</b> ({@link DataFetcherService#getFieldDataFetcher}): a property SmallRye would neither
+ *       transform (formats, scalars whose Java class is not the GraphQL one: ids, dates) nor adapt is read by
+ *       graphql-java's {@link PropertyDataFetcher}, a light fetcher that needs no per-field environment, instead of
+ *       SmallRye's, which builds a request context with a JSON tree of the selection for every field.</li>
+ *   <li><b>Batch fields</b> ({@link EventingService#createOperation} records the operations,
+ *       {@link EventingService#beforeSchemaBuild} swaps the fetchers): for a {@code @Source List<…>} operation
+ *       that takes no other argument, the fetcher hands the DataLoader exactly what SmallRye's batch loader reads
+ *       (no arguments and the environment), without SmallRye's per-source context and Mutiny pipeline.</li>
+ *   <li><b>Field visibility</b>: Quarkus passes its default {@code field-visibility=default} to SmallRye, which turns
+ *       it into a regular-expression {@link BlockedFields} that blocks nothing but is run for every field resolved;
+ *       the schema gets graphql-java's own default visibility instead.</li>
+ * </ol>
+ * One flag, {@code labledger.graphql.fast-path.enabled} (default true), turns all three off without touching the
+ * limits and error codes. {@link #report()} says what was engaged; {@code GraphQLFastPathTest} fails when it is not.
+ */
+public class GraphQLFastPath implements EventingService, DataFetcherService {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLFastPath.class);
+    static final String FLAG = "labledger.graphql.fast-path.enabled";
+
+    /** Sources-only batch operations by "Type.field", with their DataLoader names. */
+    private static final Map<String, String> BATCH_LOADERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger PLAIN_FIELDS = new AtomicInteger();
+    private static volatile int batchFields;
+    private static volatile boolean visibilityDropped;
+
+    /** What the fast path engaged when the schema was built. */
+    public record Report(int plainFields, int batchFields, boolean defaultVisibility) {
+    }
+
+    public static Report report() {
+        return new Report(PLAIN_FIELDS.get(), batchFields, visibilityDropped);
+    }
+
+    private static boolean enabled() {
+        return ConfigProvider.getConfig().getOptionalValue(FLAG, Boolean.class).orElse(true);
+    }
+
+    // ---------------------------------------------------------------------------------- EventingService
+
+    @Override
+    public String getConfigKey() {
+        return FLAG;
+    }
+
+    @Override
+    public Operation createOperation(Operation operation) {
+        Reference on = operation.getSourceFieldOn();
+        boolean sourcesOnly = operation.getArguments() == null || operation.getArguments().stream().allMatch(Argument::isSourceArgument);
+        if (on != null && sourcesOnly) {
+            BATCH_LOADERS.put(on.getName() + "." + operation.getName(), new BatchLoaderHelper().getName(operation));
+        }
+        return operation;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        GraphQLSchema schema = builder.build();
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        int[] swapped = {0};
+        GraphQLCodeRegistry fast = registry.transform(c -> {
+            String configured = ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default");
+            if ("default".equals(configured) && registry.getFieldVisibility() instanceof BlockedFields) {
+                c.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
+                visibilityDropped = true;
+            }
+            for (var type : schema.getAllTypesAsList()) {
+                if (!(type instanceof GraphQLFieldsContainer container) || type.getName().startsWith("__")) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+                    String loader = BATCH_LOADERS.get(container.getName() + "." + field.getName());
+                    FieldCoordinates at = FieldCoordinates.coordinates(container.getName(), field.getName());
+                    if (loader != null && registry.getDataFetcher(at, field) instanceof BatchDataFetcher<?>) {
+                        c.dataFetcher(at, batch(loader));
+                        swapped[0]++;
+                    }
+                }
+            }
+        });
+        batchFields = swapped[0];
+        LOG.debugf("GraphQL fast path: %s", report());
+        return builder.codeRegistry(fast);
+    }
+
+    /** Loads the source through its DataLoader with the key context SmallRye's batch loader reads. */
+    private static DataFetcher<Object> batch(String loader) {
+        return env -> {
+            Map<String, Object> keyContext = new java.util.HashMap<>(4);
+            keyContext.put(BatchLoaderHelper.ARGUMENTS, new java.util.ArrayList<>());
+            keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, env);
+            return env.getDataLoader(loader).load(env.getSource(), keyContext);
+        };
+    }
+
+    // ---------------------------------------------------------------------------------- DataFetcherService
+
+    /** After Quarkus' own service (priority 1), which provides no field fetchers. */
+    @Override
+    public Integer getPriority() {
+        return 100;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public PlugableDataFetcher getFieldDataFetcher(Field field, Type type, Reference owner) {
+        if (!enabled()) {
+            return null;
+        }
+        Reference ref = field.getReference();
+        // SmallRye transforms a scalar whose Java class is not its GraphQL class (ids, dates): keep its fetcher for those
+        boolean plainType = ref.getType() != ReferenceType.SCALAR || ref.getClassName().equals(ref.getGraphQLClassName());
+        boolean plain = plainType && !field.hasTransformation() && !field.isAdaptingTo() && !field.isAdaptingWith()
+                && !ref.isAdaptingTo() && !ref.isAdaptingWith() && !"java.util.Map".equals(ref.getClassName())
+                && field.getPropertyName() != null;
+        if (!plain) {
+            return null;
+        }
+        PLAIN_FIELDS.incrementAndGet();
+        return new Property(field.getPropertyName());
+    }
+
+    /** graphql-java's property fetcher, as a fetcher SmallRye accepts; light: it needs no environment. */
+    static final class Property implements PlugableDataFetcher<Object>, LightDataFetcher<Object> {
+        private final PropertyDataFetcher<Object> delegate;
+
+        Property(String name) {
+            this.delegate = PropertyDataFetcher.fetching(name);
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> env) throws Exception {
+            return delegate.get(definition, source, env);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return delegate.get(environment);
+        }
+    }
+}

@@ -2,15 +2,21 @@ package org.labledger.robustness;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.labledger.security.JwtKeys;
 import org.labledger.security.Tokens;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +113,55 @@ class BadInputCorpusTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Characters TextRules refuses, as a URL carries them (percent-encoded UTF-8). */
+    static final Map<String, String> REFUSED_IN_URLS = Map.of("NUL", "%00", "U+0007", "%07", "U+001F", "%1F",
+            "U+FFFE", "%EF%BF%BE", "U+FFFF", "%EF%BF%BF");
+
+    /**
+     * Characters TextRules refuses, as a JSON string carries them: escaped (a lone surrogate can only be written
+     * escaped; PostgreSQL would store it as '?') or raw (U+FFFE and U+FFFF are legal in JSON text).
+     */
+    static final Map<String, String> REFUSED_IN_JSON = Map.of("NUL", "\\u0000", "U+0001", "\\u0001", "U+FFFE", "\\uFFFE",
+            "raw U+FFFF", "\uFFFF", "lone high surrogate", "\\ud800", "lone low surrogate", "x\\udc00");
+
+    @Test
+    void refusedCharactersInPathSegmentsAndQueryParametersAre400NamingTheParameter() {
+        List<String> failures = new ArrayList<>();
+        for (var c : REFUSED_IN_URLS.entrySet()) {
+            for (String[] p : new String[][]{{"/api/labs/a%sb", "slug"}, {"/api/labs/a%sb/scorecard", "slug"}, {"/api/labs/a%sb/scorecard.csv", "slug"},
+                    {"/api/questions/a%sb", "key"}, {"/api/agreements/a%sb", "slug"}, {"/api/agreements/x/provisions/a%sb", "key"},
+                    {"/api/sources/a%sb", "key"}, {"/api/questionnaires/a%sb", "slug"}, {"/api/questionnaires/x/compare/a%sb", "b"},
+                    {"/api/topics/a%sb", "slug"}}) {
+                String path = p[0].replace("%s", c.getValue());
+                expectInvalid(failures, "GET " + path + " (" + c.getKey() + ")", given().urlEncodingEnabled(false).when().get(path), p[1], "parameter");
+            }
+            for (String[] q : new String[][]{{"/api/questions", "q"}, {"/api/questions", "lab"}, {"/api/answers", "lab"}, {"/api/agreements", "lab"},
+                    {"/api/changes", "entity"}, {"/api/scorecards", "topic"}, {"/api/labs/anthropic/scorecard", "questionnaire"}}) {
+                String path = q[0] + "?" + q[1] + "=a" + c.getValue() + "b";
+                expectInvalid(failures, "GET " + path + " (" + c.getKey() + ")", given().urlEncodingEnabled(false).when().get(path), q[1], "parameter");
+            }
+            // a write: refused before anything is looked up or written
+            String path = "/api/labs/a" + c.getValue() + "b";
+            expectInvalid(failures, "DELETE " + path, given().urlEncodingEnabled(false).header("Authorization", "Bearer " + Tokens.admin())
+                    .when().delete(path), "slug", "parameter");
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** 400, a problem body, the parameter or field named in {@code errors[0].field}, and the message saying what is wrong. */
+    private static void expectInvalid(List<String> failures, String what, Response r, String field, String says) {
+        String text = r.asString();
+        boolean ok = r.statusCode() == 400 && String.valueOf(r.contentType()).startsWith("application/problem+json")
+                && r.jsonPath().getString("errors[0].field") != null && r.jsonPath().getString("errors[0].field").startsWith(field)
+                && String.valueOf(r.jsonPath().getString("detail")).contains(says);
+        if (!ok) {
+            failures.add(what + " -> " + r.statusCode() + " " + r.contentType() + " " + abbreviate(text.replace("\u0000", "\\0")));
+        }
     }
 
     private static void check(List<String> failures, String what, Response r, boolean mayBeOk) {

@@ -153,6 +153,76 @@ class BadInputCorpusTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /**
+     * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
+     * silently blank the field) are refused, and every problem names the field and what was expected there in
+     * the client's terms, never a Java type.
+     */
+    @Test
+    void bodyMistakesNameTheFieldAndTheExpectedTypeWithoutJavaNames() {
+        long id = given().queryParam("lab", "meta").queryParam("size", 1).when().get("/api/answers").then().extract().jsonPath().getLong("items[0].id");
+        String stale = "\"v999\"";
+        String qn = "ailabwatch-questions-to-labs";
+        String[][] cases = {
+                // method, path, If-Match, body, field (null: none), what the message must say
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\"} {\"status\":\"ANSWERED\"}", "body", "after the JSON value"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\"} []", "body", "after the JSON value"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\"} garbage", null, "garbage"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\"} 1", "body", "after the JSON value"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reson\":\"typo\"}", "reson", "unknown field"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\",\"delivered\":\"yes\"}", "delivered", "true or false"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"partial\",\"reason\":\"r\"}", "status", "one of [UNANSWERED, PARTIAL, ANSWERED]"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":[\"PARTIAL\"],\"reason\":\"r\"}", "status", "one of [UNANSWERED"},
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":{\"a\":1}}", "reason", "a string"},
+                {"PUT", "/api/answers/" + id, stale, "[]", "body", "an object"},
+                {"PUT", "/api/answers/" + id, stale, "\"text\"", "body", "an object"},
+                {"PUT", "/api/answers/" + id, stale, "{", null, "end-of-input"},
+                {"POST", "/api/answers/batch", null, "{\"items\":{}}", "items", "an array"},
+                {"POST", "/api/answers/batch", null, "{\"items\":[{\"id\":\"x\"}]}", "items[0].id", "an integer"},
+                {"POST", "/api/answers/batch", null, "{\"items\":[{\"id\":" + id + ",\"version\":0,\"sett\":{}}]}", "items[0].sett", "unknown field"},
+                {"POST", "/api/questions", null, "{\"key\":\"t-hyg-q\",\"questionnaire\":\"" + qn + "\",\"topic\":\"governance\",\"text\":\"t\",\"ordinal\":\"first\"}", "ordinal", "an integer"},
+                {"POST", "/api/questions", null, "{\"key\":\"t-hyg-q\",\"questionnaire\":\"" + qn + "\",\"topic\":\"governance\",\"text\":\"t\",\"ordinal\":99999999999}", "ordinal", "an integer"},
+                {"POST", "/api/questions", null, "{\"key\":\"t-hyg-q\",\"questionnaire\":\"" + qn + "\",\"topic\":\"governance\",\"text\":\"t\",\"addressedTo\":\"openai\"}", "addressedTo", "an array"},
+                {"POST", "/api/questions", null, "{\"key\":\"t-hyg-q\",\"questionnaire\":\"t-hyg-missing\",\"topic\":\"governance\",\"text\":\"t\",\"reasn\":\"typo\"}", "reasn", "unknown field"},
+                {"POST", "/api/topics", null, "{\"slug\":\"t-hyg-topic\",\"name\":\"n\",\"parent\":\"t-hyg-missing\",\"descripton\":\"typo\"}", "descripton", "unknown field"},
+                {"POST", "/api/labs", null, "{\"slug\":\"t-hyg-lab\",\"name\":\"n\",\"kind\":\"NOPE\",\"parent\":\"t-hyg-missing\"}", "kind", "one of [FRONTIER_LAB, BIG_TECH, OTHER]"},
+                {"POST", "/api/labs", null, "{\"slug\":\"t-hyg-lab\",\"name\":\"n\",\"kind\":\"OTHER\",\"parent\":\"t-hyg-missing\",\"aliases\":[{}]}", "aliases[0]", "a string"},
+                {"POST", "/api/agreements/x/provisions", null, "{\"key\":\"t-hyg-p\",\"category\":\"OTHER\",\"summary\":\"s\",\"value\":\"lots\"}", "value", "a number"},
+                {"PATCH", "/api/answers/" + id, "current", "{\"delivered\":\"yes\"}", "delivered", "true or false"},
+                {"PATCH", "/api/answers/" + id, "current", "{\"statuss\":\"PARTIAL\"}", "statuss", "unknown field"},
+                {"PATCH", "/api/labs/anthropic", "current", "{\"kind\":\"NOPE\"}", "kind", "one of [FRONTIER_LAB, BIG_TECH, OTHER]"},
+                {"PATCH", "/api/questions/alw-meta-weights-release-threshold", "current", "{\"ordinal\":\"first\"}", "ordinal", "an integer"},
+                {"PATCH", "/api/answers/" + id, "current", "{\"summary\":\"s\"} {}", "body", "after the JSON value"},
+                {"POST", "/api/imports/dataset", null, "{\"answers\":[{\"question\":\"q\",\"lab\":\"l\",\"status\":\"MAYBE\"}]}", "answers[0].status", "MAYBE"},
+                {"POST", "/api/imports/dataset", null, "{\"labs\":[{\"slug\":\"x\",\"ordinal\":{}}]}", "labs[0].ordinal", "unknown field"}};
+        List<String> failures = new ArrayList<>();
+        String admin = "Bearer " + Tokens.admin();
+        for (String[] c : cases) {
+            var spec = given().header("Authorization", admin).contentType(c[0].equals("PATCH") ? "application/merge-patch+json" : "application/json").body(c[3]);
+            if (c[2] != null) {
+                spec = spec.header("If-Match", c[2].equals("current") ? given().when().get(c[1]).then().extract().header("ETag") : c[2]);
+            }
+            Response r = spec.when().request(c[0], c[1]);
+            String what = c[0] + " " + c[1] + " " + abbreviate(c[3]);
+            String text = r.asString();
+            if (r.statusCode() != 400 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                failures.add(what + " -> " + r.statusCode() + " " + abbreviate(text));
+                continue;
+            }
+            for (String leak : List.of("java.", "org.labledger", "com.fasterxml", "jakarta.", "`")) {
+                if (text.contains(leak)) {
+                    failures.add(what + " -> names '" + leak + "': " + text);
+                }
+            }
+            String field = r.jsonPath().getString("errors[0].field");
+            String message = c[4] == null ? r.jsonPath().getString("detail") : r.jsonPath().getString("errors[0].message");
+            if (c[4] != null && (field == null || !field.startsWith(c[4])) || message == null || !message.contains(c[5])) {
+                failures.add(what + " -> expected " + c[4] + " / '" + c[5] + "', got " + text);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     /** 400, a problem body, the parameter or field named in {@code errors[0].field}, and the message saying what is wrong. */
     private static void expectInvalid(List<String> failures, String what, Response r, String field, String says) {
         String text = r.asString();

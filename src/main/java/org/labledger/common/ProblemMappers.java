@@ -113,6 +113,9 @@ public class ProblemMappers {
 
     /** What is wrong with the value at the failing field, in JSON terms ("must be an integer", "must be one of [A, B]"). */
     public static String describe(JsonMappingException e) {
+        if (e instanceof JacksonConfig.RefusedText) {
+            return e.getOriginalMessage();
+        }
         if (trailing(e)) {
             return "unexpected text after the JSON value" + at(e.getLocation()) + "; a body is exactly one JSON value";
         }

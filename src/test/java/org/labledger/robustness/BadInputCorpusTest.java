@@ -153,6 +153,63 @@ class BadInputCorpusTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    @Test
+    void refusedCharactersInEveryRestWriteBodyAre400NamingTheField() {
+        long id = given().queryParam("lab", "meta").queryParam("size", 1).when().get("/api/answers").then().extract().jsonPath().getLong("items[0].id");
+        String question = given().queryParam("size", 1).when().get("/api/questions").then().extract().jsonPath().getString("items[0].key");
+        String agreement = given().when().get("/api/agreements").then().extract().jsonPath().getString("find { it.provisionCount > 0 }.slug");
+        String provision = given().when().get("/api/agreements/" + agreement).then().extract().jsonPath().getString("provisions[0].key");
+        String source = given().when().get("/api/sources").then().extract().jsonPath().getString("[0].key");
+        // Updates carry a stale If-Match and creates refer to a record that does not exist: where the body is not
+        // refused, nothing is written either (412/422 instead of 400).
+        String stale = "\"v999\"";
+        String[][] writes = {
+                {"PUT", "/api/answers/" + id, stale, "{\"status\":\"PARTIAL\",\"reason\":\"r\",\"summary\":\"%s\"}", "summary"},
+                {"POST", "/api/answers/batch", null, "{\"items\":[{\"id\":" + id + ",\"version\":999,\"set\":{\"status\":\"PARTIAL\",\"reason\":\"%s\"}}]}", "items[0].set.reason"},
+                {"POST", "/api/questions/" + question + "/answers", null, "{\"lab\":\"t-hyg-missing\",\"set\":{\"status\":\"PARTIAL\",\"reason\":\"r\",\"respondent\":\"%s\"}}", "set.respondent"},
+                {"POST", "/api/labs", null, "{\"slug\":\"t-hyg-lab\",\"name\":\"%s\",\"kind\":\"OTHER\",\"parent\":\"t-hyg-missing\"}", "name"},
+                {"POST", "/api/labs", null, "{\"slug\":\"t-hyg-lab\",\"name\":\"n\",\"kind\":\"OTHER\",\"parent\":\"t-hyg-missing\",\"aliases\":[\"ok\",\"%s\"]}", "aliases[1]"},
+                {"PUT", "/api/labs/anthropic", stale, "{\"name\":\"Anthropic\",\"kind\":\"FRONTIER_LAB\",\"reason\":\"%s\"}", "reason"},
+                {"POST", "/api/questionnaires", null, "{\"slug\":\"t-hyg-qn\",\"title\":\"%s\",\"source\":\"t-hyg-missing\"}", "title"},
+                {"PUT", "/api/questionnaires/ailabwatch-questions-to-labs", stale, "{\"title\":\"t\",\"description\":\"%s\"}", "description"},
+                {"POST", "/api/topics", null, "{\"slug\":\"t-hyg-topic\",\"name\":\"%s\",\"parent\":\"t-hyg-missing\"}", "name"},
+                {"PUT", "/api/topics/governance", stale, "{\"name\":\"Governance\",\"description\":\"%s\"}", "description"},
+                {"POST", "/api/questions", null, "{\"key\":\"t-hyg-q\",\"questionnaire\":\"t-hyg-missing\",\"topic\":\"governance\",\"text\":\"%s\"}", "text"},
+                {"PUT", "/api/questions/" + question, stale, "{\"questionnaire\":\"ailabwatch-questions-to-labs\",\"topic\":\"governance\",\"text\":\"t\",\"notes\":\"%s\"}", "notes"},
+                {"POST", "/api/agreements", null, "{\"slug\":\"t-hyg-deal\",\"title\":\"t\",\"kind\":\"OTHER\",\"parties\":[{\"lab\":\"t-hyg-missing\",\"role\":\"%s\"}]}", "parties[0].role"},
+                {"PUT", "/api/agreements/" + agreement, stale, "{\"title\":\"%s\",\"kind\":\"OTHER\",\"parties\":[{\"lab\":\"openai\",\"role\":\"r\"}]}", "title"},
+                {"POST", "/api/agreements/" + agreement + "/provisions", null, "{\"key\":\"t-hyg-p\",\"category\":\"OTHER\",\"summary\":\"%s\",\"beneficiary\":\"t-hyg-missing\"}", "summary"},
+                {"PUT", "/api/agreements/" + agreement + "/provisions/" + provision, stale, "{\"category\":\"OTHER\",\"summary\":\"s\",\"validUntilCondition\":\"%s\"}", "validUntilCondition"},
+                {"POST", "/api/sources", null, "{\"key\":\"t-hyg-src\",\"title\":\"t\",\"kind\":\"OTHER\",\"author\":\"%s\",\"citedIn\":\"t-hyg-missing\"}", "author"},
+                {"PUT", "/api/sources/" + source, stale, "{\"title\":\"t\",\"kind\":\"OTHER\",\"notes\":\"%s\"}", "notes"},
+                {"POST", "/api/citations", null, "{\"subjectType\":\"LAB\",\"subject\":\"anthropic\",\"source\":\"t-hyg-missing\",\"quote\":\"%s\"}", "quote"},
+                {"POST", "/api/imports/dataset", null, "{\"labs\":[{\"slug\":\"t-hyg-lab\",\"name\":\"%s\",\"kind\":\"OTHER\",\"parent\":\"t-hyg-missing\"}]}", "labs[0].name"}};
+        // merge patches apply to the current version (If-Match is checked first), so they carry the current ETag
+        String[][] patches = {
+                {"/api/answers/" + id, "{\"summary\":\"%s\"}", "summary"},
+                {"/api/labs/anthropic", "{\"aliases\":[\"%s\"]}", "aliases[0]"},
+                {"/api/questions/" + question, "{\"notes\":\"%s\"}", "notes"}};
+        List<String> failures = new ArrayList<>();
+        String admin = "Bearer " + Tokens.admin();
+        for (var c : REFUSED_IN_JSON.entrySet()) {
+            for (String[] w : writes) {
+                var spec = given().header("Authorization", admin).contentType("application/json; charset=utf-8").body(w[3].replace("%s", c.getValue()).getBytes(StandardCharsets.UTF_8));
+                if (w[2] != null) {
+                    spec = spec.header("If-Match", w[2]);
+                }
+                expectInvalid(failures, w[0] + " " + w[1] + " " + w[4] + " (" + c.getKey() + ")", spec.when().request(w[0], w[1]), w[4], "must not contain");
+            }
+            for (String[] p : patches) {
+                String etag = given().when().get(p[0]).then().extract().header("ETag");
+                Response r = given().header("Authorization", admin).header("If-Match", etag).contentType("application/merge-patch+json")
+                        .body(p[1].replace("%s", c.getValue()).getBytes(StandardCharsets.UTF_8)).when().patch(p[0]);
+                expectInvalid(failures, "PATCH " + p[0] + " " + p[2] + " (" + c.getKey() + ")", r, p[2], "must not contain");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        given().when().get("/api/labs/t-hyg-lab").then().statusCode(404);
+    }
+
     /**
      * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
      * silently blank the field) are refused, and every problem names the field and what was expected there in

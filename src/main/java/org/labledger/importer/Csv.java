@@ -1,12 +1,15 @@
 package org.labledger.importer;
 
+import org.labledger.common.TextRules;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An RFC 4180 CSV reader that keeps track of where each cell starts (line and column), so that an
  * importer can say exactly where a problem is. Handles a UTF-8 byte-order mark, quoted cells with
- * embedded commas, quotes ("") and line breaks, and CRLF or LF line ends.
+ * embedded commas, quotes ("") and line breaks, and CRLF or LF line ends. Every cell must pass
+ * {@link TextRules}, or the parse fails there with a {@link SyntaxException} naming its line and column.
  */
 public final class Csv {
 
@@ -90,7 +93,7 @@ public final class Csv {
                 continue;
             }
             if (c == ',') {
-                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                cells.add(cell(cell, cellLine, cells.size() + 1));
                 cell.setLength(0);
                 wasQuoted = false;
                 i++;
@@ -98,7 +101,7 @@ public final class Csv {
                 continue;
             }
             if (c == '\r' || c == '\n') {
-                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                cells.add(cell(cell, cellLine, cells.size() + 1));
                 rows.add(new Row(List.copyOf(cells), rowLine));
                 cells.clear();
                 cell.setLength(0);
@@ -121,7 +124,7 @@ public final class Csv {
             throw new SyntaxException("a quoted cell is never closed", cellLine, cells.size() + 1);
         }
         if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
-            cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+            cells.add(cell(cell, cellLine, cells.size() + 1));
             rows.add(new Row(List.copyOf(cells), rowLine));
         }
         // drop trailing blank lines
@@ -129,6 +132,15 @@ public final class Csv {
             rows.remove(rows.size() - 1);
         }
         return rows;
+    }
+
+    /** A finished cell; one that {@link TextRules} refuses (NUL, other control characters, U+FFFE…) stops the parse there. */
+    private static Cell cell(CharSequence text, int line, int column) {
+        String problem = TextRules.problem(text);
+        if (problem != null) {
+            throw new SyntaxException("the cell " + problem, line, column);
+        }
+        return new Cell(text.toString(), line, column);
     }
 
     /** Writes one CSV line (RFC 4180 quoting), ending in CRLF. */

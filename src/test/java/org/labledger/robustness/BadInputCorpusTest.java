@@ -210,6 +210,42 @@ class BadInputCorpusTest {
         given().when().get("/api/labs/t-hyg-lab").then().statusCode(404);
     }
 
+    /** FMTI uploads: a cell with a character TextRules refuses is a 400 naming the file, line and column. */
+    @Test
+    void refusedCharactersInFmtiCsvCellsAre400NamingFileLineAndColumn() {
+        List<String> failures = new ArrayList<>();
+        for (String c : List.of("\u0000", "\u0007", "\uFFFE", "\uFFFF")) {
+            String what = String.format("U+%04X", (int) c.charAt(0));
+            // in the scores matrix (an indicator name), in a quoted cell, and in a report's disclosure text
+            for (Object[] t : new Object[][]{
+                    {"Indicator,A,B\nX,1,0\nY" + c + "z,1,1\n", Map.of(), "hyg_scores.csv", 3, 1},
+                    {"Indicator,A,B\nX,1,0\n\"Y,\n" + c + "\",1,1\n", Map.of(), "hyg_scores.csv", 3, 1},
+                    {"Indicator,A,B\nX,1,0\nY,1,1\n", Map.of("A_fmtransparencyreport_Hygiene.csv", "Indicator,Disclosure,Score\nX,we say " + c + " here,1\nY,ok,1\n"),
+                            "A_fmtransparencyreport_Hygiene.csv", 2, 2}}) {
+                var spec = given().header("Authorization", "Bearer " + Tokens.curator()).multiPart("edition", "Hygiene")
+                        .multiPart("scores", "hyg_scores.csv", ((String) t[0]).getBytes(StandardCharsets.UTF_8), "text/csv");
+                @SuppressWarnings("unchecked")
+                Map<String, String> reports = (Map<String, String>) t[1];
+                for (var r : reports.entrySet()) {
+                    spec = spec.multiPart("reports", r.getKey(), r.getValue().getBytes(StandardCharsets.UTF_8), "text/csv");
+                }
+                Response r = spec.when().post("/api/imports/fmti");
+                String label = "FMTI " + t[2] + " " + what;
+                if (r.statusCode() != 400 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                    failures.add(label + " -> " + r.statusCode() + " " + abbreviate(r.asString()));
+                    continue;
+                }
+                var body = r.jsonPath();
+                if (!t[2].equals(body.getString("errors[0].file")) || !t[3].equals(body.get("errors[0].line")) || !t[4].equals(body.get("errors[0].column"))
+                        || !body.getString("detail").contains("must not contain")) {
+                    failures.add(label + " -> " + abbreviate(r.asString()));
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        given().when().get("/api/questionnaires/fmti-hygiene").then().statusCode(404);
+    }
+
     /**
      * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
      * silently blank the field) are refused, and every problem names the field and what was expected there in

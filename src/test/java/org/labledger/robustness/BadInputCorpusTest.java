@@ -247,6 +247,38 @@ class BadInputCorpusTest {
     }
 
     /**
+     * Text stored before input was checked (or written by SQL) may hold characters XML 1.0 refuses: the Atom feed
+     * must still be a well-formed document, by a real XML parser.
+     */
+    @Test
+    void theAtomFeedParsesEvenWhenStoredTextHoldsCharactersXmlRefuses() throws Exception {
+        long revision = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into revision (entity, entity_key, action, actor, reason, source_url) values ('ANSWER', ?1, 'UPDATE', ?2, ?3, ?4)")
+                    .setParameter(1, "t-hyg\uFFFEkey").setParameter(2, "actor\uFFFF\u0001").setParameter(3, "reason \uFFFE\uFFFF\u0008 end")
+                    .setParameter(4, "https://example.org/\uFFFE").executeUpdate();
+            return ((Number) em.createNativeQuery("select max(id) from revision").getSingleResult()).longValue();
+        });
+        try {
+            Response r = given().when().get("/api/changes.atom");
+            assertEquals(200, r.statusCode());
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            org.w3c.dom.Document feed = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(r.asByteArray()));
+            org.w3c.dom.NodeList entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+            String summary = null;
+            for (int i = 0; i < entries.getLength(); i++) {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) entries.item(i);
+                if (e.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent().equals("urn:labledger:revision:" + revision)) {
+                    summary = e.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "summary").item(0).getTextContent();
+                }
+            }
+            assertEquals("reason \uFFFD\uFFFD\uFFFD end (source: https://example.org/\uFFFD)", summary);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from revision where id = ?1").setParameter(1, revision).executeUpdate());
+        }
+    }
+
+    /**
      * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
      * silently blank the field) are refused, and every problem names the field and what was expected there in
      * the client's terms, never a Java type.

@@ -279,6 +279,74 @@ class BadInputCorpusTest {
     }
 
     /**
+     * CSV exports defuse every cell a spreadsheet would run as a formula (a leading -, =, +, @, tab or carriage
+     * return) with a leading apostrophe, unless the whole cell is a plain number.
+     */
+    @Test
+    void csvExportsDefuseFormulaShapedCells() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("t-hyg-csv-dde", "-2+3+cmd|' /C calc'!A0");
+        names.put("t-hyg-csv-minus", "-cmd");
+        names.put("t-hyg-csv-eq", "=1+1");
+        names.put("t-hyg-csv-plus", "+1+1");
+        names.put("t-hyg-csv-at", "@SUM(A1)");
+        names.put("t-hyg-csv-tab", "tab");
+        names.put("t-hyg-csv-cr", "cr");
+        names.put("t-hyg-csv-num", "-1.5");
+        names.put("t-hyg-csv-plain", "Plain name");
+        String curator = Tokens.curator();
+        try {
+            int i = 0;
+            for (var n : names.entrySet()) {
+                given().auth().oauth2(curator).contentType("application/json").body(Map.of("slug", n.getKey(), "name", n.getValue()))
+                        .when().post("/api/topics").then().statusCode(201);
+                given().auth().oauth2(curator).contentType("application/json").body(Map.of("key", "t-hyg-csv-q" + i++, "questionnaire", "ailabwatch-questions-to-labs",
+                        "topic", n.getKey(), "text", "csv export", "addressedTo", List.of("openai"), "reason", "test")).when().post("/api/questions").then().statusCode(201);
+            }
+            // names that begin with a tab or a carriage return cannot be written through the API (names are trimmed): stored by SQL
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update topic set name = ?1 where slug = 't-hyg-csv-tab'").setParameter(1, "\t=1+1").executeUpdate();
+                em.createNativeQuery("update topic set name = ?1 where slug = 't-hyg-csv-cr'").setParameter(1, "\r=1+1").executeUpdate();
+            });
+            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            expected.put("t-hyg-csv-dde", "\"'-2+3+cmd|' /C calc'!A0\"");
+            expected.put("t-hyg-csv-minus", "\"'-cmd\"");
+            expected.put("t-hyg-csv-eq", "\"'=1+1\"");
+            expected.put("t-hyg-csv-plus", "\"'+1+1\"");
+            expected.put("t-hyg-csv-at", "\"'@SUM(A1)\"");
+            expected.put("t-hyg-csv-tab", "\"'\t=1+1\"");
+            expected.put("t-hyg-csv-cr", "\"'\r=1+1\"");
+            expected.put("t-hyg-csv-num", "-1.5");
+            expected.put("t-hyg-csv-plain", "Plain name");
+            for (String url : List.of("/api/labs/openai/scorecard.csv", "/api/scorecards.csv")) {
+                String csv = given().when().get(url).then().statusCode(200).extract().asString();
+                List<String> failures = new ArrayList<>();
+                for (var e : expected.entrySet()) {
+                    if (!csv.contains("openai," + e.getKey() + "," + e.getValue() + ",1,")) {
+                        String line = csv.lines().filter(l -> l.startsWith("openai," + e.getKey() + ",")).findFirst().orElse("(no row)");
+                        failures.add(url + ": " + e.getKey() + " written as " + line.replace("\t", "\\t").replace("\r", "\\r"));
+                    }
+                }
+                assertTrue(failures.isEmpty(), String.join("\n", failures));
+            }
+        } finally {
+            String admin = Tokens.admin();
+            for (int i = 0; i < names.size(); i++) {
+                var q = given().get("/api/questions/t-hyg-csv-q" + i);
+                if (q.statusCode() == 200) {
+                    for (Object a : q.jsonPath().getList("answers.id")) {
+                        given().auth().oauth2(admin).header("If-Match", "*").delete("/api/answers/" + a);
+                    }
+                    given().auth().oauth2(admin).delete("/api/questions/t-hyg-csv-q" + i);
+                }
+            }
+            for (String slug : names.keySet()) {
+                given().auth().oauth2(admin).delete("/api/topics/" + slug);
+            }
+        }
+    }
+
+    /**
      * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
      * silently blank the field) are refused, and every problem names the field and what was expected there in
      * the client's terms, never a Java type.

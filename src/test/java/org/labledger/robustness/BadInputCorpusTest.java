@@ -346,6 +346,25 @@ class BadInputCorpusTest {
         }
     }
 
+    /** Out-of-range timestamps (java.time parses years up to ±999999999; PostgreSQL does not store them) are a 400. */
+    @Test
+    void outOfRangeTimestampsAre400NamingTheParameter() {
+        List<String> failures = new ArrayList<>();
+        for (String v : List.of("%2B999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "%2B999999999-12-31", "-999999999-01-01",
+                "%2B10000-01-01T00:00:00Z", "0000-12-31T00:00:00Z", "-0001-06-01")) {
+            for (String[] q : new String[][]{{"/api/changes", "since"}, {"/api/scorecards", "asOf"}, {"/api/labs/anthropic/scorecard", "asOf"},
+                    {"/api/labs/anthropic/scorecard.csv", "asOf"}}) {
+                String path = q[0] + "?" + q[1] + "=" + v;
+                expectInvalid(failures, "GET " + path, given().urlEncodingEnabled(false).when().get(path), q[1], "years 1 to 9999");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        for (String v : List.of("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "9999-12-31")) {
+            given().queryParam("since", v).when().get("/api/changes").then().statusCode(200);
+            given().queryParam("asOf", v).when().get("/api/scorecards").then().statusCode(200);
+        }
+    }
+
     /**
      * A body must be exactly one JSON value of the expected shape: text after it and unknown fields (a typo would
      * silently blank the field) are refused, and every problem names the field and what was expected there in

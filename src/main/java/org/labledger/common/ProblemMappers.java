@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.JDBCConnectionException;
@@ -234,10 +235,26 @@ public class ProblemMappers {
                 path(uri), null, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})
-    public Response staleWrite(Exception e, UriInfo uri) {
+    /**
+     * The version check at flush or commit failed: another client changed the record after this request read it.
+     * A request that carried If-Match made its write conditional on the version it named, and that condition
+     * failed: 412 (RFC 9110), as when the If-Match check itself sees the newer version. Without If-Match (a batch
+     * item's own version) it is a 409 conflict.
+     */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response staleWrite(Exception e, UriInfo uri, HttpHeaders headers) {
+        String ifMatch = headers == null ? null : headers.getHeaderString("If-Match");
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            return problem(412, "precondition-failed", "Precondition Failed", "the record was changed by someone else while this request "
+                    + "was applied (If-Match " + TextRules.xmlSafe(ifMatch.trim()) + " no longer matches); GET it again and reapply your change", path(uri), null);
+        }
         return problem(409, "conflict", "Conflict", "the record was changed by someone else at the same time; read it again and reapply your change",
                 path(uri), null);
+    }
+
+    /** Whether the version check of an update or delete failed (somewhere in the cause chain, e.g. of a failed commit). */
+    static boolean staleVersion(Throwable e) {
+        return causes(e).stream().anyMatch(t -> t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException);
     }
 
     @ServerExceptionMapper
@@ -272,7 +289,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (!databaseUnreachable(e) && staleVersion(e)) {
+            return staleWrite(e, uri, headers); // surfaced wrapped, e.g. by a failed commit
+        }
+        return unexpected(e, uri);
+    }
+
+    Response unexpected(Exception e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             return unavailable(e, uri);
         }

@@ -108,10 +108,12 @@ public class AnswerWriteService {
         });
         AnswerChange change;
         try {
-            change = mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .treeToValue(current, AnswerChange.class);
+            // the application mapper refuses unknown fields and checks every string (JacksonConfig)
+            change = mapper.treeToValue(current, AnswerChange.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw org.labledger.common.ProblemMappers.invalidBody(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the patch does not fit an answer: " + e.getOriginalMessage());
+            throw org.labledger.common.ProblemMappers.malformed(e);
         }
         validate(change, "");
         apply(a, change, "UPDATE");

@@ -1,9 +1,18 @@
 package org.labledger.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.JDBCConnectionException;
@@ -59,20 +68,159 @@ public class ProblemMappers {
         return problem(400, "invalid-dataset", "Invalid Dataset", e.getMessage(), path(uri), errors);
     }
 
-    /** A body that is JSON but does not fit (a wrong type, an unknown enum value): say which field. */
-    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
-    public Response mismatch(com.fasterxml.jackson.databind.JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-        return problem(400, "invalid-fields", "Invalid Fields", field + ": " + e.getOriginalMessage(), path(uri),
-                List.of(new Problem.Violation(field, e.getOriginalMessage())));
+    /**
+     * A body that is JSON but does not fit (a wrong type, an unknown enum value or field, a refused character, text
+     * after the value): a 400 naming the field and what was expected there, in the client's terms. The subclasses
+     * are listed because Quarkus REST has a mapper of its own for MismatchedInputException, which is closer to them
+     * than JsonMappingException.
+     */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, PropertyBindingException.class, ValueInstantiationException.class})
+    public Response mismatch(JsonMappingException e, UriInfo uri) {
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, uri); // a body type Jackson cannot build: the server's fault
+        }
+        return api(invalidBody(e), uri);
     }
 
+    /** Not JSON at all. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "malformed-json", "Malformed JSON", e.getOriginalMessage(), path(uri), null);
+        return api(malformed(e), uri);
+    }
+
+    /**
+     * The 400 for a body (or a merge patch read back as its input type) that does not fit, naming the field
+     * ({@code items[0].set.status}, {@code body} for the whole body) and what was expected there. The message never
+     * carries Jackson's own wording, which names Java types.
+     */
+    public static ApiException.BadRequest invalidBody(JsonMappingException e) {
+        String field = fieldPath(e);
+        String message = describe(e);
+        if (trailing(e)) {
+            return new ApiException.BadRequest("malformed-json", "Malformed JSON", field + ": " + message, List.of(new Problem.Violation(field, message)));
+        }
+        return new ApiException.BadRequest("invalid-fields", "Invalid Fields", field + ": " + message, List.of(new Problem.Violation(field, message)));
+    }
+
+    /** The 400 for a body that is not JSON: the parser's message, where it stopped, nothing about the server. */
+    public static ApiException.BadRequest malformed(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !(e instanceof InvalidDefinitionException)) {
+            return invalidBody(m);
+        }
+        String loc = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+        return new ApiException.BadRequest("malformed-json", "Malformed JSON", "the body is not valid JSON: " + loc + clean(e.getOriginalMessage()), null);
+    }
+
+    /** What is wrong with the value at the failing field, in JSON terms ("must be an integer", "must be one of [A, B]"). */
+    public static String describe(JsonMappingException e) {
+        if (e instanceof JacksonConfig.RefusedText) {
+            return e.getOriginalMessage();
+        }
+        if (trailing(e)) {
+            return "unexpected text after the JSON value" + at(e.getLocation()) + "; a body is exactly one JSON value";
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown field" + (known.isEmpty() ? "" : "; the fields are " + known);
+        }
+        if (e instanceof PropertyBindingException) {
+            return "is not accepted here";
+        }
+        for (Throwable t : causes(e)) {
+            if (t instanceof InputCoercionException c && c.getTargetType() != null) {
+                String range = range(c.getTargetType());
+                return "must be " + expected(c.getTargetType()) + (range == null ? "" : " from " + range) + "; the value is out of range";
+            }
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e instanceof ValueInstantiationException v && v.getType() != null ? v.getType().getRawClass() : null;
+        String expected = target == null ? null : expected(target);
+        if (expected == null) {
+            return "is not a valid value here";
+        }
+        Object value = e instanceof InvalidFormatException f ? f.getValue() : null;
+        return "must be " + expected + (value == null ? "" : ", was " + abbreviate(value));
+    }
+
+    /** A Java type as a JSON client sees it. */
+    static String expected(Class<?> t) {
+        if (t == String.class || t == char.class || t == Character.class || CharSequence.class.isAssignableFrom(t)) {
+            return "a string";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == int.class || t == long.class || t == short.class || t == byte.class || t == Integer.class || t == Long.class
+                || t == Short.class || t == Byte.class || t == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (t == double.class || t == float.class || Number.class.isAssignableFrom(t)) {
+            return "a number";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        }
+        if (java.time.temporal.TemporalAccessor.class.isAssignableFrom(t)) {
+            return "an ISO-8601 date or time";
+        }
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+            return "an array";
+        }
+        if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(t) || t == Object.class) {
+            return null;
+        }
+        return "an object";
+    }
+
+    private static String range(Class<?> t) {
+        return t == int.class || t == Integer.class ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : t == long.class || t == Long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : t == short.class || t == Short.class ? Short.MIN_VALUE + " to " + Short.MAX_VALUE
+                : t == byte.class || t == Byte.class ? Byte.MIN_VALUE + " to " + Byte.MAX_VALUE : null;
+    }
+
+    /** Whether Jackson refused text after the value (DeserializationFeature.FAIL_ON_TRAILING_TOKENS). */
+    private static boolean trailing(JsonMappingException e) {
+        return e instanceof MismatchedInputException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+    }
+
+    /** "items[0].set.status": the path inside the body; "body" for the body itself. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : TextRules.xmlSafe(sb.toString());
+    }
+
+    private static String at(com.fasterxml.jackson.core.JsonLocation l) {
+        return l == null || l.getLineNr() < 0 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+    }
+
+    private static String abbreviate(Object value) {
+        String s = TextRules.xmlSafe(String.valueOf(value));
+        return "'" + (s.length() > 100 ? s.substring(0, 100) + "…" : s) + "'";
+    }
+
+    /**
+     * A parser message without what it says about the server: the source description Jackson embeds in
+     * locations ({@code [Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 1]} becomes
+     * {@code line 1, column 1}), back-quoted names and anything shaped like a Java class name.
+     */
+    public static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        String s = message.replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("`[^`]*`", "a value")
+                .replaceAll("\\b(?:java|javax|jakarta|com|org|io)\\.[A-Za-z0-9_.$]+", "a value");
+        return TextRules.xmlSafe(s);
     }
 
     @ServerExceptionMapper
@@ -87,10 +235,26 @@ public class ProblemMappers {
                 path(uri), null, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})
-    public Response staleWrite(Exception e, UriInfo uri) {
+    /**
+     * The version check at flush or commit failed: another client changed the record after this request read it.
+     * A request that carried If-Match made its write conditional on the version it named, and that condition
+     * failed: 412 (RFC 9110), as when the If-Match check itself sees the newer version. Without If-Match (a batch
+     * item's own version) it is a 409 conflict.
+     */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response staleWrite(Exception e, UriInfo uri, HttpHeaders headers) {
+        String ifMatch = headers == null ? null : headers.getHeaderString("If-Match");
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            return problem(412, "precondition-failed", "Precondition Failed", "the record was changed by someone else while this request "
+                    + "was applied (If-Match " + TextRules.xmlSafe(ifMatch.trim()) + " no longer matches); GET it again and reapply your change", path(uri), null);
+        }
         return problem(409, "conflict", "Conflict", "the record was changed by someone else at the same time; read it again and reapply your change",
                 path(uri), null);
+    }
+
+    /** Whether the version check of an update or delete failed (somewhere in the cause chain, e.g. of a failed commit). */
+    static boolean staleVersion(Throwable e) {
+        return causes(e).stream().anyMatch(t -> t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException);
     }
 
     @ServerExceptionMapper
@@ -101,6 +265,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException j) {
+            // Quarkus REST's JSON reader wraps parse errors (and mapping errors other than mismatches) in a plain 400
+            return j instanceof JsonMappingException m ? mismatch(m, uri) : json(j, uri);
+        }
         if (status >= 500) {
             LOG.error("server error", e);
         }
@@ -121,7 +289,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (!databaseUnreachable(e) && staleVersion(e)) {
+            return staleWrite(e, uri, headers); // surfaced wrapped, e.g. by a failed commit
+        }
+        return unexpected(e, uri);
+    }
+
+    Response unexpected(Exception e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             return unavailable(e, uri);
         }

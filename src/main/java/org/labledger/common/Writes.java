@@ -1,7 +1,7 @@
 package org.labledger.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,9 +112,12 @@ public final class Writes {
         });
         T merged;
         try {
-            merged = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(node, type);
+            // the application mapper refuses unknown fields and checks every string (JacksonConfig)
+            merged = mapper.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            throw ProblemMappers.invalidBody(e);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the patch does not fit: " + e.getOriginalMessage());
+            throw ProblemMappers.malformed(e);
         }
         validate(validator, merged, "");
         return merged;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
+import org.labledger.common.TextRules;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,8 +82,12 @@ public class ChangesResource {
         return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
+    /**
+     * Text as XML character data: escaped, and with every character XML 1.0 refuses replaced by U+FFFD
+     * ({@link TextRules#xmlSafe}). Input is checked since then, but text stored earlier or written by SQL may still
+     * hold such characters, and one of them would make the whole feed unreadable.
+     */
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+        return s == null ? "" : TextRules.xmlSafe(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -103,20 +103,31 @@ public class RevisionService {
                 .setMaxResults(limit).getResultList().stream().map(RevisionView::of).toList();
     }
 
-    /** Parses an ISO-8601 timestamp parameter (2026-11-23T10:00:00Z, with offset, or a date). */
+    /** The years a timestamp parameter may name: java.time reads years up to ±999999999, PostgreSQL binds far fewer. */
+    static final int MIN_YEAR = 1, MAX_YEAR = 9999;
+
+    /**
+     * Parses an ISO-8601 timestamp parameter (2026-11-23T10:00:00Z, with offset, or a date) for years 1 to 9999;
+     * every time parameter ({@code since}, {@code asOf}, REST and GraphQL) is read here.
+     */
     public static OffsetDateTime timestamp(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(v);
+            t = OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(v).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+                t = java.time.LocalDate.parse(v).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 throw ApiException.badParameter(name, "'" + value + "' is not an ISO-8601 timestamp (e.g. 2026-11-23T10:00:00Z) or date");
             }
         }
+        if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
+            throw ApiException.badParameter(name, "'" + value + "' is out of range: only years " + MIN_YEAR + " to " + MAX_YEAR + " are accepted");
+        }
+        return t;
     }
 }

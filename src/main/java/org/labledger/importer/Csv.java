@@ -1,12 +1,15 @@
 package org.labledger.importer;
 
+import org.labledger.common.TextRules;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An RFC 4180 CSV reader that keeps track of where each cell starts (line and column), so that an
  * importer can say exactly where a problem is. Handles a UTF-8 byte-order mark, quoted cells with
- * embedded commas, quotes ("") and line breaks, and CRLF or LF line ends.
+ * embedded commas, quotes ("") and line breaks, and CRLF or LF line ends. Every cell must pass
+ * {@link TextRules}, or the parse fails there with a {@link SyntaxException} naming its line and column.
  */
 public final class Csv {
 
@@ -90,7 +93,7 @@ public final class Csv {
                 continue;
             }
             if (c == ',') {
-                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                cells.add(cell(cell, cellLine, cells.size() + 1));
                 cell.setLength(0);
                 wasQuoted = false;
                 i++;
@@ -98,7 +101,7 @@ public final class Csv {
                 continue;
             }
             if (c == '\r' || c == '\n') {
-                cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+                cells.add(cell(cell, cellLine, cells.size() + 1));
                 rows.add(new Row(List.copyOf(cells), rowLine));
                 cells.clear();
                 cell.setLength(0);
@@ -121,7 +124,7 @@ public final class Csv {
             throw new SyntaxException("a quoted cell is never closed", cellLine, cells.size() + 1);
         }
         if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
-            cells.add(new Cell(cell.toString(), cellLine, cells.size() + 1));
+            cells.add(cell(cell, cellLine, cells.size() + 1));
             rows.add(new Row(List.copyOf(cells), rowLine));
         }
         // drop trailing blank lines
@@ -129,6 +132,32 @@ public final class Csv {
             rows.remove(rows.size() - 1);
         }
         return rows;
+    }
+
+    /** A finished cell; one that {@link TextRules} refuses (NUL, other control characters, U+FFFE…) stops the parse there. */
+    private static Cell cell(CharSequence text, int line, int column) {
+        String problem = TextRules.problem(text);
+        if (problem != null) {
+            throw new SyntaxException("the cell " + problem, line, column);
+        }
+        return new Cell(text.toString(), line, column);
+    }
+
+    /** A plain number: what a spreadsheet reads as a value, never as a formula. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+
+    /**
+     * Whether a spreadsheet could run the cell as a formula (CSV injection): it begins with one of the characters
+     * that start one (=, +, -, @) or with a tab or carriage return (which spreadsheets skip before such a
+     * character), and is not a plain number such as -1.5. A cell only has to begin like a number to be run:
+     * {@code -2+3+cmd|' /C calc'!A0}.
+     */
+    static boolean formula(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(0);
+        return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !NUMBER.matcher(t).matches();
     }
 
     /** Writes one CSV line (RFC 4180 quoting), ending in CRLF. */
@@ -140,8 +169,7 @@ public final class Csv {
             }
             Object v = values.get(i);
             String t = v == null ? "" : v.toString();
-            boolean formula = !t.isEmpty() && (t.charAt(0) == '=' || t.charAt(0) == '+' || t.charAt(0) == '@'
-                    || t.charAt(0) == '-' && !(t.length() > 1 && Character.isDigit(t.charAt(1))));
+            boolean formula = formula(t);
             if (formula || t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
                 // quote, and defuse spreadsheet formulas (CSV injection) with a leading apostrophe
                 String safe = formula ? "'" + t : t;

@@ -14,6 +14,7 @@ import org.labledger.agreement.Party;
 import org.labledger.agreement.Provision;
 import org.labledger.answer.Answer;
 import org.labledger.answer.ResponseStatus;
+import org.labledger.common.ProblemMappers;
 import org.labledger.event.Event;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabScore;
@@ -83,10 +84,11 @@ public class SeedImporter {
             doc = strict.readValue(json, SeedDocument.class);
         } catch (JsonMappingException e) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new SeedException(file, List.of(path(e) + at + ": " + e.getOriginalMessage()));
+            // in JSON terms ("must be one of [..], was 'MAYBE'"), never Jackson's wording, which names Java types
+            throw new SeedException(file, List.of(path(e) + at + ": " + ProblemMappers.describe(e)));
         } catch (JsonProcessingException e) {
             throw new SeedException(file, List.of("line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+                    + e.getLocation().getColumnNr() + ": " + ProblemMappers.clean(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new SeedException(file, List.of("cannot be read: " + e.getMessage()));
         }

@@ -35,6 +35,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS); // {"status": 1} is not PARTIAL
         mapper.registerModule(new SimpleModule("labledger-text-rules").addDeserializer(String.class, new CheckedString()));
     }
 

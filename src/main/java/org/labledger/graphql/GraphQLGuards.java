@@ -179,6 +179,7 @@ public class GraphQLGuards {
             if (e instanceof ExceptionWhileDataFetching fetching) {
                 Throwable t = fetching.getException();
                 if (t instanceof ApiException api) {
+                    LOG.debugf("GraphQL client error %s: %s", api.code(), api.getMessage());
                     return error(e, e.getMessage(), ErrorType.DataFetchingException, api.code()); // SmallRye wrote the client message
                 }
                 if (t instanceof io.quarkus.security.UnauthorizedException || t instanceof io.quarkus.security.AuthenticationFailedException) {

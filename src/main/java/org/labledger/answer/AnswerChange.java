@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Input;
+import org.labledger.common.Writes;
 
 /**
  * The editable state of an answer plus the evidence for the change. A change of status needs evidence:
@@ -19,16 +20,14 @@ public record AnswerChange(
         @Size(max = 100_000) String summary,
         @Size(max = 200) String respondent,
         @Size(max = 500) String respondentCapacity,
-        @Pattern(regexp = PARTIAL_DATE, message = "must be a partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD") String answeredOn,
+        @Pattern(regexp = Writes.PARTIAL_DATE, message = Writes.DATE_MESSAGE) String answeredOn,
         @Size(max = 100_000) String justification,
         @Size(max = 100_000) String references,
         @Size(max = 5_000) String reason,
         @Size(max = 2_000) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String sourceUrl,
         @Size(max = 100) String sourceKey,
-        @Size(max = 2_000) String quote,
+        @Size(max = Writes.MAX_QUOTE) String quote,
         @Size(max = 500) String locator) {
-
-    public static final String PARTIAL_DATE = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
     boolean hasEvidence() {
         return notBlank(reason) || notBlank(sourceUrl) || notBlank(sourceKey);

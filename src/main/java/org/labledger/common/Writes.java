@@ -19,6 +19,9 @@ public final class Writes {
     /** Slugs and keys: lower-case letters and digits, words joined by single hyphens. */
     public static final String KEY = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
     public static final String KEY_MESSAGE = "must be lower-case letters and digits joined by single hyphens (e.g. my-key-2)";
+    /** The longest citation quote, for every write path (REST, GraphQL, dataset import) and the dataset's JSON Schema. */
+    public static final int MAX_QUOTE = 2000;
+    /** Partial ISO dates; the same rule is in seeds/schema (partialDate) and the database (is_partial_date), checked by SeedSchemaTest. */
     public static final String PARTIAL_DATE = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
     public static final String DATE_MESSAGE = "must be a partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD";
     public static final String URL = "^https?://[^\\s]+$";

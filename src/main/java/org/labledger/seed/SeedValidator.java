@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class SeedValidator {
 
     public static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    public static final Pattern PARTIAL_DATE = Pattern.compile("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$");
+    public static final Pattern PARTIAL_DATE = Pattern.compile(org.labledger.common.Writes.PARTIAL_DATE);
     public static final Set<String> UNITS = Set.of("USD", "PERCENT", "YEAR");
 
     private final List<String> problems = new ArrayList<>();
@@ -374,7 +374,7 @@ public final class SeedValidator {
             if ((c.quote() == null || c.quote().isBlank()) && (c.locator() == null || c.locator().isBlank())) {
                 fail(f, "needs a quote or a locator");
             }
-            text(f + ".quote", c.quote(), 2000, false);
+            text(f + ".quote", c.quote(), org.labledger.common.Writes.MAX_QUOTE, false);
             text(f + ".locator", c.locator(), 500, false);
         }
     }

@@ -18,7 +18,7 @@ public record CitationInput(
         @NotNull(message = "is required") SubjectType subjectType,
         @NotBlank(message = "is required") @Size(max = 300) String subject,
         @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String source,
-        @Size(max = 2000) String quote,
+        @Size(max = org.labledger.common.Writes.MAX_QUOTE) String quote,
         @Size(max = 500) String locator,
         @Size(max = 5000) String reason) {
 }

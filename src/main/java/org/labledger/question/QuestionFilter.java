@@ -10,8 +10,4 @@ import java.util.List;
  * or below; {@code text}: PostgreSQL full-text search (web-search syntax) over text and notes.
  */
 public record QuestionFilter(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
-
-    public static QuestionFilter none() {
-        return new QuestionFilter(null, null, List.of(), null, null);
-    }
 }

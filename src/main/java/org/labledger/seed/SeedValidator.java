@@ -27,11 +27,6 @@ public final class SeedValidator {
     private final List<String> problems = new ArrayList<>();
     private String where;
 
-    /** Problems of a self-contained document. */
-    public static List<String> validate(SeedDocument doc) {
-        return validate(doc, Set.of());
-    }
-
     /** Problems of a document whose records may also refer to the given labs (already stored). */
     public static List<String> validate(SeedDocument doc, Set<String> existingLabs) {
         SeedValidator v = new SeedValidator();
@@ -392,9 +387,5 @@ public final class SeedValidator {
                 cur = parents.get(cur);
             }
         }
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

@@ -103,6 +103,28 @@ class BadInputCorpusTest {
         }
         queries.add("{ labs { " + "a: slug ".repeat(1000) + "} }");
         queries.add("{ labs { " + "parent { ".repeat(40) + "slug" + " }".repeat(40) + " } }");
+        // the cost classes of issue 11: fragment bomb, fragment chain, multiplied lists, aliases of heavy resolvers,
+        // values that would wrap around (each must be refused with a code, never time out or answer 5xx)
+        StringBuilder bomb = new StringBuilder("query { labs { ...F0 } }");
+        for (int i = 0; i < 25; i++) {
+            bomb.append(" fragment F").append(i).append(" on Lab { ...F").append(i + 1).append(" ...F").append(i + 1).append(" }");
+        }
+        queries.add(bomb.append(" fragment F25 on Lab { slug }").toString());
+        StringBuilder chain = new StringBuilder("query { labs { ...F0 } }");
+        for (int i = 0; i < 450; i++) {
+            chain.append(" fragment F").append(i).append(" on Lab { slug ...F").append(i + 1).append(" }");
+        }
+        queries.add(chain.append(" fragment F450 on Lab { name }").toString());
+        queries.add("{ a: lab(slug:\"anthropic\") { answers { question { answers { lab { answers { status } } } } } } "
+                + "b: lab(slug:\"openai\") { answers { question { answers { lab { answers { status } } } } } } }");
+        queries.add(java.util.stream.IntStream.range(0, 249).mapToObj(i -> "c" + i + ": compareQuestionnaires(a: \"x\", b: \"y\") { sharedQuestions }")
+                .collect(java.util.stream.Collectors.joining(" ", "{ ", " }")));
+        queries.add(java.util.stream.IntStream.range(0, 249).mapToObj(i -> "s" + i + ": scorecards(asOf: \"2026-01-01T00:00:00Z\") { lab }")
+                .collect(java.util.stream.Collectors.joining(" ", "{ ", " }")));
+        queries.add("{ questions(size: 4294967297) { totalItems } }");
+        queries.add("{ scorecards(asOf: \"+999999999-01-01T00:00:00Z\") { lab } }");
+        queries.add("{ changes(since: \"-999999999-01-01T00:00:00Z\") { totalItems } }");
+        queries.add("mutation { updateAnswer(id: 18446744073709551619, version: 0, change: {status: PARTIAL, reason: \"r\"}) { id } }");
         for (String q : queries) {
             Response r = given().contentType("application/json").body(java.util.Map.of("query", q)).when().post("/graphql");
             boolean answered = r.statusCode() < 500 && r.jsonPath().get("data") != null && r.jsonPath().get("errors") == null;
@@ -110,6 +132,18 @@ class BadInputCorpusTest {
             // either a clean answer (a blank filter is no filter) or an error with a code, never a 5xx or an internal error
             if (r.statusCode() >= 500 || !answered && (code == null || code.equals("INTERNAL_ERROR"))) {
                 failures.add(abbreviate(q) + " -> " + r.statusCode() + " " + abbreviate(r.asString()));
+            }
+        }
+        // envelopes that are not what GraphQL over HTTP says, and variables no text column can hold
+        for (String body : List.of("{\"query\": \"{ labs { slug } }\", \"variables\": \"x\"}", "{\"query\": \"{ labs { slug } }\", \"variables\": [1]}",
+                "{\"query\": \"{ labs { slug } }\", \"operationName\": 5}",
+                "{\"query\": \"query($s: String!) { lab(slug: $s) { slug } }\", \"variables\": {\"s\": \"a\\u0000b\"}}",
+                "{\"query\": \"query($s: String!) { lab(slug: $s) { slug } }\", \"variables\": {\"s\": \"\\ud800\"}}",
+                "{\"query\": \"{ labs { slug } }\"} trailing")) {
+            Response r = given().contentType("application/json").body(body).when().post("/graphql");
+            String code = r.statusCode() < 500 ? r.jsonPath().getString("errors[0].extensions.code") : null;
+            if (r.statusCode() >= 500 || code == null || code.equals("INTERNAL_ERROR")) {
+                failures.add("POST /graphql " + abbreviate(body) + " -> " + r.statusCode() + " " + abbreviate(r.asString()));
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));

@@ -64,16 +64,28 @@ public class FmtiImporter {
                                    List<LabMatch> labs, List<String> warnings, long durationMs) {
     }
 
-    @Transactional
-    public FmtiImportReport importEdition(String edition, FmtiParser.Upload scores, FmtiParser.Upload indicators,
-                                          List<FmtiParser.Upload> reports, boolean dryRun) {
-        long start = System.nanoTime();
+    /**
+     * Reads and checks the files of an edition, within {@code limits}; no transaction and no database work, so
+     * that an oversized or broken upload is refused before anything else happens.
+     */
+    public FmtiEdition read(String edition, FmtiParser.Upload scores, FmtiParser.Upload indicators,
+                            List<FmtiParser.Upload> reports, FmtiParser.Limits limits) {
         if (edition == null || !EDITION.matcher(edition.trim()).matches()) {
             throw ApiException.badParameter("edition", "must be a short edition name such as 'Dec2025' (letters, digits, space, . _ -), was '" + edition + "'");
         }
-        FmtiEdition parsed = FmtiParser.parse(edition.trim(), scores, indicators, reports);
+        return FmtiParser.parse(edition.trim(), scores, indicators, reports, limits);
+    }
+
+    /**
+     * Stores an edition read by {@link #read}.
+     *
+     * @param started {@link System#nanoTime()} when the request began (for {@code durationMs})
+     */
+    @Transactional
+    public FmtiImportReport importEdition(FmtiEdition parsed, boolean dryRun, long started) {
         List<LabMatch> matches = new ArrayList<>();
         SeedDocument doc = document(parsed, matches);
+        List<LabMatch> created = matches.stream().filter(LabMatch::created).toList();
         String file = "FMTI " + parsed.edition();
         try {
             importer.check(file, doc);
@@ -90,8 +102,8 @@ public class FmtiImporter {
         }
         return new FmtiImportReport(parsed.edition(), doc.questionnaires().get(0).slug(), dryRun, parsed.indicators().size(),
                 parsed.developers().size(), (int) parsed.developers().stream().filter(d -> d.report() != null).count(),
-                report.counts(), matches.stream().filter(LabMatch::created).map(LabMatch::lab).toList(), matches,
-                parsed.warnings(), (System.nanoTime() - start) / 1_000_000);
+                report.counts(), created.stream().map(LabMatch::lab).toList(), matches,
+                parsed.warnings(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The edition as a dataset document, matching developers to the labs already stored. */

@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
+import org.labledger.common.Problem;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabKind;
 import org.labledger.seed.ImportReport;
@@ -77,15 +78,24 @@ public class FmtiImporter {
     }
 
     /**
-     * Stores an edition read by {@link #read}.
+     * Stores an edition read by {@link #read}. An import that would create labs is refused (403, naming them)
+     * unless {@code mayCreateLabs} (the caller is an admin) or it is a dry run, which lists them in {@code newLabs}
+     * for confirmation: creating labs is an admin's decision everywhere in LabLedger.
      *
      * @param started {@link System#nanoTime()} when the request began (for {@code durationMs})
      */
     @Transactional
-    public FmtiImportReport importEdition(FmtiEdition parsed, boolean dryRun, long started) {
+    public FmtiImportReport importEdition(FmtiEdition parsed, boolean dryRun, boolean mayCreateLabs, long started) {
         List<LabMatch> matches = new ArrayList<>();
         SeedDocument doc = document(parsed, matches);
         List<LabMatch> created = matches.stream().filter(LabMatch::created).toList();
+        if (!created.isEmpty() && !dryRun && !mayCreateLabs) {
+            throw new ApiException(403, "forbidden", "Forbidden", "this import would create the labs "
+                    + created.stream().map(LabMatch::lab).toList() + " for developers LabLedger does not know; creating labs needs the role admin:"
+                    + " ask an admin to run the import, or add the spellings as aliases of existing labs (dryRun=true lists the new labs without writing)",
+                    created.stream().map(m -> new Problem.Violation("newLabs", "developer '" + m.developer() + "' would become the new lab '"
+                            + m.lab() + "'", parsed.scoresFile(), null, null)).toList());
+        }
         String file = "FMTI " + parsed.edition();
         try {
             importer.check(file, doc);

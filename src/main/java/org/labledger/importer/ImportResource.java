@@ -1,6 +1,7 @@
 package org.labledger.importer;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,8 @@ public class ImportResource {
     FmtiImporter fmti;
     @Inject
     SeedImporter seeds;
+    @Inject
+    SecurityIdentity identity;
 
     /** Largest file accepted in an import (the real FMTI files are at most ~180 KB). */
     @ConfigProperty(name = "labledger.import.max-file-size", defaultValue = "2M")
@@ -54,7 +57,8 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing)")
+    @Operation(summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing;"
+            + " an import that would create labs needs the role admin, or dryRun=true to list them)")
     public FmtiImporter.FmtiImportReport importFmti(@RestForm("edition") @PartType(MediaType.TEXT_PLAIN) String edition,
                                                     @RestForm("scores") FileUpload scores,
                                                     @RestForm("indicators") FileUpload indicators,
@@ -93,7 +97,7 @@ public class ImportResource {
         // parsed and bounded outside any transaction: nothing touches the database until the files are known to be good
         FmtiEdition parsed = fmti.read(edition, read("scores", scores), indicators == null ? null : read("indicators", indicators),
                 reportFiles, new FmtiParser.Limits(maxDevelopers, maxIndicators, maxCells));
-        return fmti.importEdition(parsed, Boolean.parseBoolean(dry), started);
+        return fmti.importEdition(parsed, Boolean.parseBoolean(dry), identity.hasRole("admin"), started);
     }
 
     @POST

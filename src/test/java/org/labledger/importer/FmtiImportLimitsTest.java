@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11 §3: an FMTI upload is bounded (developers, indicators, cells per file, file size), refused before any
- * database work with a 413 problem naming the limit.
+ * database work with a 413 problem naming the limit; and only an admin's import may create labs.
  */
 @QuarkusTest
 @QuarkusTestResource(JwtKeys.class)
@@ -151,6 +151,42 @@ class FmtiImportLimitsTest {
         }
         r.queryParam("dryRun", "true").when().post("/api/imports/fmti").then().statusCode(200)
                 .body("developers", equalTo(13)).body("reports", equalTo(13)).body("indicators", equalTo(100));
+    }
+
+    // --- who may create labs ---
+
+    static final String WITH_NEW_LABS = "Indicator,Anthropic,Brand New Lab,Other New Lab\nSize,1,0,1\nCompute,0,1,1\n";
+
+    @Test
+    void aCuratorsImportThatWouldCreateLabsIsRefusedNamingThem() {
+        JsonPath p = scores(as(Tokens.curator()), "NewLabs", WITH_NEW_LABS).when().post("/api/imports/fmti").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://labledger.org/problems/forbidden"))
+                .body("detail", containsString("brand-new-lab"))
+                .body("detail", containsString("other-new-lab"))
+                .body("detail", containsString("admin"))
+                .extract().jsonPath();
+        assertEquals(List.of("newLabs", "newLabs"), p.getList("errors.field"));
+        assertTrue(p.getList("errors.message").toString().contains("Brand New Lab"), p.prettify());
+        when().get("/api/labs/brand-new-lab").then().statusCode(404);
+        when().get("/api/questionnaires/fmti-newlabs").then().statusCode(404);
+
+        // a dry run lists them for confirmation, for a curator too, and writes nothing
+        scores(as(Tokens.curator()), "NewLabs", WITH_NEW_LABS).queryParam("dryRun", "true").when().post("/api/imports/fmti")
+                .then().statusCode(200).body("dryRun", equalTo(true))
+                .body("newLabs", equalTo(List.of("brand-new-lab", "other-new-lab")));
+        when().get("/api/labs/brand-new-lab").then().statusCode(404);
+
+        // an admin may run it
+        scores(as(Tokens.admin()), "NewLabs", WITH_NEW_LABS).when().post("/api/imports/fmti")
+                .then().statusCode(200).body("newLabs", equalTo(List.of("brand-new-lab", "other-new-lab")));
+        when().get("/api/labs/brand-new-lab").then().statusCode(200).body("kind", equalTo("OTHER"));
+    }
+
+    @Test
+    void aCuratorMayImportAnEditionOfKnownLabs() {
+        scores(as(Tokens.curator()), "KnownLabs", "Indicator,Anthropic,OpenAI,Google\nSize,1,0,1\n").when().post("/api/imports/fmti")
+                .then().statusCode(200).body("newLabs", equalTo(List.of())).body("counts.answers.created", equalTo(3));
     }
 
     // --- imports may run longer than a request ---

@@ -76,4 +76,33 @@ class HttpHardeningTest {
             given().header("Authorization", "Bearer " + Tokens.admin()).when().delete("/api/topics/h11-topic?reason=test");
         }
     }
+
+    // --- security headers ---
+
+    @Test
+    void everyResponseSaysNosniff() {
+        when().get("/api/labs").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        when().get("/api/labs/nope").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        when().get("/api/answers.csv?lab=anthropic").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().contentType("application/json").body(Map.of("query", "{ labs { slug } }")).when().post("/graphql")
+                .then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        when().get("/q/health/ready").then().header("X-Content-Type-Options", "nosniff");
+        when().get("/q/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theHtmlUisMayNotBeFramed() {
+        for (String ui : List.of("/q/swagger-ui/", "/q/graphql-ui/")) {
+            when().get(ui).then().statusCode(200).contentType(containsString("text/html"))
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
+    void aNormalRequestStillWorks() {
+        when().get("/api/labs").then().statusCode(200).body("slug", org.hamcrest.Matchers.hasItem("anthropic"))
+                .header("X-Content-Type-Options", "nosniff");
+    }
 }

@@ -100,6 +100,124 @@ class HttpHardeningTest {
         }
     }
 
+    // --- problems for what the HTTP layer refuses ---
+
+    /** Sends raw bytes (the body possibly from another thread, so that an early answer is read meanwhile) and reads the answer. */
+    static String raw(byte[] head, byte[] body, int timeoutMs) throws Exception {
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            s.setSoTimeout(timeoutMs);
+            OutputStream out = s.getOutputStream();
+            out.write(head);
+            out.flush();
+            Thread sender = null;
+            if (body != null) {
+                sender = new Thread(() -> {
+                    try {
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException e) {
+                        // the server answered early and closed: expected when the body is refused
+                    }
+                });
+                sender.start();
+            }
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    got.write(buf, 0, n);
+                    if (complete(got.toString(StandardCharsets.ISO_8859_1))) {
+                        break;
+                    }
+                }
+            } catch (SocketException e) {
+                // a reset after the answer
+            }
+            if (sender != null) {
+                sender.interrupt();
+            }
+            return got.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Whether a response with a Content-Length has arrived in full. */
+    private static boolean complete(String r) {
+        int end = r.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(r.substring(0, end));
+        return m.find() && r.length() - end - 4 >= Integer.parseInt(m.group(1));
+    }
+
+    static byte[] chunked(int total) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] chunk = " ".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+        for (int sent = 0; sent < total; sent += chunk.length) {
+            b.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(chunk);
+            b.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        b.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return b.toByteArray();
+    }
+
+    private static void isProblem(String response, int status, String detail) {
+        assertTrue(response.startsWith("HTTP/1.1 " + status + " "), response);
+        assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
+        assertTrue(response.contains("\"status\":" + status), response);
+        assertTrue(response.contains(detail), response);
+        assertTrue(response.toLowerCase().contains("x-content-type-options: nosniff"), response);
+    }
+
+    @Test
+    void aRequestWithoutHostIsA400Problem() throws Exception {
+        String r = raw("GET /api/labs HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII), null, 10_000);
+        isProblem(r, 400, "Host");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413Problem() throws Exception {
+        // REST: quarkus.http.limits.max-body-size (10240K)
+        String head = "POST /api/imports/dataset HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.admin()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        isProblem(raw(head.getBytes(StandardCharsets.US_ASCII), chunked(11 * 1024 * 1024), 20_000), 413, "10485760 bytes");
+        // GraphQL: 256 KB, with and without a trailing slash
+        for (String path : List.of("/graphql", "/graphql/")) {
+            String g = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+            isProblem(raw(g.getBytes(StandardCharsets.US_ASCII), chunked(300 * 1024), 20_000), 413, "262144 bytes");
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsServed() throws Exception {
+        String query = "{\"query\": \"{ lab(slug: \\\"anthropic\\\") { slug } }\"}";
+        byte[] q = query.getBytes(StandardCharsets.UTF_8);
+        String body = Integer.toHexString(q.length) + "\r\n" + query + "\r\n0\r\n\r\n";
+        String r = raw(("POST /graphql/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body.getBytes(StandardCharsets.UTF_8), 20_000);
+        assertTrue(r.startsWith("HTTP/1.1 200 "), r);
+        assertTrue(r.contains("\"slug\":\"anthropic\""), r);
+        // and a REST write with a chunked JSON body (validation answers: the body was read)
+        String json = "{}";
+        String rest = raw(("POST /api/topics HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.curator()
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                ("2\r\n" + json + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII), 20_000);
+        assertTrue(rest.startsWith("HTTP/1.1 400 "), rest);
+        assertTrue(rest.contains("is required"), rest);
+    }
+
+    @Test
+    void anOversizedBodyOnGraphQLWithATrailingSlashIsA413Problem() {
+        for (String path : List.of("/graphql", "/graphql/")) {
+            given().contentType("application/json").body("{\"query\": \"{ labs { slug } }" + " ".repeat(300_000) + "\"}")
+                    .when().post(path).then().statusCode(413).contentType("application/problem+json")
+                    .body("status", equalTo(413)).body("detail", containsString("262144 bytes"))
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
     @Test
     void aNormalRequestStillWorks() {
         when().get("/api/labs").then().statusCode(200).body("slug", org.hamcrest.Matchers.hasItem("anthropic"))

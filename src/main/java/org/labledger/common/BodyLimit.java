@@ -30,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
+    /** Routing-context key: the whole body of unknown length has been read here (see {@link IdleGuard}). */
+    static final String BODY_RECEIVED = "labledger.body-received";
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
     @Inject
@@ -100,6 +103,7 @@ public class BodyLimit {
         });
         req.endHandler(v -> {
             if (!refused[0]) {
+                rc.put(BODY_RECEIVED, Boolean.TRUE);
                 RoutingContextInternal internal = (RoutingContextInternal) rc;
                 internal.setBody(body);
                 // as if a body handler had run: the GraphQL route's BodyHandler (and any other) takes this body as it is

@@ -218,6 +218,58 @@ class HttpHardeningTest {
         }
     }
 
+    // --- timeouts ---
+
+    /** quarkus.http.idle-timeout in the test profile. */
+    static final long IDLE_MS = 2_000;
+
+    @Test
+    void aHalfSentRequestHeaderIsClosedAfterTheIdleTimeout() throws Exception {
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write("GET /api/labs HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            long start = System.nanoTime();
+            int read;
+            try {
+                read = s.getInputStream().read();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server kept a half-sent request open for 20 s", e);
+            } catch (SocketException e) {
+                read = -1; // reset: closed too
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(-1, read, "the server closes the connection without answering");
+            assertTrue(ms < IDLE_MS + 3_000, "closed within the idle timeout (" + ms + " ms)");
+        }
+    }
+
+    @Test
+    void anIdleKeptAliveConnectionIsClosedToo() throws Exception {
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write("GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            while (!complete(got.toString(StandardCharsets.ISO_8859_1))) {
+                int n = in.read(buf);
+                assertTrue(n > 0, "an answer");
+                got.write(buf, 0, n);
+            }
+            assertTrue(got.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"), got.toString());
+            long start = System.nanoTime();
+            int read;
+            try {
+                read = in.read();
+            } catch (SocketException e) {
+                read = -1;
+            }
+            assertEquals(-1, read);
+            assertTrue((System.nanoTime() - start) / 1_000_000 < IDLE_MS + 3_000);
+        }
+    }
+
     @Test
     void aNormalRequestStillWorks() {
         when().get("/api/labs").then().statusCode(200).body("slug", org.hamcrest.Matchers.hasItem("anthropic"))

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
+import org.labledger.common.StatementTimeouts;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabKind;
 import org.labledger.seed.ImportReport;
@@ -56,6 +57,8 @@ public class FmtiImporter {
     SeedImporter importer;
     @Inject
     TransactionManager tm;
+    @Inject
+    StatementTimeouts timeouts;
 
     public record LabMatch(String developer, String lab, boolean created) {
     }
@@ -86,6 +89,7 @@ public class FmtiImporter {
      */
     @Transactional
     public FmtiImportReport importEdition(FmtiEdition parsed, boolean dryRun, boolean mayCreateLabs, long started) {
+        timeouts.forImport(em);
         List<LabMatch> matches = new ArrayList<>();
         SeedDocument doc = document(parsed, matches);
         List<LabMatch> created = matches.stream().filter(LabMatch::created).toList();

@@ -6,6 +6,8 @@
 # The first call generates a development key pair under .labledger/jwt/ (git-ignored; never commit it, and
 # never use it in production: there, point mp.jwt.verify.publickey.location at your identity provider's key).
 # Token claims: iss https://labledger.local, aud labledger, groups [ROLE] (admin also gets curator).
+# MINUTES (default 60) may be at most 1440: the service refuses tokens that live longer than
+# labledger.security.token-max-lifetime (24 h).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 role="${1:?usage: scripts/dev-token.sh curator|admin|reader [subject] [minutes]}"

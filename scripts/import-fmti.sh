@@ -7,8 +7,9 @@
 #   e.g. scripts/import-fmti.sh Dec2025 data/fmti/Dec2025
 #        scripts/import-fmti.sh May2024 data/fmti/May2024 --matrix-only
 #
-# LABLEDGER_URL (default http://localhost:8080) and TOKEN (default: a dev curator token from
-# scripts/dev-token.sh) can be set. Prints the import report (JSON) or the problem; exits 1 on a problem.
+# LABLEDGER_URL (default http://localhost:8080) and TOKEN (default: a dev admin token from
+# scripts/dev-token.sh: an edition naming developers LabLedger does not know creates labs, which needs the role
+# admin; a curator's token imports editions of known labs, and --dry-run lists the labs an import would create) can be set. Prints the import report (JSON) or the problem; exits 1 on a problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 edition="${1:?usage: scripts/import-fmti.sh EDITION DIR [--dry-run]}"
@@ -23,7 +24,7 @@ for opt in "${@:3}"; do
   esac
 done
 url="${LABLEDGER_URL:-http://localhost:8080}"
-token="${TOKEN:-$(scripts/dev-token.sh curator fmti-import)}"
+token="${TOKEN:-$(scripts/dev-token.sh admin fmti-import)}"
 scores="$dir/${edition}_scores.csv"
 [ -f "$scores" ] || { echo "no scores file $scores" >&2; exit 2; }
 args=(-F "edition=$edition" -F "scores=@$scores")

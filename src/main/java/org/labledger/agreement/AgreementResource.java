@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
+import org.labledger.common.PublicUrls;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -68,7 +69,7 @@ public class AgreementResource {
     @Operation(summary = "Create an agreement version with its parties (curator); recorded as a revision")
     public Response create(@Valid @NotNull AgreementInput body, @Context UriInfo uri) {
         Agreement a = writes.create(body);
-        return view(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}").build(a.slug)), a.slug);
+        return view(Response.created(PublicUrls.of("api/agreements/{slug}", a.slug)), a.slug);
     }
 
     @jakarta.transaction.Transactional
@@ -116,7 +117,7 @@ public class AgreementResource {
     @Operation(summary = "Add a provision to an agreement (curator); recorded as a revision")
     public Response addProvision(@PathParam("slug") String slug, @Valid @NotNull ProvisionInput body, @Context UriInfo uri) {
         Provision p = writes.addProvision(slug, body);
-        return provision(Response.created(uri.getBaseUriBuilder().path("api/agreements/{slug}/provisions/{key}").build(slug, p.key)), slug, p.key);
+        return provision(Response.created(PublicUrls.of("api/agreements/{slug}/provisions/{key}", slug, p.key)), slug, p.key);
     }
 
     @jakarta.transaction.Transactional

@@ -28,7 +28,7 @@ public final class Paging {
         params.check();
     }
 
-    /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last. */
+    /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last (on the public base URL). */
     public static Response ok(PageResult<?> result, UriInfo uri) {
         List<Link> links = new ArrayList<>();
         int last = Math.max(result.totalPages() - 1, 0);
@@ -47,7 +47,7 @@ public final class Paging {
     }
 
     private static Link link(UriInfo uri, int page, int size, String rel) {
-        return Link.fromUriBuilder(uri.getRequestUriBuilder()
+        return Link.fromUriBuilder(PublicUrls.request(uri)
                         .replaceQueryParam("page", page)
                         .replaceQueryParam("size", size))
                 .rel(rel).build();

@@ -316,17 +316,36 @@ public class ProblemMappers {
      * request ends here, and readiness already reports the cause.
      */
     private static Response unavailable(Throwable e, UriInfo uri) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        boolean timedOut = statementTimedOut(e);
+        if (timedOut) {
+            LOG.warnf("statement cancelled after the statement timeout: %s", sqlRoot(e));
+        } else {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.warnf("database unavailable: %s", root.toString());
         }
-        LOG.warnf("database unavailable: %s", root.toString());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .entity(new Problem(TYPE_BASE + "service-unavailable", "Service Unavailable", 503,
-                        "the database is unavailable; retry later", path(uri), null))
+                        timedOut ? "the database did not answer within the time limit; retry later" : "the database is unavailable; retry later",
+                        path(uri), null))
                 .build();
+    }
+
+    /**
+     * Whether a statement was cancelled (SQLState 57014: PostgreSQL's statement_timeout, see StatementTimeouts,
+     * or an operator's pg_cancel_backend): nothing was written, and the request may succeed later.
+     */
+    static boolean statementTimedOut(Throwable e) {
+        for (Throwable t : causes(e)) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -335,9 +354,13 @@ public class ProblemMappers {
      * SQLException whose SQLState is in class 08 (connection exception) or 57P (server shutting down), or
      * any other failure to get a connection at all (Hibernate's "Unable to acquire JDBC Connection": e.g.
      * the driver's "Interrupted while attempting to connect" when the pool gives up on a connection that a
-     * frozen server never completes, which carries no SQLState of its own).
+     * frozen server never completes, which carries no SQLState of its own). A statement cancelled by the
+     * statement timeout (57014) counts too: the database could not serve the request in time.
      */
     public static boolean databaseUnreachable(Throwable e) {
+        if (statementTimedOut(e)) {
+            return true; // (also what GraphQLGuards answers SERVICE_UNAVAILABLE for)
+        }
         for (Throwable t : causes(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;

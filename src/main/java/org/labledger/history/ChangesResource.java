@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.TextRules;
+import org.labledger.common.PublicUrls;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +49,8 @@ public class ChangesResource {
     @Operation(summary = "An Atom feed of the " + FEED_SIZE + " most recent changes, for watchers")
     public Response feed(@Context UriInfo uri) {
         List<RevisionService.RevisionView> latest = revisions.latest(FEED_SIZE);
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        // the configured public base, not the request's Host: the feed is cached publicly
+        String base = PublicUrls.base();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         x.append("  <title>LabLedger changes</title>\n");
         x.append("  <id>").append(esc(base)).append("/api/changes.atom</id>\n");

@@ -32,11 +32,19 @@ public class RevisionService {
         }
     }
 
-    /** Who is writing: the token's subject, or the given fallback (imports at start-up, tests). */
+    /**
+     * Who is writing: the token's subject ({@code sub}, which TokenRules requires to be non-blank), or the given
+     * fallback (imports at start-up, tests). Not the principal's name, which SmallRye takes from {@code upn} or
+     * {@code preferred_username} first: those may change for the same person, the subject does not.
+     */
     public String actor(String fallback) {
         try {
             SecurityIdentity id = identity.isResolvable() ? identity.get() : null;
             if (id != null && !id.isAnonymous() && id.getPrincipal() != null) {
+                if (id.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null
+                        && !jwt.getSubject().isBlank()) {
+                    return jwt.getSubject();
+                }
                 return id.getPrincipal().getName();
             }
         } catch (RuntimeException e) {

@@ -45,10 +45,25 @@ public final class Csv {
         }
     }
 
+    /** More cells than the caller allows: reading stops there, so that an oversized file costs no more than the limit. */
+    public static final class TooManyCells extends RuntimeException {
+        public final int limit;
+
+        TooManyCells(int limit) {
+            super("more than " + limit + " cells");
+            this.limit = limit;
+        }
+    }
+
     private Csv() {
     }
 
     public static List<Row> parse(String text) {
+        return parse(text, Integer.MAX_VALUE);
+    }
+
+    /** Parses at most {@code maxCells} cells; one more throws {@link TooManyCells}. */
+    public static List<Row> parse(String text, int maxCells) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
@@ -57,6 +72,7 @@ public final class Csv {
         int cellLine = 1, rowLine = 1;
         boolean quoted = false, wasQuoted = false;
         int i = 0, n = s.length();
+        int count = 0;
         while (i < n) {
             char c = s.charAt(i);
             if (quoted) {
@@ -93,6 +109,7 @@ public final class Csv {
                 continue;
             }
             if (c == ',') {
+                count = counted(count, maxCells);
                 cells.add(cell(cell, cellLine, cells.size() + 1));
                 cell.setLength(0);
                 wasQuoted = false;
@@ -101,6 +118,7 @@ public final class Csv {
                 continue;
             }
             if (c == '\r' || c == '\n') {
+                count = counted(count, maxCells);
                 cells.add(cell(cell, cellLine, cells.size() + 1));
                 rows.add(new Row(List.copyOf(cells), rowLine));
                 cells.clear();
@@ -124,6 +142,7 @@ public final class Csv {
             throw new SyntaxException("a quoted cell is never closed", cellLine, cells.size() + 1);
         }
         if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
+            counted(count, maxCells);
             cells.add(cell(cell, cellLine, cells.size() + 1));
             rows.add(new Row(List.copyOf(cells), rowLine));
         }
@@ -158,6 +177,13 @@ public final class Csv {
         }
         char c = t.charAt(0);
         return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !NUMBER.matcher(t).matches();
+    }
+
+    private static int counted(int count, int max) {
+        if (count >= max) {
+            throw new TooManyCells(max);
+        }
+        return count + 1;
     }
 
     /** Writes one CSV line (RFC 4180 quoting), ending in CRLF. */

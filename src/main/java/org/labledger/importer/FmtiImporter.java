@@ -8,6 +8,8 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
+import org.labledger.common.Problem;
+import org.labledger.common.StatementTimeouts;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabKind;
 import org.labledger.seed.ImportReport;
@@ -55,6 +57,8 @@ public class FmtiImporter {
     SeedImporter importer;
     @Inject
     TransactionManager tm;
+    @Inject
+    StatementTimeouts timeouts;
 
     public record LabMatch(String developer, String lab, boolean created) {
     }
@@ -64,16 +68,38 @@ public class FmtiImporter {
                                    List<LabMatch> labs, List<String> warnings, long durationMs) {
     }
 
-    @Transactional
-    public FmtiImportReport importEdition(String edition, FmtiParser.Upload scores, FmtiParser.Upload indicators,
-                                          List<FmtiParser.Upload> reports, boolean dryRun) {
-        long start = System.nanoTime();
+    /**
+     * Reads and checks the files of an edition, within {@code limits}; no transaction and no database work, so
+     * that an oversized or broken upload is refused before anything else happens.
+     */
+    public FmtiEdition read(String edition, FmtiParser.Upload scores, FmtiParser.Upload indicators,
+                            List<FmtiParser.Upload> reports, FmtiParser.Limits limits) {
         if (edition == null || !EDITION.matcher(edition.trim()).matches()) {
             throw ApiException.badParameter("edition", "must be a short edition name such as 'Dec2025' (letters, digits, space, . _ -), was '" + edition + "'");
         }
-        FmtiEdition parsed = FmtiParser.parse(edition.trim(), scores, indicators, reports);
+        return FmtiParser.parse(edition.trim(), scores, indicators, reports, limits);
+    }
+
+    /**
+     * Stores an edition read by {@link #read}. An import that would create labs is refused (403, naming them)
+     * unless {@code mayCreateLabs} (the caller is an admin) or it is a dry run, which lists them in {@code newLabs}
+     * for confirmation: creating labs is an admin's decision everywhere in LabLedger.
+     *
+     * @param started {@link System#nanoTime()} when the request began (for {@code durationMs})
+     */
+    @Transactional
+    public FmtiImportReport importEdition(FmtiEdition parsed, boolean dryRun, boolean mayCreateLabs, long started) {
+        timeouts.forImport(em);
         List<LabMatch> matches = new ArrayList<>();
         SeedDocument doc = document(parsed, matches);
+        List<LabMatch> created = matches.stream().filter(LabMatch::created).toList();
+        if (!created.isEmpty() && !dryRun && !mayCreateLabs) {
+            throw new ApiException(403, "forbidden", "Forbidden", "this import would create the labs "
+                    + created.stream().map(LabMatch::lab).toList() + " for developers LabLedger does not know; creating labs needs the role admin:"
+                    + " ask an admin to run the import, or add the spellings as aliases of existing labs (dryRun=true lists the new labs without writing)",
+                    created.stream().map(m -> new Problem.Violation("newLabs", "developer '" + m.developer() + "' would become the new lab '"
+                            + m.lab() + "'", parsed.scoresFile(), null, null)).toList());
+        }
         String file = "FMTI " + parsed.edition();
         try {
             importer.check(file, doc);
@@ -90,8 +116,8 @@ public class FmtiImporter {
         }
         return new FmtiImportReport(parsed.edition(), doc.questionnaires().get(0).slug(), dryRun, parsed.indicators().size(),
                 parsed.developers().size(), (int) parsed.developers().stream().filter(d -> d.report() != null).count(),
-                report.counts(), matches.stream().filter(LabMatch::created).map(LabMatch::lab).toList(), matches,
-                parsed.warnings(), (System.nanoTime() - start) / 1_000_000);
+                report.counts(), created.stream().map(LabMatch::lab).toList(), matches,
+                parsed.warnings(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The edition as a dataset document, matching developers to the labs already stored. */

@@ -33,12 +33,32 @@ public final class FmtiParser {
     public record Upload(String name, byte[] bytes) {
     }
 
+    /**
+     * How large an edition may be (see README, "Limits"): developer columns, indicator rows, and cells per file
+     * (every file; a scores matrix has about developers × indicators cells). The real editions have 13–14
+     * developers, 100 indicators and at most ~1,600 cells per file.
+     */
+    public record Limits(int maxDevelopers, int maxIndicators, int maxCells) {
+
+        public static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     private static final Pattern REPORT_NAME = Pattern.compile("(?i)[_\\- ]?fmtransparencyreport.*$");
 
     private final List<String> warnings = new ArrayList<>();
+    private final Limits limits;
+
+    private FmtiParser(Limits limits) {
+        this.limits = limits;
+    }
 
     public static FmtiEdition parse(String edition, Upload scores, Upload indicators, List<Upload> reports) {
-        return new FmtiParser().read(edition, scores, indicators, reports == null ? List.of() : reports);
+        return parse(edition, scores, indicators, reports, Limits.NONE);
+    }
+
+    /** Reads and checks an edition; anything over {@code limits} is an {@link ImportTooLarge}, found before the rest is checked. */
+    public static FmtiEdition parse(String edition, Upload scores, Upload indicators, List<Upload> reports, Limits limits) {
+        return new FmtiParser(limits).read(edition, scores, indicators, reports == null ? List.of() : reports);
     }
 
     /** Lower case, {@code _ - :} as spaces, runs of white space folded, trimmed. */
@@ -67,6 +87,15 @@ public final class FmtiParser {
         int lastDeveloper = totalColumn ? last - 1 : last;
         if (lastDeveloper <= indicatorCol) {
             throw new ImportException("scores", scores.name(), header.line(), 1, "the header names no developer");
+        }
+        if (lastDeveloper - indicatorCol > limits.maxDevelopers()) {
+            throw new ImportTooLarge("scores", scores.name(), "the header names " + (lastDeveloper - indicatorCol)
+                    + " developers; an import takes at most " + limits.maxDevelopers() + " (labledger.import.max-developers)");
+        }
+        long indicatorRows = rows.stream().skip(1).filter(r -> !r.blank() && !r.text(indicatorCol).trim().equalsIgnoreCase("Total")).count();
+        if (indicatorRows > limits.maxIndicators()) {
+            throw new ImportTooLarge("scores", scores.name(), "the file has " + indicatorRows
+                    + " indicator rows; an import takes at most " + limits.maxIndicators() + " (labledger.import.max-indicators)");
         }
         List<String> developerNames = new ArrayList<>();
         Map<String, Integer> seenDevelopers = new HashMap<>();
@@ -313,7 +342,7 @@ public final class FmtiParser {
         }
     }
 
-    private static List<Row> rows(String part, Upload file) {
+    private List<Row> rows(String part, Upload file) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -322,7 +351,10 @@ public final class FmtiParser {
             throw new ImportException(part, file.name(), 0, 0, "the file is not UTF-8 text");
         }
         try {
-            return Csv.parse(text);
+            return Csv.parse(text, limits.maxCells());
+        } catch (Csv.TooManyCells e) {
+            throw new ImportTooLarge(part, file.name(), "the file has more than " + e.limit
+                    + " cells; an import takes at most " + e.limit + " per file (labledger.import.max-cells)");
         } catch (Csv.SyntaxException e) {
             throw new ImportException(part, file.name(), e.line, e.column, "not valid CSV: " + e.getMessage());
         }

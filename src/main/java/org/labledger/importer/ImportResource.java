@@ -1,5 +1,7 @@
 package org.labledger.importer;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,13 +31,25 @@ import java.util.List;
 @Tag(name = "imports")
 public class ImportResource {
 
-    /** Largest file accepted in an import (the FMTI reports are ~150 KB). */
-    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-
     @Inject
     FmtiImporter fmti;
     @Inject
     SeedImporter seeds;
+    @Inject
+    SecurityIdentity identity;
+
+    /** Largest file accepted in an import (the real FMTI files are at most ~180 KB). */
+    @ConfigProperty(name = "labledger.import.max-file-size", defaultValue = "2M")
+    MemorySize maxFileSize;
+    /** Most developer columns (and report files) of an edition (the real ones have 13–14). */
+    @ConfigProperty(name = "labledger.import.max-developers", defaultValue = "50")
+    int maxDevelopers;
+    /** Most indicator rows of an edition (the real ones have ~100). */
+    @ConfigProperty(name = "labledger.import.max-indicators", defaultValue = "500")
+    int maxIndicators;
+    /** Most CSV cells per file (the real ones have at most ~1,600). */
+    @ConfigProperty(name = "labledger.import.max-cells", defaultValue = "20000")
+    int maxCells;
 
     @POST
     @Path("/fmti")
@@ -42,26 +57,47 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing)")
+    @Operation(summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing;"
+            + " an import that would create labs needs the role admin, or dryRun=true to list them)")
     public FmtiImporter.FmtiImportReport importFmti(@RestForm("edition") @PartType(MediaType.TEXT_PLAIN) String edition,
                                                     @RestForm("scores") FileUpload scores,
                                                     @RestForm("indicators") FileUpload indicators,
                                                     @RestForm("reports") List<FileUpload> reports,
                                                     @QueryParam("dryRun") String dryRunParam,
                                                     @RestForm("dryRun") @PartType(MediaType.TEXT_PLAIN) String dryRunForm) {
+        long started = System.nanoTime();
         if (scores == null) {
             throw ApiException.badParameter("scores", "the scores matrix (a CSV file part named 'scores') is required");
-        }
-        List<FmtiParser.Upload> reportFiles = new ArrayList<>();
-        for (FileUpload r : reports == null ? List.<FileUpload>of() : reports) {
-            reportFiles.add(read("reports", r));
         }
         String dry = dryRunParam != null ? dryRunParam : dryRunForm;
         if (dry != null && !dry.equalsIgnoreCase("true") && !dry.equalsIgnoreCase("false")) {
             throw ApiException.badParameter("dryRun", "must be true or false, was '" + dry + "'");
         }
-        return fmti.importEdition(edition, read("scores", scores), indicators == null ? null : read("indicators", indicators),
-                reportFiles, Boolean.parseBoolean(dry));
+        List<FileUpload> reportParts = reports == null ? List.of() : reports;
+        if (reportParts.size() > maxDevelopers) {
+            throw new ImportTooLarge("reports", null, reportParts.size() + " report files; an import takes at most " + maxDevelopers
+                    + " (one per developer, labledger.import.max-developers)");
+        }
+        // every size is checked before any file is read
+        List<FileUpload> all = new ArrayList<>(reportParts);
+        all.add(scores);
+        if (indicators != null) {
+            all.add(indicators);
+        }
+        for (FileUpload f : all) {
+            if (f.size() > maxFileSize.asLongValue()) {
+                throw new ImportTooLarge(f == scores ? "scores" : f == indicators ? "indicators" : "reports", f.fileName(), "the file has "
+                        + f.size() + " bytes; an import takes files of at most " + maxFileSize.asLongValue() + " bytes (labledger.import.max-file-size)");
+            }
+        }
+        List<FmtiParser.Upload> reportFiles = new ArrayList<>();
+        for (FileUpload r : reportParts) {
+            reportFiles.add(read("reports", r));
+        }
+        // parsed and bounded outside any transaction: nothing touches the database until the files are known to be good
+        FmtiEdition parsed = fmti.read(edition, read("scores", scores), indicators == null ? null : read("indicators", indicators),
+                reportFiles, new FmtiParser.Limits(maxDevelopers, maxIndicators, maxCells));
+        return fmti.importEdition(parsed, Boolean.parseBoolean(dry), identity.hasRole("admin"), started);
     }
 
     @POST
@@ -76,9 +112,6 @@ public class ImportResource {
     }
 
     private static FmtiParser.Upload read(String part, FileUpload f) {
-        if (f.size() > MAX_FILE_BYTES) {
-            throw ApiException.badParameter(part, "file '" + f.fileName() + "' is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
-        }
         try {
             return new FmtiParser.Upload(f.fileName() == null || f.fileName().isBlank() ? part + ".csv" : f.fileName(), Files.readAllBytes(f.uploadedFile()));
         } catch (IOException e) {

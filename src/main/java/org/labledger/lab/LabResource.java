@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.labledger.common.Negotiation;
 import org.labledger.common.Params;
+import org.labledger.common.PublicUrls;
 
 import java.util.List;
 
@@ -57,7 +58,7 @@ public class LabResource {
     @Operation(summary = "Create a lab (admin); recorded as a revision")
     public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull LabInput body, @Context jakarta.ws.rs.core.UriInfo uri) {
         Lab l = writes.create(body);
-        return withTag(Response.created(uri.getBaseUriBuilder().path("api/labs/{slug}").build(l.slug)), labs.get(l.slug));
+        return withTag(Response.created(PublicUrls.of("api/labs/{slug}", l.slug)), labs.get(l.slug));
     }
 
     @jakarta.transaction.Transactional

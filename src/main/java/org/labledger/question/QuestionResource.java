@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.Params;
 import org.labledger.common.Paging;
+import org.labledger.common.PublicUrls;
 
 import java.util.List;
 
@@ -65,7 +66,7 @@ public class QuestionResource {
     public Response addAnswer(@PathParam("key") String key, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull NewAnswer body,
                               @Context UriInfo uri) {
         var a = answers.create(key, body.lab(), body.set());
-        return Response.created(uri.getBaseUriBuilder().path("api/answers/{id}").build(a.id()))
+        return Response.created(PublicUrls.of("api/answers/{id}", a.id()))
                 .tag(new jakarta.ws.rs.core.EntityTag("v" + a.version())).entity(a).build();
     }
 
@@ -89,7 +90,7 @@ public class QuestionResource {
     @Operation(summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
     public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionInput body, @Context UriInfo uri) {
         Question q = writes.create(body);
-        return view(Response.created(uri.getBaseUriBuilder().path("api/questions/{key}").build(q.key)), q.key);
+        return view(Response.created(PublicUrls.of("api/questions/{key}", q.key)), q.key);
     }
 
     @jakarta.transaction.Transactional

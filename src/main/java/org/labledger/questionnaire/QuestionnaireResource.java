@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.labledger.common.PublicUrls;
 
 @Path("/api/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +56,7 @@ public class QuestionnaireResource {
     public jakarta.ws.rs.core.Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionnaireInput body,
                                               @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         Questionnaire q = writes.create(body);
-        return view(jakarta.ws.rs.core.Response.created(uri.getBaseUriBuilder().path("api/questionnaires/{slug}").build(q.slug)), q.slug);
+        return view(jakarta.ws.rs.core.Response.created(PublicUrls.of("api/questionnaires/{slug}", q.slug)), q.slug);
     }
 
     @jakarta.transaction.Transactional

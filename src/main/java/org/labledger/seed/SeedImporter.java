@@ -66,6 +66,8 @@ public class SeedImporter {
 
     @Inject
     EntityManager em;
+    @Inject
+    org.labledger.common.StatementTimeouts timeouts;
 
     private final ObjectMapper strict;
 
@@ -143,8 +145,12 @@ public class SeedImporter {
         return new Run(doc).execute(file);
     }
 
-    /** Waits until no other transaction imports, then holds the lock until this transaction ends. */
+    /**
+     * Waits until no other transaction imports, then holds the lock until this transaction ends. An import's
+     * statements (and this wait) may take longer than a request's: the import statement timeout applies.
+     */
     private void lockImports() {
+        timeouts.forImport(em);
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as l")
                 .setParameter(1, IMPORT_LOCK)
                 .getSingleResult();

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.labledger.common.PublicUrls;
 
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +62,7 @@ public class SourceResource {
     @Operation(summary = "Create a source document (curator); recorded as a revision")
     public Response create(@Valid @NotNull SourceInput body, @Context UriInfo uri) {
         Source s = writes.create(body);
-        return view(Response.created(uri.getBaseUriBuilder().path("api/sources/{key}").build(s.key)), s.key);
+        return view(Response.created(PublicUrls.of("api/sources/{key}", s.key)), s.key);
     }
 
     @jakarta.transaction.Transactional

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.labledger.common.PublicUrls;
 
 @Path("/api/topics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +63,7 @@ public class TopicResource {
     @Operation(summary = "Create a topic (curator); recorded as a revision")
     public Response create(@Valid @NotNull TopicInput body, @Context UriInfo uri) {
         Topic t = writes.create(body);
-        return view(Response.created(uri.getBaseUriBuilder().path("api/topics/{slug}").build(t.slug)), t.slug);
+        return view(Response.created(PublicUrls.of("api/topics/{slug}", t.slug)), t.slug);
     }
 
     @jakarta.transaction.Transactional

@@ -45,6 +45,11 @@ class FmtiImportTest {
         return given().log().ifValidationFails().header("Authorization", "Bearer " + Tokens.curator());
     }
 
+    /** Imports that create labs (developers LabLedger does not know) need an admin. */
+    static RequestSpecification admin() {
+        return given().log().ifValidationFails().header("Authorization", "Bearer " + Tokens.admin());
+    }
+
     static RequestSpecification upload(RequestSpecification spec, String edition, Path scores, Path indicators, List<Path> reports) {
         RequestSpecification s = spec.multiPart("edition", edition).multiPart("scores", scores.toFile(), "text/csv");
         if (indicators != null) {
@@ -103,7 +108,7 @@ class FmtiImportTest {
     @Test
     void importsDec2025WithIndicatorsAndReports() throws IOException {
         Path dir = DATA.resolve("Dec2025");
-        JsonPath report = upload(curator(), "Dec2025", dir.resolve("Dec2025_scores.csv"), dir.resolve("Dec2025_indicators.csv"), reports("Dec2025"))
+        JsonPath report = upload(admin(), "Dec2025", dir.resolve("Dec2025_scores.csv"), dir.resolve("Dec2025_indicators.csv"), reports("Dec2025"))
                 .when().post("/api/imports/fmti").then().statusCode(200).extract().jsonPath();
         assertEquals("fmti-dec2025", report.getString("questionnaire"));
         assertEquals(100, report.getInt("indicators"));
@@ -133,7 +138,7 @@ class FmtiImportTest {
         assertEquals(13, q.getList("answers").size());
         assertTrue(q.getString("answers.find { it.lab == 'anthropic' }.citations[0].locator").startsWith("Anthropic_fmtransparencyreport_Dec2025.csv, line "));
 
-        // importing the same edition again changes nothing
+        // importing the same edition again changes nothing (and needs no admin: it creates no lab now)
         JsonPath again = upload(curator(), "Dec2025", dir.resolve("Dec2025_scores.csv"), dir.resolve("Dec2025_indicators.csv"), reports("Dec2025"))
                 .when().post("/api/imports/fmti").then().statusCode(200).extract().jsonPath();
         int created = 0, updated = 0;
@@ -149,7 +154,7 @@ class FmtiImportTest {
     @Test
     void importsMay2024MatrixWithItsTotalRow() throws IOException {
         Path scores = DATA.resolve("May2024").resolve("May2024_scores.csv");
-        JsonPath report = upload(curator(), "May2024", scores, null, List.of()).when().post("/api/imports/fmti")
+        JsonPath report = upload(admin(), "May2024", scores, null, List.of()).when().post("/api/imports/fmti")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(100, report.getInt("indicators"), "the Total row is a check, not an indicator");
         assertEquals(14, report.getInt("developers"));
@@ -167,8 +172,8 @@ class FmtiImportTest {
     void comparesTheTwoEditionsOverTheirSharedIndicators() throws IOException {
         Path may = DATA.resolve("May2024").resolve("May2024_scores.csv");
         Path dec = DATA.resolve("Dec2025").resolve("Dec2025_scores.csv");
-        upload(curator(), "May2024", may, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
-        upload(curator(), "Dec2025", dec, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
+        upload(admin(), "May2024", may, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
+        upload(admin(), "Dec2025", dec, null, List.of()).when().post("/api/imports/fmti").then().statusCode(200);
 
         // expected, straight from the files: indicators named alike in both, and each developer's 1s on them
         Map<String, Map<String, Integer>> a = matrix(may), b = matrix(dec);
@@ -265,7 +270,7 @@ class FmtiImportTest {
 
     @Test
     void quirksAreSurvived() {
-        JsonPath r = uploadText(curator(), "Quirks1", "q_scores.csv", GOOD + "Total,2,2\r\n", Map.of(
+        JsonPath r = uploadText(admin(), "Quirks1", "q_scores.csv", GOOD + "Total,2,2\r\n", Map.of(
                 "Lab_One_fmtransparencyreport_Quirks1.csv",
                 "\uFEFFDownstream applications,Disclosure,Score\n\"Data, size\",\"We say\nhow much\",1\nMulti line,,0\nCompute,yes,1\n"))
                 .when().post("/api/imports/fmti").then().statusCode(200).extract().jsonPath();
@@ -275,7 +280,7 @@ class FmtiImportTest {
         when().get("/api/questions/fmti-quirks1-data-size").then().statusCode(200)
                 .body("answers.find { it.lab == 'lab-one' }.summary", equalTo("We say\nhow much"));
         // the Domain,Subdomain,Indicator,…,Total shape
-        uploadText(curator(), "Quirks2", "shape.csv", "Domain,Subdomain,Indicator,A Lab,B Lab,Total\nUpstream,Data,Size,1,0,1\nUpstream,Compute,Flops,1,1,2\n", Map.of())
+        uploadText(admin(), "Quirks2", "shape.csv", "Domain,Subdomain,Indicator,A Lab,B Lab,Total\nUpstream,Data,Size,1,0,1\nUpstream,Compute,Flops,1,1,2\n", Map.of())
                 .when().post("/api/imports/fmti").then().statusCode(200).body("indicators", equalTo(2));
         when().get("/api/questions/fmti-quirks2-flops").then().statusCode(200)
                 .body("topic.path", equalTo(List.of("Foundation Model Transparency Index", "Upstream", "Compute")));

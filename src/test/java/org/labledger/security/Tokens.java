@@ -37,6 +37,23 @@ public final class Tokens {
                 .issuedAt(Instant.now().minusSeconds(5)).expiresAt(expiresAt).sign(privateKey());
     }
 
+    /**
+     * A token with exactly these claims (a JSON object, signed as is): for claims the builder above would
+     * correct or refuse, such as a {@code groups} claim that is not an array.
+     */
+    public static String signed(String claimsJson) {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claimsJson);
+        jws.setKey(privateKey());
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static PrivateKey privateKey() {
         JwtKeys.ensure();
         try {

@@ -44,8 +44,8 @@ class ExportRoundTripTest {
 
     @Test
     void exportImportExportIsIdentical() {
-        // some imported data too, with the fields only imports fill (justification, references, new labs)
-        given().header("Authorization", "Bearer " + Tokens.curator())
+        // some imported data too, with the fields only imports fill (justification, references, new labs: an admin's import)
+        given().header("Authorization", "Bearer " + Tokens.admin())
                 .multiPart("edition", "Trip")
                 .multiPart("scores", "trip_scores.csv", "Indicator,Lab A,Lab B\nSize,1,0\nCompute,0,1\n".getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("reports", "Lab A_fmtransparencyreport_Trip.csv",

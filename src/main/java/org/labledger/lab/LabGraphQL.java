@@ -7,8 +7,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.agreement.Agreement;
-import org.labledger.agreement.AgreementNode;
 import org.labledger.answer.Answer;
 import org.labledger.answer.AnswerNode;
 import org.labledger.answer.ScorecardService;
@@ -100,16 +98,6 @@ public class LabGraphQL {
         for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
                 .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
             byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
-        }
-        return Batch.many(labs, LabNode::id, byLab);
-    }
-
-    @Description("Agreements the lab is party to")
-    public List<List<AgreementNode>> agreements(@Source List<LabNode> labs) {
-        Map<Long, List<AgreementNode>> byLab = new HashMap<>();
-        for (Object[] r : em.createQuery("select p.lab.id, a from Agreement a join a.parties p where p.lab.id in ?1 order by a.slug", Object[].class)
-                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
-            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(AgreementNode.of((Agreement) r[1]));
         }
         return Batch.many(labs, LabNode::id, byLab);
     }

@@ -12,8 +12,6 @@ import org.labledger.answer.AnswerNode;
 import org.labledger.answer.ScorecardService;
 import org.labledger.common.Batch;
 import org.labledger.common.Params;
-import org.labledger.question.Question;
-import org.labledger.question.QuestionNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,16 +88,6 @@ public class LabGraphQL {
     public List<List<AnswerNode>> answers(@Source List<LabNode> labs) {
         List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
         return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
-    }
-
-    @Description("The questions put to the lab")
-    public List<List<QuestionNode>> questions(@Source List<LabNode> labs) {
-        Map<Long, List<QuestionNode>> byLab = new HashMap<>();
-        for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
-                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
-            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
-        }
-        return Batch.many(labs, LabNode::id, byLab);
     }
 
     @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")

@@ -1,6 +1,7 @@
 package org.labledger.question;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -17,6 +18,7 @@ import org.labledger.common.Batch;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
+import org.labledger.lab.LabNode;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.questionnaire.QuestionnaireNode;
 import org.labledger.source.CitationService;
@@ -25,6 +27,8 @@ import org.labledger.source.SubjectType;
 import org.labledger.topic.TopicNode;
 import org.labledger.topic.TopicService;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +42,8 @@ public class QuestionGraphQL {
     TopicService topics;
     @Inject
     CitationService citations;
+    @Inject
+    EntityManager em;
 
     @Input("QuestionFilter")
     @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
@@ -103,6 +109,18 @@ public class QuestionGraphQL {
         List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
                 Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
         return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
+    }
+
+    // Lab.questions lives here, with the type it returns: the lab room knows nothing of questions.
+    @Name("questions")
+    @Description("The questions put to the lab")
+    public List<List<QuestionNode>> labQuestions(@Source List<LabNode> labs) {
+        Map<Long, List<QuestionNode>> byLab = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
+                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
+            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
+        }
+        return Batch.many(labs, LabNode::id, byLab);
     }
 
     @Description("Where the question was asked")

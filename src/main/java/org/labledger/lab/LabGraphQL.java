@@ -7,8 +7,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.answer.Answer;
-import org.labledger.answer.AnswerNode;
 import org.labledger.answer.ScorecardService;
 import org.labledger.common.Batch;
 import org.labledger.common.Params;
@@ -83,12 +81,6 @@ public class LabGraphQL {
     // Batched fields take no arguments: SmallRye batches all occurrences of a field together and passes
     // the first one's arguments to all, so aliases with different arguments would get wrong answers.
     // Filtered views are top-level queries: answers(filter), scorecards(topic, questionnaire).
-
-    @Description("The lab's answers, one per question put to it (filtered lists: the top-level `answers` query)")
-    public List<List<AnswerNode>> answers(@Source List<LabNode> labs) {
-        List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
-        return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
-    }
 
     @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")
     public List<ScorecardService.Scorecard> scorecard(@Source List<LabNode> labs) {

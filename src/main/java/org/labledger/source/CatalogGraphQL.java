@@ -21,8 +21,6 @@ public class CatalogGraphQL {
 
     @Inject
     TopicService topics;
-    @Inject
-    org.labledger.questionnaire.QuestionnaireService questionnaires;
 
     @Query("topics")
     @Description("The topic tree, flattened in path order")
@@ -34,12 +32,6 @@ public class CatalogGraphQL {
     @Query("questionnaires")
     public @NonNull List<@NonNull QuestionnaireNode> questionnaires() {
         return Questionnaire.<Questionnaire>list("order by slug").stream().map(QuestionnaireNode::of).toList();
-    }
-
-    @Query("compareQuestionnaires")
-    @Description("Two questionnaires (e.g. FMTI editions) compared over the questions they share, matched by normalised text")
-    public org.labledger.questionnaire.QuestionnaireService.Comparison compareQuestionnaires(@NonNull String a, @NonNull String b) {
-        return questionnaires.compare(a, b);
     }
 
     @Query("sources")

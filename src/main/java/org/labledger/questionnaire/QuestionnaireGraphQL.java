@@ -1,44 +1,26 @@
-package org.labledger.source;
+package org.labledger.questionnaire;
 
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.common.Batch;
-import org.labledger.questionnaire.Questionnaire;
-import org.labledger.questionnaire.QuestionnaireNode;
-import org.labledger.topic.TopicNode;
-import org.labledger.topic.TopicService;
+import org.labledger.source.SourceNode;
 
 import java.util.List;
 import java.util.Map;
 
-/** The reference lists a dashboard needs for its filters: topics, questionnaires, sources. */
+/** Questionnaires over GraphQL; relations resolved in batches. */
 @GraphQLApi
-public class CatalogGraphQL {
-
-    @Inject
-    TopicService topics;
-
-    @Query("topics")
-    @Description("The topic tree, flattened in path order")
-    public @NonNull List<@NonNull TopicNode> topics() {
-        TopicService.Tree tree = topics.tree();
-        return tree.all().stream().map(t -> TopicNode.of(tree, t)).toList();
-    }
+public class QuestionnaireGraphQL {
 
     @Query("questionnaires")
     public @NonNull List<@NonNull QuestionnaireNode> questionnaires() {
         return Questionnaire.<Questionnaire>list("order by slug").stream().map(QuestionnaireNode::of).toList();
     }
 
-    @Query("sources")
-    public @NonNull List<@NonNull SourceNode> sources() {
-        return org.labledger.source.Source.<org.labledger.source.Source>list("order by key").stream().map(SourceNode::of).toList();
-    }
-
+    // Here, not in the source room: a questionnaire points at its source, the source room knows nothing of questionnaires.
     @Description("The document the questionnaire was published in")
     public List<SourceNode> source(@Source List<QuestionnaireNode> questionnaires) {
         List<Long> ids = Batch.keys(questionnaires, QuestionnaireNode::sourceId);

@@ -10,8 +10,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.answer.Answer;
-import org.labledger.answer.AnswerNode;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
@@ -102,13 +100,6 @@ public class QuestionGraphQL {
         List<QuestionNode> children = Question.<Question>list("parent.id in ?1 order by ordinal", Batch.keys(questions, QuestionNode::id))
                 .stream().map(QuestionNode::of).toList();
         return Batch.many(questions, QuestionNode::id, Batch.group(children, QuestionNode::parentId));
-    }
-
-    @Description("One answer per lab the question was put to")
-    public List<List<AnswerNode>> answers(@Source List<QuestionNode> questions) {
-        List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
-                Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
-        return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
     }
 
     // Lab.questions lives here, with the type it returns: the lab room knows nothing of questions.

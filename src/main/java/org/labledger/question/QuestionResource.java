@@ -27,8 +27,6 @@ public class QuestionResource {
     @Inject
     QuestionService service;
     @Inject
-    org.labledger.answer.AnswerWriteService answers;
-    @Inject
     QuestionWriteService writes;
 
     @GET
@@ -49,24 +47,6 @@ public class QuestionResource {
         params.check();
         QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
         return Paging.ok(service.search(filter, sort, p, s), uri);
-    }
-
-    public record NewAnswer(@jakarta.validation.constraints.NotBlank(message = "is required") String lab,
-                            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull(message = "is required") org.labledger.answer.AnswerChange set) {
-    }
-
-    @jakarta.transaction.Transactional
-    @jakarta.ws.rs.POST
-    @Path("/{key}/answers")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed("curator")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
-    @Operation(summary = "Record the answer of a lab the question was not yet put to (needs evidence); 409 if it has one")
-    public Response addAnswer(@PathParam("key") String key, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull NewAnswer body,
-                              @Context UriInfo uri) {
-        var a = answers.create(key, body.lab(), body.set());
-        return Response.created(uri.getBaseUriBuilder().path("api/answers/{id}").build(a.id()))
-                .tag(new jakarta.ws.rs.core.EntityTag("v" + a.version())).entity(a).build();
     }
 
     @GET

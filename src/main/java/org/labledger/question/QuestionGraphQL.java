@@ -59,7 +59,7 @@ public class QuestionGraphQL {
         Paging.check(page, size);
         QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
         PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
-                f.statuses() == null ? List.of() : f.statuses(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
+                f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).toList(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
         Map<Long, QuestionNode> nodes = Batch.index(load(ids.items()), QuestionNode::id);
         return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }

@@ -43,7 +43,7 @@ public class QuestionResource {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        List<ResponseStatus> statuses = params.enums("status", status, ResponseStatus.class);
+        List<String> statuses = params.enums("status", status, ResponseStatus.class).stream().map(Enum::name).toList();
         params.check();
         QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
         return Paging.ok(service.search(filter, sort, p, s), uri);

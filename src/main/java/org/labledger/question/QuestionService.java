@@ -113,7 +113,7 @@ public class QuestionService {
         }
         if (byStatus) {
             where.append(" and a.status in (:statuses)");
-            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+            params.put("statuses", List.copyOf(f.statuses()));
         }
         if (labId != null || byStatus) {
             where.append(")");

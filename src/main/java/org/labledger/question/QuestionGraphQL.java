@@ -2,20 +2,14 @@ package org.labledger.question;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
-import org.labledger.common.PageResult;
-import org.labledger.common.Paging;
-import org.labledger.common.Params;
 import org.labledger.lab.LabNode;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.questionnaire.QuestionnaireNode;
@@ -35,33 +29,15 @@ import java.util.Map;
 public class QuestionGraphQL {
 
     @Inject
-    QuestionService questions;
-    @Inject
     TopicService topics;
     @Inject
     CitationService citations;
     @Inject
     EntityManager em;
 
-    @Input("QuestionFilter")
-    @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
-    public record QuestionFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
-    }
-
+    /** A page of questions: the {@code questions} query's answer (served by the answer room's QuestionSearchGraphQL, as its filter names answer statuses). */
     @Name("QuestionPage")
     public record QuestionPage(@NonNull List<@NonNull QuestionNode> items, int page, int size, int totalItems, int totalPages) {
-    }
-
-    @Query("questions")
-    @Description("Questions matching the filter, one page at a time (page from 0, size 1 to 200); sort: ordinal, key, topic, questionnaire, relevance (with text), '-' prefix for descending")
-    public @NonNull QuestionPage questions(QuestionFilterInput filter, String sort,
-                                           @DefaultValue("0") int page, @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
-        PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
-                f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).toList(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
-        Map<Long, QuestionNode> nodes = Batch.index(load(ids.items()), QuestionNode::id);
-        return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }
 
     @Query("question")

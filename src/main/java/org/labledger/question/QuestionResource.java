@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.Params;
 import org.labledger.common.Paging;
 
@@ -26,6 +25,8 @@ public class QuestionResource {
 
     @Inject
     QuestionService service;
+    @Inject
+    QuestionAnswers answers;
     @Inject
     QuestionWriteService writes;
 
@@ -43,7 +44,7 @@ public class QuestionResource {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        List<String> statuses = params.enums("status", status, ResponseStatus.class).stream().map(Enum::name).toList();
+        List<String> statuses = answers.statusNames(params, "status", status);
         params.check();
         QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
         return Paging.ok(service.search(filter, sort, p, s), uri);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.labledger.common.Params;
 import org.labledger.question.Question;
 import org.labledger.question.QuestionAnswers;
+import org.labledger.question.QuestionInput;
 import org.labledger.question.QuestionService.AnswerStatus;
 import org.labledger.question.QuestionService.AnswerView;
 import org.labledger.source.CitationService;
@@ -26,6 +27,8 @@ public class AnswersOfQuestions implements QuestionAnswers {
     EntityManager em;
     @Inject
     CitationService citations;
+    @Inject
+    AnswerWriteService writes;
 
     @Override
     public List<String> statusNames(Params params, String name, List<String> values) {
@@ -61,5 +64,13 @@ public class AnswersOfQuestions implements QuestionAnswers {
         return answers.stream().map(a -> new AnswerView(a.id, a.lab.slug, a.lab.name, a.status.name(), a.delivered,
                 a.summary, a.respondent, a.respondentCapacity, a.answeredOn, a.version, a.updatedAt,
                 answerCitations.getOrDefault(a.id, List.of()))).toList();
+    }
+
+    @Override
+    public void putTo(Question q, List<String> labs, QuestionInput in) {
+        for (String lab : labs) {
+            writes.create(q.key, lab, new AnswerChange(ResponseStatus.UNANSWERED, true, null, null, null, null, null, null,
+                    in.reason(), in.sourceUrl(), in.sourceKey(), in.quote(), in.locator()));
+        }
     }
 }

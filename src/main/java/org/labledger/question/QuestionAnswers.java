@@ -30,4 +30,11 @@ public interface QuestionAnswers {
 
     /** The question's answers in full, with their evidence, by lab slug. */
     List<QuestionService.AnswerView> views(Question question);
+
+    /**
+     * Puts a question just created to these labs (known, each once): each gets an UNANSWERED, delivered answer with
+     * the input's evidence ({@code reason}, {@code sourceUrl}, {@code sourceKey}, {@code quote}, {@code locator}),
+     * recorded as a revision. In the caller's transaction.
+     */
+    void putTo(Question question, List<String> labs, QuestionInput evidence);
 }

@@ -107,6 +107,23 @@ public class AnswerGraphQL {
         return Batch.many(answers, AnswerNode::id, byId);
     }
 
+    // Lab.answers lives here, with the type it returns: the lab room knows nothing of answers.
+    @Name("answers")
+    @Description("The lab's answers, one per question put to it (filtered lists: the top-level `answers` query)")
+    public List<List<AnswerNode>> labAnswers(@Source List<LabNode> labs) {
+        List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
+        return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
+    }
+
+    // Question.answers lives here, with the type it returns: the question room knows nothing of answers.
+    @Name("answers")
+    @Description("One answer per lab the question was put to")
+    public List<List<AnswerNode>> questionAnswers(@Source List<QuestionNode> questions) {
+        List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
+                Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
+        return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
+    }
+
     public List<LabNode> lab(@Source List<AnswerNode> answers) {
         Map<Long, LabNode> labs = Batch.index(Lab.<Lab>list("id in ?1", Batch.keys(answers, AnswerNode::labId))
                 .stream().map(LabNode::of).toList(), LabNode::id);

@@ -20,10 +20,9 @@ import org.labledger.source.Citation;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
 import org.labledger.source.Source;
-import org.labledger.source.SourceKind;
+import org.labledger.source.SourceWriteService;
 import org.labledger.source.SubjectType;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +42,8 @@ public class AnswerWriteService {
     RevisionService revisions;
     @Inject
     CitationService citations;
+    @Inject
+    SourceWriteService sources;
     @Inject
     Validator validator;
     @Inject
@@ -280,26 +281,7 @@ public class AnswerWriteService {
             return s;
         }
         if (AnswerChange.notBlank(c.sourceUrl())) {
-            String url = c.sourceUrl().trim();
-            Source s = Source.find("url", url).firstResult();
-            if (s != null) {
-                return s;
-            }
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new ApiException.Unprocessable("'" + url + "' is not a URL", List.of(new Problem.Violation("sourceUrl", "is not a URL")));
-            }
-            s = new Source();
-            s.key = "url-" + org.labledger.seed.SeedImporterKeys.shortHash(url);
-            s.title = (uri.getHost() == null ? url : uri.getHost() + (uri.getPath() == null ? "" : uri.getPath()));
-            s.title = s.title.length() > 500 ? s.title.substring(0, 500) : s.title;
-            s.url = url;
-            s.kind = SourceKind.OTHER;
-            s.notes = "recorded by " + revisions.actor("anonymous") + " as evidence for an answer";
-            s.persist();
-            return s;
+            return sources.findOrCreateByUrl("sourceUrl", c.sourceUrl().trim(), "as evidence for an answer");
         }
         return null;
     }

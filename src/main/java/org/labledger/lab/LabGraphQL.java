@@ -7,15 +7,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.agreement.Agreement;
-import org.labledger.agreement.AgreementNode;
-import org.labledger.answer.Answer;
-import org.labledger.answer.AnswerNode;
-import org.labledger.answer.ScorecardService;
 import org.labledger.common.Batch;
-import org.labledger.common.Params;
-import org.labledger.question.Question;
-import org.labledger.question.QuestionNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +22,6 @@ public class LabGraphQL {
     EntityManager em;
     @Inject
     LabService labs;
-    @Inject
-    ScorecardService scorecards;
 
     @Query("labs")
     @Description("All labs and organisations, by slug; optionally only the given slugs or one kind")
@@ -54,13 +44,6 @@ public class LabGraphQL {
     @Description("One lab by slug; error NOT_FOUND when there is none")
     public LabNode lab(@NonNull String slug) {
         return LabNode.of(labs.require(slug));
-    }
-
-    @Query("scorecards")
-    @Description("Every lab's scorecard in one go (a lab × topic matrix), optionally for one topic subtree or questionnaire")
-    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire,
-                                                                         @Description("as the scorecards stood at this time (ISO-8601), from the change history") String asOf) {
-        return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire), org.labledger.history.RevisionService.timestamp("asOf", asOf));
     }
 
     public List<LabNode> parent(@Source List<LabNode> labs) {
@@ -86,44 +69,8 @@ public class LabGraphQL {
 
     // Batched fields take no arguments: SmallRye batches all occurrences of a field together and passes
     // the first one's arguments to all, so aliases with different arguments would get wrong answers.
-    // Filtered views are top-level queries: answers(filter), scorecards(topic, questionnaire).
-
-    @Description("The lab's answers, one per question put to it (filtered lists: the top-level `answers` query)")
-    public List<List<AnswerNode>> answers(@Source List<LabNode> labs) {
-        List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
-        return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
-    }
-
-    @Description("The questions put to the lab")
-    public List<List<QuestionNode>> questions(@Source List<LabNode> labs) {
-        Map<Long, List<QuestionNode>> byLab = new HashMap<>();
-        for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
-                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
-            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
-        }
-        return Batch.many(labs, LabNode::id, byLab);
-    }
-
-    @Description("Agreements the lab is party to")
-    public List<List<AgreementNode>> agreements(@Source List<LabNode> labs) {
-        Map<Long, List<AgreementNode>> byLab = new HashMap<>();
-        for (Object[] r : em.createQuery("select p.lab.id, a from Agreement a join a.parties p where p.lab.id in ?1 order by a.slug", Object[].class)
-                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
-            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(AgreementNode.of((Agreement) r[1]));
-        }
-        return Batch.many(labs, LabNode::id, byLab);
-    }
-
-    @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")
-    public List<ScorecardService.Scorecard> scorecard(@Source List<LabNode> labs) {
-        List<Long> ids = Batch.keys(labs, LabNode::id);
-        List<ScorecardService.Scorecard> cards = scorecards.scorecards(ids, null, null);
-        Map<Long, ScorecardService.Scorecard> byId = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            byId.put(ids.get(i), cards.get(i));
-        }
-        return Batch.one(labs, LabNode::id, byId);
-    }
+    // Filtered views are top-level queries: answers(filter), scorecards(topic, questionnaire). Relations to
+    // types of higher rooms (answers, questions, agreements, scorecard) are resolved in those rooms.
 
     @Description("Third-party scores of the lab, oldest first; `current` marks the one not superseded")
     public List<List<LabService.ScoreView>> scores(@Source List<LabNode> labs) {

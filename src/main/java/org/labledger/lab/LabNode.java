@@ -4,7 +4,10 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** A lab as a GraphQL object; its relations are resolved in batches by {@link LabGraphQL}. */
+/**
+ * A lab as a GraphQL object; its relations are resolved in batches by {@link LabGraphQL}, those returning types of
+ * higher rooms (answers, questions, agreements, scorecard) by those rooms' GraphQL classes.
+ */
 @Name("Lab")
 public record LabNode(@Ignore Long id, @NonNull String slug, @NonNull String name, @NonNull LabKind kind, String website,
                       @Ignore Long parentId) {

@@ -8,10 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.answer.ScorecardResource;
-import org.labledger.answer.ScorecardService;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,8 +25,6 @@ public class LabResource {
 
     @Inject
     LabService labs;
-    @Inject
-    ScorecardService scorecards;
     @Inject
     LabWriteService writes;
 
@@ -99,37 +94,4 @@ public class LabResource {
         return Response.noContent().build();
     }
 
-
-    @GET
-    @Path("/{slug}/scorecard.csv")
-    @Produces("text/csv")
-    @Operation(summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
-    public Response scorecardCsvPath(@PathParam("slug") String slug, @QueryParam("topic") String topic,
-                                     @QueryParam("questionnaire") String questionnaire, @QueryParam("asOf") String asOf) {
-        return ScorecardResource.csv(List.of(card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv");
-    }
-
-    @GET
-    @Path("/{slug}/scorecard")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic "
-            + "(with Accept: text/csv, as CSV)")
-    public Response scorecard(@PathParam("slug") String slug,
-                              @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
-                              @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
-                              @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history") @QueryParam("asOf") String asOf,
-                              @Context HttpHeaders headers) {
-        ScorecardService.Scorecard card = card(slug, topic, questionnaire, asOf);
-        return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
-                : Response.ok(card, MediaType.APPLICATION_JSON).build();
-    }
-
-    private ScorecardService.Scorecard card(String slug, String topic, String questionnaire, String asOf) {
-        Long id = Lab.idBySlug(slug);
-        if (id == null) {
-            labs.require(slug); // the same 404 as every other lab path
-        }
-        return scorecards.scorecards(List.of(id), Params.text(topic), Params.text(questionnaire),
-                org.labledger.history.RevisionService.timestamp("asOf", asOf)).get(0);
-    }
 }

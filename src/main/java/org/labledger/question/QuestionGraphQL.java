@@ -1,22 +1,16 @@
 package org.labledger.question;
 
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.graphql.DefaultValue;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.answer.Answer;
-import org.labledger.answer.AnswerNode;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
-import org.labledger.common.PageResult;
-import org.labledger.common.Paging;
-import org.labledger.common.Params;
+import org.labledger.lab.LabNode;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.questionnaire.QuestionnaireNode;
 import org.labledger.source.CitationService;
@@ -25,6 +19,8 @@ import org.labledger.source.SubjectType;
 import org.labledger.topic.TopicNode;
 import org.labledger.topic.TopicService;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,31 +29,15 @@ import java.util.Map;
 public class QuestionGraphQL {
 
     @Inject
-    QuestionService questions;
-    @Inject
     TopicService topics;
     @Inject
     CitationService citations;
+    @Inject
+    EntityManager em;
 
-    @Input("QuestionFilter")
-    @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
-    public record QuestionFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
-    }
-
+    /** A page of questions: the {@code questions} query's answer (served by the answer room's QuestionSearchGraphQL, as its filter names answer statuses). */
     @Name("QuestionPage")
     public record QuestionPage(@NonNull List<@NonNull QuestionNode> items, int page, int size, int totalItems, int totalPages) {
-    }
-
-    @Query("questions")
-    @Description("Questions matching the filter, one page at a time (page from 0, size 1 to 200); sort: ordinal, key, topic, questionnaire, relevance (with text), '-' prefix for descending")
-    public @NonNull QuestionPage questions(QuestionFilterInput filter, String sort,
-                                           @DefaultValue("0") int page, @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
-        PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
-                f.statuses() == null ? List.of() : f.statuses(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
-        Map<Long, QuestionNode> nodes = Batch.index(load(ids.items()), QuestionNode::id);
-        return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }
 
     @Query("question")
@@ -98,11 +78,16 @@ public class QuestionGraphQL {
         return Batch.many(questions, QuestionNode::id, Batch.group(children, QuestionNode::parentId));
     }
 
-    @Description("One answer per lab the question was put to")
-    public List<List<AnswerNode>> answers(@Source List<QuestionNode> questions) {
-        List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
-                Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
-        return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
+    // Lab.questions lives here, with the type it returns: the lab room knows nothing of questions.
+    @Name("questions")
+    @Description("The questions put to the lab")
+    public List<List<QuestionNode>> labQuestions(@Source List<LabNode> labs) {
+        Map<Long, List<QuestionNode>> byLab = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
+                .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
+            byLab.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(QuestionNode.of((Question) r[1]));
+        }
+        return Batch.many(labs, LabNode::id, byLab);
     }
 
     @Description("Where the question was asked")

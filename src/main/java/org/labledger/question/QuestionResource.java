@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.Params;
 import org.labledger.common.Paging;
 import org.labledger.common.PublicUrls;
@@ -28,7 +27,7 @@ public class QuestionResource {
     @Inject
     QuestionService service;
     @Inject
-    org.labledger.answer.AnswerWriteService answers;
+    QuestionAnswers answers;
     @Inject
     QuestionWriteService writes;
 
@@ -46,28 +45,10 @@ public class QuestionResource {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        List<ResponseStatus> statuses = params.enums("status", status, ResponseStatus.class);
+        List<String> statuses = answers.statusNames(params, "status", status);
         params.check();
         QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
         return Paging.ok(service.search(filter, sort, p, s), uri);
-    }
-
-    public record NewAnswer(@jakarta.validation.constraints.NotBlank(message = "is required") String lab,
-                            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull(message = "is required") org.labledger.answer.AnswerChange set) {
-    }
-
-    @jakarta.transaction.Transactional
-    @jakarta.ws.rs.POST
-    @Path("/{key}/answers")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed("curator")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
-    @Operation(summary = "Record the answer of a lab the question was not yet put to (needs evidence); 409 if it has one")
-    public Response addAnswer(@PathParam("key") String key, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull NewAnswer body,
-                              @Context UriInfo uri) {
-        var a = answers.create(key, body.lab(), body.set());
-        return Response.created(PublicUrls.of("api/answers/{id}", a.id()))
-                .tag(new jakarta.ws.rs.core.EntityTag("v" + a.version())).entity(a).build();
     }
 
     @GET

@@ -4,9 +4,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.labledger.answer.Answer;
-import org.labledger.answer.AnswerTally;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.NativePage;
 import org.labledger.common.PageResult;
@@ -19,8 +16,6 @@ import org.labledger.topic.Topic;
 import org.labledger.topic.TopicService;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +40,8 @@ public class QuestionService {
     TopicService topics;
     @Inject
     CitationService citations;
+    @Inject
+    QuestionAnswers answers;
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record Ref(String slug, String name) {
@@ -54,8 +51,9 @@ public class QuestionService {
     public record TopicRef(String slug, String name, List<String> path) {
     }
 
+    /** A lab's answer as a question list shows it; {@code status}: the name of the answer's ResponseStatus. */
     @RegisterForReflection // serialised inside PageResult (a Response entity)
-    public record AnswerStatus(String lab, ResponseStatus status, boolean delivered) {
+    public record AnswerStatus(String lab, String status, boolean delivered) {
     }
 
     @RegisterForReflection // serialised inside PageResult (a Response entity)
@@ -63,8 +61,9 @@ public class QuestionService {
                                   List<AnswerStatus> answers) {
     }
 
+    /** A lab's answer as a question's page shows it; {@code status}: the name of the answer's ResponseStatus. */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record AnswerView(long id, String lab, String labName, ResponseStatus status, boolean delivered, String summary,
+    public record AnswerView(long id, String lab, String labName, String status, boolean delivered, String summary,
                              String respondent, String respondentCapacity, String answeredOn, int version,
                              OffsetDateTime updatedAt, List<CitationView> citations) {
     }
@@ -113,7 +112,7 @@ public class QuestionService {
         }
         if (byStatus) {
             where.append(" and a.status in (:statuses)");
-            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+            params.put("statuses", List.copyOf(f.statuses()));
         }
         if (labId != null || byStatus) {
             where.append(")");
@@ -127,7 +126,7 @@ public class QuestionService {
 
         String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
         // with a lab and no text, the total is a sum over the lab's rows of answer_tally instead of a count of questions
-        Long total = labId != null && !hasText ? AnswerTally.total(em, params) : null;
+        Long total = labId != null && !hasText ? answers.count(params) : null;
         String s = sort == null || sort.isBlank() ? "ordinal" : sort.trim();
         if (total != null && List.of("ordinal", "questionnaire", "-ordinal", "-questionnaire").contains(s)) {
             return byLabInOrder(params, s.startsWith("-") ? "desc" : "asc", total, page, size);
@@ -185,21 +184,12 @@ public class QuestionService {
                          where q.id in (:ids)""").setParameter("ids", ids).getResultList()) {
             byId.put(((Number) r[0]).longValue(), r);
         }
-        var answerQuery = em.createNativeQuery("select a.question_id, l.slug, a.status, a.delivered from answer a join lab l on l.id = a.lab_id"
-                + " where a.question_id in (:ids)" + (labId == null ? "" : " and a.lab_id = :lab") + " order by l.slug").setParameter("ids", ids);
-        if (labId != null) {
-            answerQuery.setParameter("lab", labId);
-        }
-        Map<Long, List<AnswerStatus>> answers = new HashMap<>();
-        for (Object[] r : (List<Object[]>) answerQuery.getResultList()) {
-            answers.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new AnswerStatus((String) r[1], ResponseStatus.valueOf((String) r[2]), (Boolean) r[3]));
-        }
+        Map<Long, List<AnswerStatus>> listed = answers.listed(ids, labId);
         return ids.stream().map(id -> {
             Object[] q = byId.get(id);
             Topic t = tree.get(((Number) q[4]).longValue());
             return new QuestionSummary((String) q[1], new Ref((String) q[2], (String) q[3]), new TopicRef(t.slug, t.name, tree.path(t)),
-                    (String) q[5], ((Number) q[6]).intValue(), (String) q[7], answers.getOrDefault(id, List.of()));
+                    (String) q[5], ((Number) q[6]).intValue(), (String) q[7], listed.getOrDefault(id, List.of()));
         }).toList();
     }
 
@@ -216,12 +206,7 @@ public class QuestionService {
         TopicService.Tree tree = topics.tree();
         List<String> children = em.createQuery("select c.key from Question c where c.parent = ?1 order by c.ordinal", String.class)
                 .setParameter(1, q).getResultList();
-        List<Answer> answers = Answer.list("select a from Answer a join fetch a.lab where a.question = ?1", q);
-        answers.sort(Comparator.comparing(a -> a.lab.slug));
-        Map<Long, List<CitationView>> answerCitations = citations.forSubjects(SubjectType.ANSWER, answers.stream().map(a -> a.id).toList());
-        List<AnswerView> views = answers.stream().map(a -> new AnswerView(a.id, a.lab.slug, a.lab.name, a.status, a.delivered,
-                a.summary, a.respondent, a.respondentCapacity, a.answeredOn, a.version, a.updatedAt,
-                answerCitations.getOrDefault(a.id, List.of()))).toList();
+        List<AnswerView> views = answers.views(q);
         return new QuestionDetail(q.key, new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q),
                 q.parent == null ? null : q.parent.key, children, q.ordinal, q.text, q.notes,
                 citations.forSubject(SubjectType.QUESTION, q.id), views);

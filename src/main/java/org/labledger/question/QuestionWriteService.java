@@ -7,9 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import org.labledger.answer.AnswerChange;
-import org.labledger.answer.AnswerWriteService;
-import org.labledger.answer.ResponseStatus;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
@@ -37,7 +34,7 @@ public class QuestionWriteService {
     @Inject
     RevisionService revisions;
     @Inject
-    AnswerWriteService answers;
+    QuestionAnswers answers;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -79,10 +76,7 @@ public class QuestionWriteService {
         q.persist();
         em.flush();
         revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
-        for (String lab : labs) {
-            answers.create(q.key, lab, new AnswerChange(ResponseStatus.UNANSWERED, true, null, null, null, null, null, null,
-                    in.reason(), in.sourceUrl(), in.sourceKey(), in.quote(), in.locator()));
-        }
+        answers.putTo(q, labs, in);
         return q;
     }
 

@@ -29,13 +29,6 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @Path("/{a}/compare/{b}")
-    @Operation(summary = "Compare two questionnaires (e.g. FMTI editions) over the questions they share, matched by normalised text: per lab answered counts in each and the delta; questions only in one")
-    public QuestionnaireService.Comparison compare(@PathParam("a") String a, @PathParam("b") String b) {
-        return service.compare(a, b);
-    }
-
-    @GET
     @Path("/{slug}")
     @Operation(summary = "One questionnaire")
     public jakarta.ws.rs.core.Response get(@PathParam("slug") String slug) {

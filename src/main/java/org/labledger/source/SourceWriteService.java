@@ -6,10 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.labledger.common.ApiException;
+import org.labledger.common.Problem;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +61,43 @@ public class SourceWriteService {
         em.flush();
         revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), revisions.actor("anonymous"), in.reason(), s.url, s.key);
         return s;
+    }
+
+    /**
+     * The source with this URL, or a new one when there is none: kind OTHER, key "url-" and the first 12 hex digits
+     * of the URL's SHA-256, titled by host and path, noted as recorded by the current actor {@code purpose}. How a
+     * write that cites a bare URL as evidence records it; no revision of its own (the citing write records the URL).
+     * A URL that does not parse is a 422 on {@code field}, the input it came from. Runs in the caller's transaction.
+     */
+    public Source findOrCreateByUrl(String field, String url, String purpose) {
+        Source s = Source.find("url", url).firstResult();
+        if (s != null) {
+            return s;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.Unprocessable("'" + url + "' is not a URL", List.of(new Problem.Violation(field, "is not a URL")));
+        }
+        s = new Source();
+        s.key = "url-" + shortHash(url);
+        s.title = (uri.getHost() == null ? url : uri.getHost() + (uri.getPath() == null ? "" : uri.getPath()));
+        s.title = s.title.length() > 500 ? s.title.substring(0, 500) : s.title;
+        s.url = url;
+        s.kind = SourceKind.OTHER;
+        s.notes = "recorded by " + revisions.actor("anonymous") + " " + purpose;
+        s.persist();
+        return s;
+    }
+
+    /** The first 12 hex digits of the text's SHA-256 (UTF-8): a short stable key for a record made from a URL. */
+    static String shortHash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional

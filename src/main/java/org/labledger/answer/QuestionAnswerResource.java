@@ -1,0 +1,52 @@
+package org.labledger.answer;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.labledger.common.PublicUrls;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Recording a lab's answer to a question, under the question's path (tagged with the questions): an answer write,
+ * so here with the answers (the question room knows nothing of them). A root class with the full path: Quarkus REST
+ * routes to the root class with the longest matching path, which this one is for {@code /api/questions/{key}/answers}.
+ */
+@Path("/api/questions/{key}/answers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "questions")
+public class QuestionAnswerResource {
+
+    @Inject
+    AnswerWriteService answers;
+
+    public record NewAnswer(@NotBlank(message = "is required") String lab,
+                            @Valid @NotNull(message = "is required") AnswerChange set) {
+    }
+
+    @Transactional
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Record the answer of a lab the question was not yet put to (needs evidence); 409 if it has one")
+    public Response addAnswer(@PathParam("key") String key, @Valid @NotNull NewAnswer body, @Context UriInfo uri) {
+        var a = answers.create(key, body.lab(), body.set());
+        return Response.created(PublicUrls.of("api/answers/{id}", a.id()))
+                .tag(new EntityTag("v" + a.version())).entity(a).build();
+    }
+}

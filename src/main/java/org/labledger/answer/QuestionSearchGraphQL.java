@@ -1,0 +1,53 @@
+package org.labledger.answer;
+
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.labledger.common.Batch;
+import org.labledger.common.PageResult;
+import org.labledger.common.Paging;
+import org.labledger.common.Params;
+import org.labledger.question.Question;
+import org.labledger.question.QuestionFilter;
+import org.labledger.question.QuestionGraphQL.QuestionPage;
+import org.labledger.question.QuestionNode;
+import org.labledger.question.QuestionService;
+import org.labledger.topic.TopicService;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code questions} query: questions found by, among others, their answers' statuses. Its filter type names
+ * {@link ResponseStatus}, so it is served from the answer room (the question room knows nothing of answers); the
+ * search itself is the question room's ({@link QuestionService#searchIds}, which takes the statuses by name).
+ */
+@GraphQLApi
+public class QuestionSearchGraphQL {
+
+    @Inject
+    QuestionService questions;
+    @Inject
+    TopicService topics;
+
+    @Input("QuestionFilter")
+    @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
+    public record QuestionFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
+    }
+
+    @Query("questions")
+    @Description("Questions matching the filter, one page at a time (page from 0, size 1 to 200); sort: ordinal, key, topic, questionnaire, relevance (with text), '-' prefix for descending")
+    public @NonNull QuestionPage questions(QuestionFilterInput filter, String sort,
+                                           @DefaultValue("0") int page, @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
+        PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
+                f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).toList(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
+        Map<Long, QuestionNode> nodes = Batch.index(QuestionNode.byIds(Question.getEntityManager(), ids.items()), QuestionNode::id);
+        return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+}

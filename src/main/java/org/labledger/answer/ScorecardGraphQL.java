@@ -1,0 +1,47 @@
+package org.labledger.answer;
+
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.common.Batch;
+import org.labledger.common.Params;
+import org.labledger.history.RevisionService;
+import org.labledger.lab.LabNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scorecards over GraphQL: the top-level {@code scorecards} query and {@code Lab.scorecard}. They live with the
+ * answers they count (the lab room knows nothing of answers); batched, so one set of statements for any number of labs.
+ */
+@GraphQLApi
+public class ScorecardGraphQL {
+
+    @Inject
+    ScorecardService scorecards;
+
+    @Query("scorecards")
+    @Description("Every lab's scorecard in one go (a lab × topic matrix), optionally for one topic subtree or questionnaire")
+    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire,
+                                                                         @Description("as the scorecards stood at this time (ISO-8601), from the change history") String asOf) {
+        return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire), RevisionService.timestamp("asOf", asOf));
+    }
+
+    // A batched field takes no arguments (SmallRye passes the first occurrence's to all): for one topic or
+    // questionnaire, the top-level query.
+    @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")
+    public List<ScorecardService.Scorecard> scorecard(@Source List<LabNode> labs) {
+        List<Long> ids = Batch.keys(labs, LabNode::id);
+        List<ScorecardService.Scorecard> cards = scorecards.scorecards(ids, null, null);
+        Map<Long, ScorecardService.Scorecard> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(ids.get(i), cards.get(i));
+        }
+        return Batch.one(labs, LabNode::id, byId);
+    }
+}

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
-import org.labledger.importer.Csv;
+import org.labledger.common.CsvWriter;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -156,11 +156,11 @@ public class AnswerResource {
         answers.searchIds(filter, 0, 1); // reject unknown lab/topic/... before streaming starts
         StreamingOutput body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(Csv.line(CSV_HEADER));
+            w.write(CsvWriter.line(CSV_HEADER));
             for (int page = 0; ; page++) {
                 var rows = answers.rows(filter, page, Paging.MAX_SIZE);
                 for (AnswerService.AnswerRow r : rows.items()) {
-                    w.write(Csv.line(List.of(r.lab(), r.questionnaire(), r.question(), r.topic(), r.status(), r.delivered(),
+                    w.write(CsvWriter.line(List.of(r.lab(), r.questionnaire(), r.question(), r.topic(), r.status(), r.delivered(),
                             r.answeredOn() == null ? "" : r.answeredOn(), String.join(" ", r.sourceUrls()))));
                 }
                 if (page + 1 >= rows.totalPages()) {

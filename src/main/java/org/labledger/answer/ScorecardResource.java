@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
-import org.labledger.importer.Csv;
+import org.labledger.common.CsvWriter;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -50,7 +50,7 @@ public class ScorecardResource {
 
     /** Scorecards as CSV: one row per lab overall (empty topic), then one per lab and topic. */
     public static Response csv(List<ScorecardService.Scorecard> cards, String fileName) {
-        StringBuilder sb = new StringBuilder(Csv.line(CSV_HEADER));
+        StringBuilder sb = new StringBuilder(CsvWriter.line(CSV_HEADER));
         for (ScorecardService.Scorecard card : cards) {
             sb.append(row(card.lab(), "", "", card.counts()));
             for (ScorecardService.TopicScore t : card.topics()) {
@@ -62,7 +62,7 @@ public class ScorecardResource {
     }
 
     private static String row(String lab, String topic, String path, ScorecardService.Counts c) {
-        return Csv.line(List.of(lab, topic, path, c.total(), c.answered(), c.partial(), c.unanswered(), c.notDelivered(),
+        return CsvWriter.line(List.of(lab, topic, path, c.total(), c.answered(), c.partial(), c.unanswered(), c.notDelivered(),
                 plain(c.responseRate()), plain(c.answeredRate())));
     }
 

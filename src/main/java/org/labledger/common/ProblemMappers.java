@@ -59,15 +59,6 @@ public class ProblemMappers {
         return problem(400, "invalid-parameter", "Invalid Parameter", detail, path(uri), errors);
     }
 
-    @ServerExceptionMapper
-    public Response dataset(org.labledger.seed.SeedException e, UriInfo uri) {
-        List<Problem.Violation> errors = e.problems().stream().limit(100).map(p -> {
-            int colon = p.indexOf(": ");
-            return colon > 0 ? new Problem.Violation(p.substring(0, colon), p.substring(colon + 2)) : new Problem.Violation("document", p);
-        }).toList();
-        return problem(400, "invalid-dataset", "Invalid Dataset", e.getMessage(), path(uri), errors);
-    }
-
     /**
      * A body that is JSON but does not fit (a wrong type, an unknown enum value or field, a refused character, text
      * after the value): a 400 naming the field and what was expected there, in the client's terms. The subclasses

@@ -82,9 +82,9 @@ class AnswerListAndCsvTest {
 
     @Test
     void csvCellsAreQuotedAndFormulasDefused() {
-        assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"multi\nline\"\r\n", Csv.line(List.of("a", "b,c", "say \"hi\"", "multi\nline")));
-        assertEquals("\"'=HYPERLINK(1)\",\"'@x\",-12,\"'-x\"\r\n", Csv.line(List.of("=HYPERLINK(1)", "@x", "-12", "-x")));
+        assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"multi\nline\"\r\n", org.labledger.common.CsvWriter.line(List.of("a", "b,c", "say \"hi\"", "multi\nline")));
+        assertEquals("\"'=HYPERLINK(1)\",\"'@x\",-12,\"'-x\"\r\n", org.labledger.common.CsvWriter.line(List.of("=HYPERLINK(1)", "@x", "-12", "-x")));
         assertEquals(List.of("a", "b,c", "say \"hi\"", "multi\nline"),
-                Csv.parse(Csv.line(List.of("a", "b,c", "say \"hi\"", "multi\nline"))).get(0).cells().stream().map(Csv.Cell::text).toList());
+                Csv.parse(org.labledger.common.CsvWriter.line(List.of("a", "b,c", "say \"hi\"", "multi\nline"))).get(0).cells().stream().map(Csv.Cell::text).toList());
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.labledger.common.BodyLimit;
 import org.labledger.common.TextRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -113,13 +115,20 @@ public class GraphQLRequestGuard {
             fail(rc, 400, "the query " + text, "BAD_REQUEST", null);
             return;
         }
-        if (guards.isKnownDocument(query)) {
+        boolean get = rc.request().method() == HttpMethod.GET;
+        if (!get && guards.isKnownDocument(query)) {
             rc.next(); // parsed and validated before (GraphQLGuards' document cache): dashboards repeat their queries
             return;
         }
         ParserOptions options = guards.parserOptions();
         try {
-            new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            if (get && mutates(document, operationName == null || operationName.isNull() ? null : operationName.asText())) {
+                // GraphQL over HTTP: GET is safe, so a mutation over GET is refused (a link or a prefetch must never write)
+                rc.response().putHeader("Allow", "POST");
+                fail(rc, 405, "mutations must be sent with POST", "METHOD_NOT_ALLOWED", null);
+                return;
+            }
         } catch (InvalidSyntaxException e) {
             // the parser cancels oversized documents with "More than N characters/tokens have been presented"
             boolean tooLarge = e instanceof ParseCancelledException || String.valueOf(e.getMessage()).contains("have been presented");
@@ -127,6 +136,17 @@ public class GraphQLRequestGuard {
             return;
         }
         rc.next();
+    }
+
+    /** Whether the operation that would run (the named one, or the only one) is a mutation or subscription. */
+    private static boolean mutates(Document document, String operationName) {
+        for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
+            boolean selected = operationName == null || operationName.equals(op.getName());
+            if (selected && op.getOperation() != OperationDefinition.Operation.QUERY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode json(String value) throws Exception {

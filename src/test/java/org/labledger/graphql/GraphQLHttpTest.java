@@ -1,0 +1,43 @@
+package org.labledger.graphql;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** GraphQL over HTTP as its specification describes it, and an SDL that tools can read on its own. */
+@QuarkusTest
+class GraphQLHttpTest {
+
+    @Test
+    void queriesByGet() {
+        given().queryParam("query", "{ labs { slug } }").when().get("/graphql")
+                .then().statusCode(200).body("data.labs.slug", hasItem("anthropic"));
+        given().queryParam("query", "query($s: String!) { lab(slug: $s) { name } }").queryParam("variables", "{\"s\": \"anthropic\"}")
+                .when().get("/graphql").then().statusCode(200).body("data.lab.name", equalTo("Anthropic"));
+    }
+
+    @Test
+    void mutationsAreNeverRunByGet() {
+        String m = "mutation { deleteTopic(slug: \"governance\") }";
+        given().queryParam("query", m).when().get("/graphql")
+                .then().statusCode(405).header("Allow", "POST").body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+        // a document with a query and a mutation: the operation named decides
+        String both = "query Q { labs { slug } } mutation M { deleteTopic(slug: \"governance\") }";
+        given().queryParam("query", both).queryParam("operationName", "M").when().get("/graphql").then().statusCode(405);
+        given().queryParam("query", both).queryParam("operationName", "Q").when().get("/graphql").then().statusCode(200);
+        when().get("/api/topics/governance").then().statusCode(200);
+    }
+
+    @Test
+    void servedSchemaDeclaresItsScalars() {
+        String sdl = when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        for (String scalar : new String[]{"DateTime", "BigInteger", "BigDecimal"}) {
+            org.hamcrest.MatcherAssert.assertThat(sdl, containsString("scalar " + scalar));
+        }
+    }
+}

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,46 @@ public class RequestGuard {
     static final int MAX_PARAMETER_LENGTH = 1000;
 
     @ServerRequestFilter
-    public Response check(ContainerRequestContext ctx) {
+    public Response check(ContainerRequestContext ctx, ResourceInfo resource) {
         UriInfo uri = ctx.getUriInfo();
         Response refused = check(uri, "path parameter", uri.getPathParameters(true));
-        return refused != null ? refused : check(uri, "query parameter", uri.getQueryParameters(true));
+        refused = refused != null ? refused : check(uri, "query parameter", uri.getQueryParameters(true));
+        return refused != null ? refused : unknown(uri, resource);
+    }
+
+    /** The query parameters each endpoint method declares (@QueryParam), by method. */
+    private static final Map<java.lang.reflect.Method, java.util.Set<String>> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A query parameter the endpoint does not declare is a mistake (a misspelt filter would otherwise be ignored and
+     * return everything): 400 naming it and the parameters the endpoint takes.
+     */
+    private static Response unknown(UriInfo uri, ResourceInfo resource) {
+        if (uri.getQueryParameters().isEmpty() || resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        java.util.Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(), RequestGuard::queryParameters);
+        List<String> unknown = uri.getQueryParameters().keySet().stream().filter(n -> !declared.contains(n)).sorted().toList();
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        String accepted = declared.isEmpty() ? "it takes no query parameters" : "it takes " + new java.util.TreeSet<>(declared);
+        List<Problem.Violation> violations = unknown.stream().map(n -> new Problem.Violation(n, "unknown query parameter; " + accepted)).toList();
+        return ProblemMappers.problem(400, "invalid-parameter", "Invalid Parameter",
+                "unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + unknown.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElse("")
+                        + "; " + accepted, uri.getRequestUri().getRawPath(), violations);
+    }
+
+    private static java.util.Set<String> queryParameters(java.lang.reflect.Method m) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.lang.annotation.Annotation[] annotations : m.getParameterAnnotations()) {
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a instanceof jakarta.ws.rs.QueryParam q) {
+                    names.add(q.value());
+                }
+            }
+        }
+        return java.util.Set.copyOf(names);
     }
 
     private static Response check(UriInfo uri, String kind, MultivaluedMap<String, String> parameters) {

@@ -61,7 +61,7 @@ public class AgreementWriteService {
         apply(a, in);
         a.persist();
         em.flush();
-        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), revisions.actor("anonymous"), in.reason(), null, null);
+        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), in.reason(), null, null);
         return a;
     }
 
@@ -75,7 +75,7 @@ public class AgreementWriteService {
         em.flush();
         Map<String, Object> after = snapshot(a);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+            revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, in.reason(), null, null);
         }
         return a;
     }
@@ -94,7 +94,7 @@ public class AgreementWriteService {
         Map<String, Object> before = snapshot(a);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id);
         a.delete();
-        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Agreement a, AgreementInput in) {
@@ -156,7 +156,7 @@ public class AgreementWriteService {
         apply(p, in);
         p.persist();
         em.flush();
-        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), revisions.actor("anonymous"), in.reason(), null, null);
+        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), in.reason(), null, null);
         return p;
     }
 
@@ -170,7 +170,7 @@ public class AgreementWriteService {
         em.flush();
         Map<String, Object> after = snapshot(p);
         if (Writes.changed(before, after)) {
-            revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+            revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, in.reason(), null, null);
         }
         return p;
     }
@@ -182,7 +182,7 @@ public class AgreementWriteService {
         Map<String, Object> before = snapshot(p);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
         p.delete();
-        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Provision p, ProvisionInput in) {

@@ -157,7 +157,7 @@ public class AnswerWriteService {
         Map<String, Object> before = snapshot(a);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.ANSWER, a.id);
         a.delete();
-        revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, reason, null, null);
     }
 
     /** Applies every item or none: the first bad item aborts the batch with its index in the problem. */
@@ -261,7 +261,7 @@ public class AnswerWriteService {
             return; // nothing changed: no revision
         }
         em.flush(); // the new version
-        revisions.record(ENTITY, key(a), a.id, action, before, after, revisions.actor("anonymous"), c.reason(),
+        revisions.record(ENTITY, key(a), a.id, action, before, after, c.reason(),
                 c.sourceUrl(), source == null ? null : source.key);
     }
 

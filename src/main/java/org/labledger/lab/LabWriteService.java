@@ -48,7 +48,7 @@ public class LabWriteService {
         apply(l, in);
         l.persist();
         em.flush();
-        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), revisions.actor("anonymous"), in.reason(), null, null);
+        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), in.reason(), null, null);
         return l;
     }
 
@@ -76,7 +76,7 @@ public class LabWriteService {
         em.flush();
         Map<String, Object> after = snapshot(l);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, l.slug, l.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+            revisions.record(ENTITY, l.slug, l.id, "UPDATE", before, after, in.reason(), null, null);
         }
         return l;
     }
@@ -98,7 +98,7 @@ public class LabWriteService {
         Map<String, Object> before = snapshot(l);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.LAB, l.id);
         l.delete();
-        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, reason, null, null);
     }
 
     private long count(String jpql, Lab l) {

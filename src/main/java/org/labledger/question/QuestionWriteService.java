@@ -75,7 +75,7 @@ public class QuestionWriteService {
         apply(q, in);
         q.persist();
         em.flush();
-        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
+        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), in.reason(), in.sourceUrl(), in.sourceKey());
         answers.putTo(q, labs, in);
         return q;
     }
@@ -106,7 +106,7 @@ public class QuestionWriteService {
         em.flush();
         Map<String, Object> after = snapshot(q);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.key, q.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
+            revisions.record(ENTITY, q.key, q.id, "UPDATE", before, after, in.reason(), in.sourceUrl(), in.sourceKey());
         }
         return q;
     }
@@ -124,7 +124,7 @@ public class QuestionWriteService {
         Map<String, Object> before = snapshot(q);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTION, q.id);
         q.delete();
-        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Question q, QuestionInput in) {

@@ -48,7 +48,7 @@ public class QuestionnaireWriteService {
         apply(q, in);
         q.persist();
         em.flush();
-        revisions.record(ENTITY, q.slug, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), null, null);
+        revisions.record(ENTITY, q.slug, q.id, "CREATE", null, snapshot(q), in.reason(), null, null);
         return q;
     }
 
@@ -62,7 +62,7 @@ public class QuestionnaireWriteService {
         em.flush();
         Map<String, Object> after = snapshot(q);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.slug, q.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+            revisions.record(ENTITY, q.slug, q.id, "UPDATE", before, after, in.reason(), null, null);
         }
         return q;
     }
@@ -79,7 +79,7 @@ public class QuestionnaireWriteService {
         Map<String, Object> before = snapshot(q);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTIONNAIRE, q.id);
         q.delete();
-        revisions.record(ENTITY, q.slug, q.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, q.slug, q.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Questionnaire q, QuestionnaireInput in) {

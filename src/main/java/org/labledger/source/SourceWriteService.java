@@ -59,7 +59,7 @@ public class SourceWriteService {
         apply(s, in);
         s.persist();
         em.flush();
-        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), revisions.actor("anonymous"), in.reason(), s.url, s.key);
+        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), in.reason(), s.url, s.key);
         return s;
     }
 
@@ -86,7 +86,7 @@ public class SourceWriteService {
         s.title = s.title.length() > 500 ? s.title.substring(0, 500) : s.title;
         s.url = url;
         s.kind = SourceKind.OTHER;
-        s.notes = "recorded by " + revisions.actor("anonymous") + " " + purpose;
+        s.notes = "recorded by " + revisions.actor() + " " + purpose;
         s.persist();
         return s;
     }
@@ -110,7 +110,7 @@ public class SourceWriteService {
         em.flush();
         Map<String, Object> after = snapshot(s);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), s.url, s.key);
+            revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, in.reason(), s.url, s.key);
         }
         return s;
     }
@@ -128,7 +128,7 @@ public class SourceWriteService {
         }
         Map<String, Object> before = snapshot(s);
         s.delete();
-        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, reason, null, null);
     }
 
     @Transactional
@@ -155,7 +155,7 @@ public class SourceWriteService {
         c.locator = locator;
         c.persist();
         em.flush();
-        revisions.record(CITATION, key(c, subject), c.id, "CREATE", null, snapshot(c, subject), revisions.actor("anonymous"), in.reason(), source.url, source.key);
+        revisions.record(CITATION, key(c, subject), c.id, "CREATE", null, snapshot(c, subject), in.reason(), source.url, source.key);
         return new CitationDetail(c.id, c.subjectType, subject, c.ordinal, source.key, c.quote, c.locator);
     }
 
@@ -168,7 +168,7 @@ public class SourceWriteService {
         String subject = c.subjectType + ":" + c.subjectId;
         Map<String, Object> before = snapshot(c, subject);
         c.delete();
-        revisions.record(CITATION, key(c, subject), c.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, c.source.key);
+        revisions.record(CITATION, key(c, subject), c.id, "DELETE", before, null, reason, null, c.source.key);
     }
 
     /** The id of the cited record, by its slug or key; unknown → 422 on {@code subject}. */

@@ -45,7 +45,7 @@ public class TopicWriteService {
         apply(t, in);
         t.persist();
         em.flush();
-        revisions.record(ENTITY, t.slug, t.id, "CREATE", null, snapshot(t), revisions.actor("anonymous"), in.reason(), null, null);
+        revisions.record(ENTITY, t.slug, t.id, "CREATE", null, snapshot(t), in.reason(), null, null);
         return t;
     }
 
@@ -59,7 +59,7 @@ public class TopicWriteService {
         em.flush();
         Map<String, Object> after = snapshot(t);
         if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, t.slug, t.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
+            revisions.record(ENTITY, t.slug, t.id, "UPDATE", before, after, in.reason(), null, null);
         }
         return t;
     }
@@ -76,7 +76,7 @@ public class TopicWriteService {
         }
         Map<String, Object> before = snapshot(t);
         t.delete();
-        revisions.record(ENTITY, t.slug, t.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, t.slug, t.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Topic t, TopicInput in) {

@@ -138,26 +138,17 @@ public class CurationGraphQL {
 
     // --- topics (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createTopic")
     @RolesAllowed("curator")
     public TopicNode createTopic(@NonNull TopicInput input) {
-        Writes.validate(validator, input, "input.");
-        return topicNode(topics.create(input).slug);
+        return topics.create(input, "input.", t -> topicNode(t.slug));
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateTopic")
     @RolesAllowed("curator")
     public TopicNode updateTopic(@NonNull String slug, int version, @NonNull TopicInput input) {
-        Writes.validate(validator, input, "input.");
-        topics.update(slug, input, null, version);
-        return topicNode(slug);
+        return topics.update(slug, input, "input.", null, version, t -> topicNode(t.slug));
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteTopic")
     @RolesAllowed("admin")

@@ -18,7 +18,6 @@ import org.labledger.agreement.Provision;
 import org.labledger.agreement.ProvisionInput;
 import org.labledger.agreement.ProvisionNode;
 import org.labledger.common.Writes;
-import org.labledger.lab.Lab;
 import org.labledger.lab.LabInput;
 import org.labledger.lab.LabNode;
 import org.labledger.lab.LabWriteService;
@@ -75,28 +74,19 @@ public class CurationGraphQL {
 
     // --- labs (admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createLab")
     @RolesAllowed("admin")
     @Description("Create a lab (admin)")
     public LabNode createLab(@NonNull LabInput input) {
-        Writes.validate(validator, input, "input.");
-        return LabNode.of(Lab.findBySlug(labs.create(input).slug));
+        return labs.create(input, "input.", LabNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateLab")
     @RolesAllowed("admin")
     @Description("Replace a lab (admin); `version` is the version read (CONFLICT when someone changed it since)")
     public LabNode updateLab(@NonNull String slug, int version, @NonNull LabInput input) {
-        Writes.validate(validator, input, "input.");
-        labs.update(slug, input, null, version);
-        return LabNode.of(Lab.findBySlug(slug));
+        return labs.update(slug, input, "input.", null, version, LabNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteLab")
     @RolesAllowed("admin")

@@ -25,7 +25,6 @@ import org.labledger.question.Question;
 import org.labledger.question.QuestionInput;
 import org.labledger.question.QuestionNode;
 import org.labledger.question.QuestionWriteService;
-import org.labledger.questionnaire.Questionnaire;
 import org.labledger.questionnaire.QuestionnaireInput;
 import org.labledger.questionnaire.QuestionnaireNode;
 import org.labledger.questionnaire.QuestionnaireWriteService;
@@ -98,26 +97,17 @@ public class CurationGraphQL {
 
     // --- questionnaires (admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createQuestionnaire")
     @RolesAllowed("admin")
     public QuestionnaireNode createQuestionnaire(@NonNull QuestionnaireInput input) {
-        Writes.validate(validator, input, "input.");
-        return QuestionnaireNode.of(Questionnaire.findBySlug(questionnaires.create(input).slug));
+        return questionnaires.create(input, "input.", QuestionnaireNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateQuestionnaire")
     @RolesAllowed("admin")
     public QuestionnaireNode updateQuestionnaire(@NonNull String slug, int version, @NonNull QuestionnaireInput input) {
-        Writes.validate(validator, input, "input.");
-        questionnaires.update(slug, input, null, version);
-        return QuestionnaireNode.of(Questionnaire.findBySlug(slug));
+        return questionnaires.update(slug, input, "input.", null, version, QuestionnaireNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestionnaire")
     @RolesAllowed("admin")

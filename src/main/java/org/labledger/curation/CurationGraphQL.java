@@ -233,26 +233,17 @@ public class CurationGraphQL {
 
     // --- sources and citations (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createSource")
     @RolesAllowed("curator")
     public SourceNode createSource(@NonNull SourceInput input) {
-        Writes.validate(validator, input, "input.");
-        return SourceNode.of(org.labledger.source.Source.findByKey(sources.create(input).key));
+        return sources.create(input, "input.", SourceNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateSource")
     @RolesAllowed("curator")
     public SourceNode updateSource(@NonNull String key, int version, @NonNull SourceInput input) {
-        Writes.validate(validator, input, "input.");
-        sources.update(key, input, null, version);
-        return SourceNode.of(org.labledger.source.Source.findByKey(key));
+        return sources.update(key, input, "input.", null, version, SourceNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteSource")
     @RolesAllowed("admin")
@@ -261,17 +252,12 @@ public class CurationGraphQL {
         return true;
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("addCitation")
     @RolesAllowed("curator")
     @Description("Cite a source for a record: subjectType, subject (slug/key; answers: questionKey/labSlug or id), source, quote and/or locator")
     public SourceWriteService.CitationDetail addCitation(@NonNull CitationInput input) {
-        Writes.validate(validator, input, "input.");
-        return sources.cite(input);
+        return sources.cite(input, "input.");
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteCitation")
     @RolesAllowed("admin")

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
 import org.labledger.common.Writes;
@@ -19,8 +20,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Curators' writes to sources and citations (deletes: admins). */
+/**
+ * Curators' writes to sources and citations (deletes: admins), REST and GraphQL alike, each in one transaction with
+ * its read-back: validate (fields named under {@code field}: "" over REST, "input." over GraphQL) → check the version
+ * → apply → revision → the caller's {@code view} of the written source (a citation is read back as its CitationDetail).
+ */
 @ApplicationScoped
 public class SourceWriteService {
 
@@ -31,6 +37,8 @@ public class SourceWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
     @org.eclipse.microprofile.graphql.Name("CitationRecord")
@@ -47,7 +55,8 @@ public class SourceWriteService {
     }
 
     @Transactional
-    public Source create(SourceInput in) {
+    public <T> T create(SourceInput in, String field, Function<Source, T> view) {
+        Writes.validate(validator, in, field);
         if (in.key() == null) {
             throw Writes.required("key");
         }
@@ -60,7 +69,7 @@ public class SourceWriteService {
         s.persist();
         em.flush();
         revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), in.reason(), s.url, s.key);
-        return s;
+        return view.apply(s);
     }
 
     /**
@@ -101,7 +110,8 @@ public class SourceWriteService {
     }
 
     @Transactional
-    public Source update(String key, SourceInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String key, SourceInput in, String field, String ifMatch, Integer expectedVersion, Function<Source, T> view) {
+        Writes.validate(validator, in, field);
         Source s = require(key);
         Writes.version(ifMatch, expectedVersion, s.version, "source " + key, false);
         Writes.sameKey("key", key, in.key());
@@ -112,7 +122,7 @@ public class SourceWriteService {
         if (Writes.changed(before, after)) {
             revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, in.reason(), s.url, s.key);
         }
-        return s;
+        return view.apply(s);
     }
 
     @Transactional
@@ -132,7 +142,8 @@ public class SourceWriteService {
     }
 
     @Transactional
-    public CitationDetail cite(CitationInput in) {
+    public CitationDetail cite(CitationInput in, String field) {
+        Writes.validate(validator, in, field);
         Source source = Source.findByKey(in.source());
         if (source == null) {
             throw Writes.unknown("source", "source", in.source());

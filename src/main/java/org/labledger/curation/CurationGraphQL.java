@@ -21,7 +21,6 @@ import org.labledger.common.Writes;
 import org.labledger.lab.LabInput;
 import org.labledger.lab.LabNode;
 import org.labledger.lab.LabWriteService;
-import org.labledger.question.Question;
 import org.labledger.question.QuestionInput;
 import org.labledger.question.QuestionNode;
 import org.labledger.question.QuestionWriteService;
@@ -144,27 +143,18 @@ public class CurationGraphQL {
 
     // --- questions (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createQuestion")
     @RolesAllowed("curator")
     @Description("Create a question; the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason")
     public QuestionNode createQuestion(@NonNull QuestionInput input) {
-        Writes.validate(validator, input, "input.");
-        return QuestionNode.of(Question.findByKey(questions.create(input).key));
+        return questions.create(input, "input.", QuestionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateQuestion")
     @RolesAllowed("curator")
     public QuestionNode updateQuestion(@NonNull String key, int version, @NonNull QuestionInput input) {
-        Writes.validate(validator, input, "input.");
-        questions.update(key, input, null, version);
-        return QuestionNode.of(Question.findByKey(key));
+        return questions.update(key, input, "input.", null, version, QuestionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestion")
     @RolesAllowed("admin")

@@ -22,8 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Curators' writes to questions (deletes: admins); a new question's labs get UNANSWERED answers with its evidence. */
+/**
+ * Curators' writes to questions (deletes: admins); a new question's labs get UNANSWERED answers with its evidence.
+ * REST and GraphQL take the same path, each write in one transaction with its read-back: validate (fields named under
+ * {@code field}: "" over REST, "input." over GraphQL) → check the version → apply → revision → the caller's
+ * {@code view} of the written question.
+ */
 @ApplicationScoped
 public class QuestionWriteService {
 
@@ -49,7 +55,8 @@ public class QuestionWriteService {
     }
 
     @Transactional
-    public Question create(QuestionInput in) {
+    public <T> T create(QuestionInput in, String field, Function<Question, T> view) {
+        Writes.validate(validator, in, field);
         if (in.key() == null) {
             throw Writes.required("key");
         }
@@ -77,23 +84,24 @@ public class QuestionWriteService {
         em.flush();
         revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), in.reason(), in.sourceUrl(), in.sourceKey());
         answers.putTo(q, labs, in);
-        return q;
+        return view.apply(q);
     }
 
     @Transactional
-    public Question update(String key, QuestionInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String key, QuestionInput in, String field, String ifMatch, Integer expectedVersion, Function<Question, T> view) {
+        Writes.validate(validator, in, field);
         Question q = require(key);
         Writes.version(ifMatch, expectedVersion, q.version, "question " + key, false);
-        return replace(q, in);
+        return view.apply(replace(q, in));
     }
 
     @Transactional
-    public Question patch(String key, JsonNode patch, String ifMatch) {
+    public <T> T patch(String key, JsonNode patch, String ifMatch, Function<Question, T> view) {
         Question q = require(key);
         Writes.version(ifMatch, null, q.version, "question " + key, false);
         QuestionInput current = new QuestionInput(q.key, q.questionnaire.slug, q.topic.slug, q.parent == null ? null : q.parent.key,
                 q.ordinal, q.text, q.notes, null, null, null, null, null, null);
-        return replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class));
+        return view.apply(replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class)));
     }
 
     private Question replace(Question q, QuestionInput in) {

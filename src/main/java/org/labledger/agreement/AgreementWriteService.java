@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Curators' writes to agreements and their provisions (deletes: admins). */
 @ApplicationScoped
@@ -30,6 +32,8 @@ public class AgreementWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     public Agreement require(String slug) {
         Agreement a = Agreement.findBySlug(slug);
@@ -49,7 +53,8 @@ public class AgreementWriteService {
     }
 
     @Transactional
-    public Agreement create(AgreementInput in) {
+    public <T> T create(AgreementInput in, String field, Function<Agreement, T> view) {
+        Writes.validate(validator, in, field);
         if (in.slug() == null) {
             throw Writes.required("slug");
         }
@@ -62,11 +67,12 @@ public class AgreementWriteService {
         a.persist();
         em.flush();
         revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), in.reason(), null, null);
-        return a;
+        return view.apply(a);
     }
 
     @Transactional
-    public Agreement update(String slug, AgreementInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String slug, AgreementInput in, String field, String ifMatch, Integer expectedVersion, Function<Agreement, T> view) {
+        Writes.validate(validator, in, field);
         Agreement a = require(slug);
         Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, false);
         Writes.sameKey("slug", slug, in.slug());
@@ -77,7 +83,7 @@ public class AgreementWriteService {
         if (Writes.changed(before, after)) {
             revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, in.reason(), null, null);
         }
-        return a;
+        return view.apply(a);
     }
 
     @Transactional
@@ -142,7 +148,8 @@ public class AgreementWriteService {
     // --- provisions ---
 
     @Transactional
-    public Provision addProvision(String slug, ProvisionInput in) {
+    public <T> T addProvision(String slug, ProvisionInput in, String field, Function<Provision, T> view) {
+        Writes.validate(validator, in, field);
         Agreement a = require(slug);
         if (in.key() == null) {
             throw Writes.required("key");
@@ -157,11 +164,13 @@ public class AgreementWriteService {
         p.persist();
         em.flush();
         revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), in.reason(), null, null);
-        return p;
+        return view.apply(p);
     }
 
     @Transactional
-    public Provision updateProvision(String slug, String key, ProvisionInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T updateProvision(String slug, String key, ProvisionInput in, String field, String ifMatch, Integer expectedVersion,
+                                 Function<Provision, T> view) {
+        Writes.validate(validator, in, field);
         Provision p = requireProvision(slug, key);
         Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, false);
         Writes.sameKey("key", key, in.key());
@@ -172,7 +181,7 @@ public class AgreementWriteService {
         if (Writes.changed(before, after)) {
             revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, in.reason(), null, null);
         }
-        return p;
+        return view.apply(p);
     }
 
     @Transactional

@@ -3,21 +3,17 @@ package org.labledger.curation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validator;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.agreement.Agreement;
 import org.labledger.agreement.AgreementInput;
 import org.labledger.agreement.AgreementNode;
 import org.labledger.agreement.AgreementWriteService;
-import org.labledger.agreement.Provision;
 import org.labledger.agreement.ProvisionInput;
 import org.labledger.agreement.ProvisionNode;
-import org.labledger.common.Writes;
 import org.labledger.lab.LabInput;
 import org.labledger.lab.LabNode;
 import org.labledger.lab.LabWriteService;
@@ -46,13 +42,13 @@ import java.util.function.Function;
  * The curation write API over GraphQL: the same services as REST. Updates and deletes take the version
  * the client read ({@code version} field of each object): a mismatch is a CONFLICT error.
  * Each mutation runs in one transaction with its read-back (as the REST writes do), so an answer is never an error for a
- * write that committed: the database failing after the write means no commit.
+ * write that committed: the database failing after the write means no commit. The write services declare that
+ * transaction, validate the input and read the record back through the node factory passed to them; the resolvers
+ * here only translate.
  */
 @GraphQLApi
 public class CurationGraphQL {
 
-    @Inject
-    Validator validator;
     @Inject
     EntityManager em;
     @Inject
@@ -165,26 +161,17 @@ public class CurationGraphQL {
 
     // --- agreements and provisions (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createAgreement")
     @RolesAllowed("curator")
     public AgreementNode createAgreement(@NonNull AgreementInput input) {
-        Writes.validate(validator, input, "input.");
-        return AgreementNode.of(Agreement.findBySlug(agreements.create(input).slug));
+        return agreements.create(input, "input.", AgreementNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateAgreement")
     @RolesAllowed("curator")
     public AgreementNode updateAgreement(@NonNull String slug, int version, @NonNull AgreementInput input) {
-        Writes.validate(validator, input, "input.");
-        agreements.update(slug, input, null, version);
-        return AgreementNode.of(Agreement.findBySlug(slug));
+        return agreements.update(slug, input, "input.", null, version, AgreementNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteAgreement")
     @RolesAllowed("admin")
@@ -193,26 +180,17 @@ public class CurationGraphQL {
         return true;
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("addProvision")
     @RolesAllowed("curator")
     public ProvisionNode addProvision(@NonNull String agreement, @NonNull ProvisionInput input) {
-        Writes.validate(validator, input, "input.");
-        return ProvisionNode.of(Provision.find("key", agreements.addProvision(agreement, input).key).firstResult());
+        return agreements.addProvision(agreement, input, "input.", ProvisionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateProvision")
     @RolesAllowed("curator")
     public ProvisionNode updateProvision(@NonNull String agreement, @NonNull String key, int version, @NonNull ProvisionInput input) {
-        Writes.validate(validator, input, "input.");
-        agreements.updateProvision(agreement, key, input, null, version);
-        return ProvisionNode.of(Provision.find("key", key).firstResult());
+        return agreements.updateProvision(agreement, key, input, "input.", null, version, ProvisionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteProvision")
     @RolesAllowed("admin")

@@ -80,9 +80,7 @@ public class AgreementWriteService {
         apply(a, in);
         em.flush();
         Map<String, Object> after = snapshot(a);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, in.reason(), null, null);
-        }
+        revisions.recordUpdate(ENTITY, a.slug, a.id, before, after, in.reason(), null, null);
         return view.apply(a);
     }
 
@@ -178,9 +176,7 @@ public class AgreementWriteService {
         apply(p, in);
         em.flush();
         Map<String, Object> after = snapshot(p);
-        if (Writes.changed(before, after)) {
-            revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, in.reason(), null, null);
-        }
+        revisions.recordUpdate(PROVISION, p.key, p.id, before, after, in.reason(), null, null);
         return view.apply(p);
     }
 

@@ -75,6 +75,17 @@ public class RevisionService {
         return r;
     }
 
+    /**
+     * Records an UPDATE by the current {@link #actor()} when the record's snapshot changed ({@code before} and
+     * {@code after} differ); a write that changes nothing leaves no revision. In the caller's transaction.
+     */
+    public void recordUpdate(String entity, String key, Long entityId, Map<String, Object> before, Map<String, Object> after,
+                             String reason, String sourceUrl, String sourceKey) {
+        if (!java.util.Objects.equals(before, after)) {
+            record(entity, key, entityId, "UPDATE", before, after, reason, sourceUrl, sourceKey);
+        }
+    }
+
     /** The histories of many records of one type, in one query. */
     public List<RevisionView> history(String entity, List<Long> entityIds) {
         if (entityIds.isEmpty()) {

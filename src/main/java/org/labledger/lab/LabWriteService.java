@@ -83,9 +83,7 @@ public class LabWriteService {
         apply(l, in);
         em.flush();
         Map<String, Object> after = snapshot(l);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, l.slug, l.id, "UPDATE", before, after, in.reason(), null, null);
-        }
+        revisions.recordUpdate(ENTITY, l.slug, l.id, before, after, in.reason(), null, null);
         return l;
     }
 

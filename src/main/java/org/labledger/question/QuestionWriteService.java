@@ -113,9 +113,7 @@ public class QuestionWriteService {
         apply(q, in);
         em.flush();
         Map<String, Object> after = snapshot(q);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.key, q.id, "UPDATE", before, after, in.reason(), in.sourceUrl(), in.sourceKey());
-        }
+        revisions.recordUpdate(ENTITY, q.key, q.id, before, after, in.reason(), in.sourceUrl(), in.sourceKey());
         return q;
     }
 

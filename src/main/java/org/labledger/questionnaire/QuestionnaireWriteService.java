@@ -72,9 +72,7 @@ public class QuestionnaireWriteService {
         apply(q, in);
         em.flush();
         Map<String, Object> after = snapshot(q);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.slug, q.id, "UPDATE", before, after, in.reason(), null, null);
-        }
+        revisions.recordUpdate(ENTITY, q.slug, q.id, before, after, in.reason(), null, null);
         return view.apply(q);
     }
 

@@ -119,9 +119,7 @@ public class SourceWriteService {
         apply(s, in);
         em.flush();
         Map<String, Object> after = snapshot(s);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, in.reason(), s.url, s.key);
-        }
+        revisions.recordUpdate(ENTITY, s.key, s.id, before, after, in.reason(), s.url, s.key);
         return view.apply(s);
     }
 

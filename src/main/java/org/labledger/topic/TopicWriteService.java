@@ -68,9 +68,7 @@ public class TopicWriteService {
         apply(t, in);
         em.flush();
         Map<String, Object> after = snapshot(t);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, t.slug, t.id, "UPDATE", before, after, in.reason(), null, null);
-        }
+        revisions.recordUpdate(ENTITY, t.slug, t.id, before, after, in.reason(), null, null);
         return view.apply(t);
     }
 

@@ -14,7 +14,6 @@ import org.labledger.common.Params;
 import org.labledger.common.PublicUrls;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -61,30 +60,25 @@ public class AgreementResource {
         return b.entity(d).tag(new EntityTag("v" + d.version())).build();
     }
 
-    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create an agreement version with its parties (curator); recorded as a revision")
-    public Response create(@Valid @NotNull AgreementInput body, @Context UriInfo uri) {
-        Agreement a = writes.create(body);
-        return view(Response.created(PublicUrls.of("api/agreements/{slug}", a.slug)), a.slug);
+    public Response create(@NotNull AgreementInput body, @Context UriInfo uri) {
+        return writes.create(body, "", a -> view(Response.created(PublicUrls.of("api/agreements/{slug}", a.slug)), a.slug));
     }
 
-    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace an agreement and its parties (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgreementInput body) {
-        writes.update(slug, body, ifMatch, null);
-        return view(Response.ok(), slug);
+    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull AgreementInput body) {
+        return writes.update(slug, body, "", ifMatch, null, a -> view(Response.ok(), a.slug));
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")
@@ -95,9 +89,8 @@ public class AgreementResource {
         return Response.noContent().build();
     }
 
-    private Response provision(Response.ResponseBuilder b, String slug, String key) {
-        Provision p = writes.requireProvision(slug, key);
-        AgreementService.ProvisionView v = service.get(slug).provisions().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+    private Response provision(Response.ResponseBuilder b, String slug, Provision p) {
+        AgreementService.ProvisionView v = service.get(slug).provisions().stream().filter(x -> x.key().equals(p.key)).findFirst().orElseThrow();
         return b.entity(v).tag(new EntityTag("v" + p.version)).build();
     }
 
@@ -105,22 +98,20 @@ public class AgreementResource {
     @Path("/{slug}/provisions/{key}")
     @Operation(summary = "One provision, with its ETag (the version) for If-Match")
     public Response getProvision(@PathParam("slug") String slug, @PathParam("key") String key) {
-        return provision(Response.ok(), slug, key);
+        return provision(Response.ok(), slug, writes.requireProvision(slug, key));
     }
 
-    @jakarta.transaction.Transactional
     @POST
     @Path("/{slug}/provisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Add a provision to an agreement (curator); recorded as a revision")
-    public Response addProvision(@PathParam("slug") String slug, @Valid @NotNull ProvisionInput body, @Context UriInfo uri) {
-        Provision p = writes.addProvision(slug, body);
-        return provision(Response.created(PublicUrls.of("api/agreements/{slug}/provisions/{key}", slug, p.key)), slug, p.key);
+    public Response addProvision(@PathParam("slug") String slug, @NotNull ProvisionInput body, @Context UriInfo uri) {
+        return writes.addProvision(slug, body, "",
+                p -> provision(Response.created(PublicUrls.of("api/agreements/{slug}/provisions/{key}", slug, p.key)), slug, p));
     }
 
-    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}/provisions/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,12 +119,10 @@ public class AgreementResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a provision (curator; If-Match required); recorded as a revision")
     public Response putProvision(@PathParam("slug") String slug, @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
-                                 @Valid @NotNull ProvisionInput body) {
-        writes.updateProvision(slug, key, body, ifMatch, null);
-        return provision(Response.ok(), slug, key);
+                                 @NotNull ProvisionInput body) {
+        return writes.updateProvision(slug, key, body, "", ifMatch, null, p -> provision(Response.ok(), slug, p));
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}/provisions/{key}")
     @RolesAllowed("admin")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Curators' writes to agreements and their provisions (deletes: admins). */
 @ApplicationScoped
@@ -30,6 +32,8 @@ public class AgreementWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     public Agreement require(String slug) {
         Agreement a = Agreement.findBySlug(slug);
@@ -49,7 +53,8 @@ public class AgreementWriteService {
     }
 
     @Transactional
-    public Agreement create(AgreementInput in) {
+    public <T> T create(AgreementInput in, String field, Function<Agreement, T> view) {
+        Writes.validate(validator, in, field);
         if (in.slug() == null) {
             throw Writes.required("slug");
         }
@@ -61,12 +66,13 @@ public class AgreementWriteService {
         apply(a, in);
         a.persist();
         em.flush();
-        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), revisions.actor("anonymous"), in.reason(), null, null);
-        return a;
+        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), in.reason(), null, null);
+        return view.apply(a);
     }
 
     @Transactional
-    public Agreement update(String slug, AgreementInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String slug, AgreementInput in, String field, String ifMatch, Integer expectedVersion, Function<Agreement, T> view) {
+        Writes.validate(validator, in, field);
         Agreement a = require(slug);
         Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, false);
         Writes.sameKey("slug", slug, in.slug());
@@ -74,10 +80,8 @@ public class AgreementWriteService {
         apply(a, in);
         em.flush();
         Map<String, Object> after = snapshot(a);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, a.slug, a.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
-        }
-        return a;
+        revisions.recordUpdate(ENTITY, a.slug, a.id, before, after, in.reason(), null, null);
+        return view.apply(a);
     }
 
     @Transactional
@@ -94,7 +98,7 @@ public class AgreementWriteService {
         Map<String, Object> before = snapshot(a);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id);
         a.delete();
-        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Agreement a, AgreementInput in) {
@@ -142,7 +146,8 @@ public class AgreementWriteService {
     // --- provisions ---
 
     @Transactional
-    public Provision addProvision(String slug, ProvisionInput in) {
+    public <T> T addProvision(String slug, ProvisionInput in, String field, Function<Provision, T> view) {
+        Writes.validate(validator, in, field);
         Agreement a = require(slug);
         if (in.key() == null) {
             throw Writes.required("key");
@@ -156,12 +161,14 @@ public class AgreementWriteService {
         apply(p, in);
         p.persist();
         em.flush();
-        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), revisions.actor("anonymous"), in.reason(), null, null);
-        return p;
+        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), in.reason(), null, null);
+        return view.apply(p);
     }
 
     @Transactional
-    public Provision updateProvision(String slug, String key, ProvisionInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T updateProvision(String slug, String key, ProvisionInput in, String field, String ifMatch, Integer expectedVersion,
+                                 Function<Provision, T> view) {
+        Writes.validate(validator, in, field);
         Provision p = requireProvision(slug, key);
         Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, false);
         Writes.sameKey("key", key, in.key());
@@ -169,10 +176,8 @@ public class AgreementWriteService {
         apply(p, in);
         em.flush();
         Map<String, Object> after = snapshot(p);
-        if (Writes.changed(before, after)) {
-            revisions.record(PROVISION, p.key, p.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
-        }
-        return p;
+        revisions.recordUpdate(PROVISION, p.key, p.id, before, after, in.reason(), null, null);
+        return view.apply(p);
     }
 
     @Transactional
@@ -182,7 +187,7 @@ public class AgreementWriteService {
         Map<String, Object> before = snapshot(p);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
         p.delete();
-        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Provision p, ProvisionInput in) {

@@ -65,39 +65,30 @@ public class AnswerGraphQL {
         return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("updateAnswer")
     @RolesAllowed("curator")
     @Description("Replace an answer's state; `version` is the version read (CONFLICT when someone changed it since); a status change needs sourceUrl, sourceKey or reason")
     public AnswerNode updateAnswer(@NonNull @Id Long id, int version, @NonNull AnswerChange change) {
-        writes.validate(change, "change.");
-        writes.update(id, change, version);
-        return AnswerNode.of(writes.require(id));
+        return writes.update(id, change, "change.", null, version, AnswerNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("recordAnswer")
     @RolesAllowed("curator")
     @Description("Record the answer of a lab the question was not yet put to (needs evidence); CONFLICT if there is one")
     public AnswerNode recordAnswer(@NonNull String question, @NonNull String lab, @NonNull AnswerChange change) {
-        writes.validate(change, "change.");
-        return AnswerNode.of(writes.require(writes.create(question, lab, change).id()));
+        return writes.create(question, lab, change, "change.", AnswerNode::of);
     }
 
     @Input("AnswerBatchItem")
     public record BatchItemInput(@Id Long id, String question, String lab, Integer version, AnswerChange set) {
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("updateAnswers")
     @RolesAllowed("curator")
     @Description("Apply many answer changes atomically: one bad item and none is applied")
     public @NonNull List<@NonNull AnswerNode> updateAnswers(@NonNull List<@NonNull BatchItemInput> items) {
-        var result = writes.batch(items.stream().map(i -> new AnswerWriteService.BatchItem(i.id(), i.question(), i.lab(), i.version(), i.set())).toList());
-        return result.answers().stream().map(a -> AnswerNode.of(writes.require(a.id()))).toList();
+        return writes.batch(items.stream().map(i -> new AnswerWriteService.BatchItem(i.id(), i.question(), i.lab(), i.version(), i.set())).toList(),
+                AnswerNode::of);
     }
 
     @Description("Every recorded change of the answer, oldest first")

@@ -3,7 +3,6 @@ package org.labledger.answer;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.labledger.common.ApiException;
-import org.labledger.common.Preconditions;
 import org.labledger.history.RevisionService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -81,7 +79,6 @@ public class AnswerResource {
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
-    @jakarta.transaction.Transactional
     @PUT
     @Path("/answers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,13 +86,11 @@ public class AnswerResource {
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
-    public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AnswerChange change) {
-        Preconditions.ifMatch(ifMatch, writes.require(id).version, "answer " + id);
-        AnswerWriteService.AnswerDetail a = writes.update(id, change, null);
+    public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull AnswerChange change) {
+        AnswerWriteService.AnswerDetail a = writes.update(id, change, "", ifMatch, null, writes::detail);
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
-    @jakarta.transaction.Transactional
     @PATCH
     @Path("/answers/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -104,12 +99,10 @@ public class AnswerResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of an answer (JSON merge patch; If-Match required); recorded as a revision")
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        Preconditions.ifMatch(ifMatch, writes.require(id).version, "answer " + id);
-        AnswerWriteService.AnswerDetail a = writes.patch(id, patch);
+        AnswerWriteService.AnswerDetail a = writes.patch(id, patch, ifMatch, writes::detail);
         return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/answers/{id}")
     @RolesAllowed("admin")
@@ -135,7 +128,6 @@ public class AnswerResource {
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {
     }
 
-    @jakarta.transaction.Transactional
     @POST
     @Path("/answers/batch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -144,7 +136,8 @@ public class AnswerResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Apply many answer changes atomically: each item names the answer (id, or question + lab), the version it was read at, and the new state; one bad item and none is applied")
     public AnswerWriteService.BatchResult batch(@NotNull Batch batch) {
-        return writes.batch(batch.items());
+        List<AnswerWriteService.AnswerDetail> answers = writes.batch(batch.items(), writes::detail);
+        return new AnswerWriteService.BatchResult(answers.size(), answers);
     }
 
     Response csv(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,

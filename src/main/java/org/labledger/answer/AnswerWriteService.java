@@ -2,17 +2,15 @@ package org.labledger.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Preconditions;
 import org.labledger.common.Problem;
+import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
 import org.labledger.lab.Lab;
 import org.labledger.question.Question;
@@ -29,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Curators' writes to answers: every change validated, evidenced, version-checked and recorded as a revision. */
 @ApplicationScoped
@@ -74,56 +73,52 @@ public class AnswerWriteService {
         return detail(require(id));
     }
 
-    AnswerDetail detail(Answer a) {
+    /** The REST view of an answer, read back after a write. */
+    public AnswerDetail detail(Answer a) {
         return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
                 a.respondent, a.respondentCapacity, a.answeredOn, a.justification, a.references, a.version, a.updatedAt,
                 citations.forSubject(SubjectType.ANSWER, a.id));
     }
 
-    /** Replaces the answer's state; {@code expectedVersion} null means the caller checked If-Match already. */
+    /*
+     * Every write of an answer takes one path here, in one transaction with its read-back: validate the change
+     * (fields named under {@code field}, e.g. "change." over GraphQL, "" over REST) → check the version (If-Match over
+     * REST, the version read over GraphQL and in batches: Writes.version) → apply → revision → read back once, by the
+     * caller's {@code view} (the REST detail, the GraphQL node). Resources and resolvers only translate.
+     */
+
+    /** Replaces the answer's state. */
     @Transactional
-    public AnswerDetail update(long id, AnswerChange change, Integer expectedVersion) {
-        Answer a = require(id);
-        if (expectedVersion != null && expectedVersion != a.version) {
-            throw Preconditions.conflict(409, "answer " + id + " is at version " + a.version + ", not " + expectedVersion + "; read it again and reapply your change");
-        }
-        apply(a, change, "UPDATE");
-        return detail(a);
+    public <T> T update(long id, AnswerChange change, String field, String ifMatch, Integer version, Function<Answer, T> view) {
+        Writes.validate(validator, change, field);
+        return write(require(id), change, ifMatch, version, view);
     }
 
     /** RFC 7396 merge patch onto the answer's current state, then the same checks as a full update. */
     @Transactional
-    public AnswerDetail patch(long id, JsonNode patch) {
+    public <T> T patch(long id, JsonNode patch, String ifMatch, Function<Answer, T> view) {
         Answer a = require(id);
-        if (patch == null || !patch.isObject()) {
-            throw ApiException.badRequest("a merge patch must be a JSON object");
-        }
-        ObjectNode current = mapper.valueToTree(new AnswerChange(a.status, a.delivered, a.summary, a.respondent, a.respondentCapacity,
-                a.answeredOn, a.justification, a.references, null, null, null, null, null));
-        patch.fields().forEachRemaining(e -> {
-            if (e.getValue().isNull()) {
-                current.remove(e.getKey());
-            } else {
-                current.set(e.getKey(), e.getValue());
-            }
-        });
-        AnswerChange change;
-        try {
-            // the application mapper refuses unknown fields and checks every string (JacksonConfig)
-            change = mapper.treeToValue(current, AnswerChange.class);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw org.labledger.common.ProblemMappers.invalidBody(e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw org.labledger.common.ProblemMappers.malformed(e);
-        }
-        validate(change, "");
-        apply(a, change, "UPDATE");
-        return detail(a);
+        AnswerChange current = new AnswerChange(a.status, a.delivered, a.summary, a.respondent, a.respondentCapacity,
+                a.answeredOn, a.justification, a.references, null, null, null, null, null);
+        return write(a, Writes.merge(mapper, validator, current, patch, AnswerChange.class), ifMatch, null, view);
     }
 
-    /** Adds an answer for a lab the question was not yet put to. */
+    private <T> T write(Answer a, AnswerChange change, String ifMatch, Integer version, Function<Answer, T> view) {
+        Writes.version(ifMatch, version, a.version, "answer " + a.id, false);
+        apply(a, change, "UPDATE");
+        return view.apply(a);
+    }
+
+    /** Records the answer of a lab the question was not yet put to. */
     @Transactional
-    public AnswerDetail create(String questionKey, String labSlug, AnswerChange change) {
+    public <T> T create(String questionKey, String labSlug, AnswerChange change, String field, Function<Answer, T> view) {
+        Writes.validate(validator, change, field);
+        return view.apply(create(questionKey, labSlug, change));
+    }
+
+    /** Adds an answer for a lab the question was not yet put to; the change is valid (checked by the caller's input). */
+    @Transactional
+    Answer create(String questionKey, String labSlug, AnswerChange change) {
         Question q = Question.findByKey(questionKey);
         if (q == null) {
             throw ApiException.notFound("question", questionKey);
@@ -147,29 +142,29 @@ public class AnswerWriteService {
         }
         a.persist();
         apply(a, change, "CREATE");
-        return detail(a);
+        return a;
     }
 
     @Transactional
     public void delete(long id, String ifMatch, String reason) {
         Answer a = require(id);
-        Preconditions.ifMatch(ifMatch, a.version, "answer " + id);
+        Writes.version(ifMatch, null, a.version, "answer " + a.id, false);
         Map<String, Object> before = snapshot(a);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.ANSWER, a.id);
         a.delete();
-        revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, reason, null, null);
     }
 
     /** Applies every item or none: the first bad item aborts the batch with its index in the problem. */
     @Transactional
-    public BatchResult batch(List<BatchItem> items) {
+    public <T> List<T> batch(List<BatchItem> items, Function<Answer, T> view) {
         if (items == null || items.isEmpty()) {
             throw ApiException.badParameter("items", "a batch needs at least one item");
         }
         if (items.size() > 1000) {
             throw ApiException.badParameter("items", "at most 1000 items per batch, was " + items.size());
         }
-        List<AnswerDetail> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
@@ -178,7 +173,7 @@ public class AnswerWriteService {
                 if (item == null || item.set() == null) {
                     throw ApiException.badParameter(at + ".set", "is required");
                 }
-                validate(item.set(), at + ".set.");
+                Writes.validate(validator, item.set(), at + ".set.");
                 Answer a = resolve(item);
                 if (!seen.add(a.id)) {
                     throw ApiException.badParameter(at, "answer " + a.id + " appears twice in the batch");
@@ -186,16 +181,12 @@ public class AnswerWriteService {
                 if (item.version() == null) {
                     throw ApiException.badParameter(at + ".version", "is required: the version the answer was read at");
                 }
-                if (item.version() != a.version) {
-                    throw Preconditions.conflict(409, "answer " + a.id + " is at version " + a.version + ", not " + item.version());
-                }
-                apply(a, item.set(), "UPDATE");
-                out.add(detail(a));
+                out.add(write(a, item.set(), null, item.version(), view));
             } catch (ApiException e) {
                 throw prefixed(e, at);
             }
         }
-        return new BatchResult(out.size(), out);
+        return out;
     }
 
     private Answer resolve(BatchItem item) {
@@ -217,17 +208,6 @@ public class AnswerWriteService {
         List<Problem.Violation> v = e.violations() == null ? List.of(new Problem.Violation(at, e.getMessage()))
                 : e.violations().stream().map(x -> new Problem.Violation(x.field().startsWith(at) ? x.field() : at + "." + x.field(), x.message())).toList();
         return new ApiException(e.status(), e.type(), e.title(), at + ": " + e.getMessage() + " (nothing in the batch was applied)", v);
-    }
-
-    void validate(AnswerChange change, String prefix) {
-        Set<ConstraintViolation<AnswerChange>> violations = validator.validate(change);
-        if (!violations.isEmpty()) {
-            List<Problem.Violation> list = violations.stream()
-                    .map(v -> new Problem.Violation(prefix + v.getPropertyPath(), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
-            throw new ApiException.BadRequest("invalid-fields", "Invalid Fields",
-                    list.stream().map(v -> v.field() + ": " + v.message()).reduce((x, y) -> x + "; " + y).orElse(""), list);
-        }
     }
 
     private void apply(Answer a, AnswerChange c, String action) {
@@ -261,7 +241,7 @@ public class AnswerWriteService {
             return; // nothing changed: no revision
         }
         em.flush(); // the new version
-        revisions.record(ENTITY, key(a), a.id, action, before, after, revisions.actor("anonymous"), c.reason(),
+        revisions.record(ENTITY, key(a), a.id, action, before, after, c.reason(),
                 c.sourceUrl(), source == null ? null : source.key);
     }
 

@@ -2,7 +2,6 @@ package org.labledger.answer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,14 +37,13 @@ public class QuestionAnswerResource {
                             @Valid @NotNull(message = "is required") AnswerChange set) {
     }
 
-    @Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Record the answer of a lab the question was not yet put to (needs evidence); 409 if it has one")
     public Response addAnswer(@PathParam("key") String key, @Valid @NotNull NewAnswer body, @Context UriInfo uri) {
-        var a = answers.create(key, body.lab(), body.set());
+        AnswerWriteService.AnswerDetail a = answers.create(key, body.lab(), body.set(), "set.", answers::detail);
         return Response.created(PublicUrls.of("api/answers/{id}", a.id()))
                 .tag(new EntityTag("v" + a.version())).entity(a).build();
     }

@@ -10,7 +10,6 @@ import jakarta.validation.Validator;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /** Shared rules of the curation write API: field formats, version checks, merge patches, problems. */
@@ -124,10 +123,6 @@ public final class Writes {
         }
         validate(validator, merged, "");
         return merged;
-    }
-
-    public static boolean changed(Object before, Object after) {
-        return !Objects.equals(before, after);
     }
 
     public static String text(String s) {

@@ -3,30 +3,23 @@ package org.labledger.curation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validator;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.labledger.agreement.Agreement;
 import org.labledger.agreement.AgreementInput;
 import org.labledger.agreement.AgreementNode;
 import org.labledger.agreement.AgreementWriteService;
-import org.labledger.agreement.Provision;
 import org.labledger.agreement.ProvisionInput;
 import org.labledger.agreement.ProvisionNode;
-import org.labledger.common.Writes;
-import org.labledger.lab.Lab;
 import org.labledger.lab.LabInput;
 import org.labledger.lab.LabNode;
 import org.labledger.lab.LabWriteService;
-import org.labledger.question.Question;
 import org.labledger.question.QuestionInput;
 import org.labledger.question.QuestionNode;
 import org.labledger.question.QuestionWriteService;
-import org.labledger.questionnaire.Questionnaire;
 import org.labledger.questionnaire.QuestionnaireInput;
 import org.labledger.questionnaire.QuestionnaireNode;
 import org.labledger.questionnaire.QuestionnaireWriteService;
@@ -49,13 +42,13 @@ import java.util.function.Function;
  * The curation write API over GraphQL: the same services as REST. Updates and deletes take the version
  * the client read ({@code version} field of each object): a mismatch is a CONFLICT error.
  * Each mutation runs in one transaction with its read-back (as the REST writes do), so an answer is never an error for a
- * write that committed: the database failing after the write means no commit.
+ * write that committed: the database failing after the write means no commit. The write services declare that
+ * transaction, validate the input and read the record back through the node factory passed to them; the resolvers
+ * here only translate.
  */
 @GraphQLApi
 public class CurationGraphQL {
 
-    @Inject
-    Validator validator;
     @Inject
     EntityManager em;
     @Inject
@@ -75,28 +68,19 @@ public class CurationGraphQL {
 
     // --- labs (admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createLab")
     @RolesAllowed("admin")
     @Description("Create a lab (admin)")
     public LabNode createLab(@NonNull LabInput input) {
-        Writes.validate(validator, input, "input.");
-        return LabNode.of(Lab.findBySlug(labs.create(input).slug));
+        return labs.create(input, "input.", LabNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateLab")
     @RolesAllowed("admin")
     @Description("Replace a lab (admin); `version` is the version read (CONFLICT when someone changed it since)")
     public LabNode updateLab(@NonNull String slug, int version, @NonNull LabInput input) {
-        Writes.validate(validator, input, "input.");
-        labs.update(slug, input, null, version);
-        return LabNode.of(Lab.findBySlug(slug));
+        return labs.update(slug, input, "input.", null, version, LabNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteLab")
     @RolesAllowed("admin")
@@ -108,26 +92,17 @@ public class CurationGraphQL {
 
     // --- questionnaires (admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createQuestionnaire")
     @RolesAllowed("admin")
     public QuestionnaireNode createQuestionnaire(@NonNull QuestionnaireInput input) {
-        Writes.validate(validator, input, "input.");
-        return QuestionnaireNode.of(Questionnaire.findBySlug(questionnaires.create(input).slug));
+        return questionnaires.create(input, "input.", QuestionnaireNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateQuestionnaire")
     @RolesAllowed("admin")
     public QuestionnaireNode updateQuestionnaire(@NonNull String slug, int version, @NonNull QuestionnaireInput input) {
-        Writes.validate(validator, input, "input.");
-        questionnaires.update(slug, input, null, version);
-        return QuestionnaireNode.of(Questionnaire.findBySlug(slug));
+        return questionnaires.update(slug, input, "input.", null, version, QuestionnaireNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestionnaire")
     @RolesAllowed("admin")
@@ -138,26 +113,17 @@ public class CurationGraphQL {
 
     // --- topics (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createTopic")
     @RolesAllowed("curator")
     public TopicNode createTopic(@NonNull TopicInput input) {
-        Writes.validate(validator, input, "input.");
-        return topicNode(topics.create(input).slug);
+        return topics.create(input, "input.", t -> topicNode(t.slug));
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateTopic")
     @RolesAllowed("curator")
     public TopicNode updateTopic(@NonNull String slug, int version, @NonNull TopicInput input) {
-        Writes.validate(validator, input, "input.");
-        topics.update(slug, input, null, version);
-        return topicNode(slug);
+        return topics.update(slug, input, "input.", null, version, t -> topicNode(t.slug));
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteTopic")
     @RolesAllowed("admin")
@@ -173,27 +139,18 @@ public class CurationGraphQL {
 
     // --- questions (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createQuestion")
     @RolesAllowed("curator")
     @Description("Create a question; the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason")
     public QuestionNode createQuestion(@NonNull QuestionInput input) {
-        Writes.validate(validator, input, "input.");
-        return QuestionNode.of(Question.findByKey(questions.create(input).key));
+        return questions.create(input, "input.", QuestionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateQuestion")
     @RolesAllowed("curator")
     public QuestionNode updateQuestion(@NonNull String key, int version, @NonNull QuestionInput input) {
-        Writes.validate(validator, input, "input.");
-        questions.update(key, input, null, version);
-        return QuestionNode.of(Question.findByKey(key));
+        return questions.update(key, input, "input.", null, version, QuestionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteQuestion")
     @RolesAllowed("admin")
@@ -204,26 +161,17 @@ public class CurationGraphQL {
 
     // --- agreements and provisions (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createAgreement")
     @RolesAllowed("curator")
     public AgreementNode createAgreement(@NonNull AgreementInput input) {
-        Writes.validate(validator, input, "input.");
-        return AgreementNode.of(Agreement.findBySlug(agreements.create(input).slug));
+        return agreements.create(input, "input.", AgreementNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateAgreement")
     @RolesAllowed("curator")
     public AgreementNode updateAgreement(@NonNull String slug, int version, @NonNull AgreementInput input) {
-        Writes.validate(validator, input, "input.");
-        agreements.update(slug, input, null, version);
-        return AgreementNode.of(Agreement.findBySlug(slug));
+        return agreements.update(slug, input, "input.", null, version, AgreementNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteAgreement")
     @RolesAllowed("admin")
@@ -232,26 +180,17 @@ public class CurationGraphQL {
         return true;
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("addProvision")
     @RolesAllowed("curator")
     public ProvisionNode addProvision(@NonNull String agreement, @NonNull ProvisionInput input) {
-        Writes.validate(validator, input, "input.");
-        return ProvisionNode.of(Provision.find("key", agreements.addProvision(agreement, input).key).firstResult());
+        return agreements.addProvision(agreement, input, "input.", ProvisionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateProvision")
     @RolesAllowed("curator")
     public ProvisionNode updateProvision(@NonNull String agreement, @NonNull String key, int version, @NonNull ProvisionInput input) {
-        Writes.validate(validator, input, "input.");
-        agreements.updateProvision(agreement, key, input, null, version);
-        return ProvisionNode.of(Provision.find("key", key).firstResult());
+        return agreements.updateProvision(agreement, key, input, "input.", null, version, ProvisionNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteProvision")
     @RolesAllowed("admin")
@@ -262,26 +201,17 @@ public class CurationGraphQL {
 
     // --- sources and citations (curator; delete admin) ---
 
-    @jakarta.transaction.Transactional
-
     @Mutation("createSource")
     @RolesAllowed("curator")
     public SourceNode createSource(@NonNull SourceInput input) {
-        Writes.validate(validator, input, "input.");
-        return SourceNode.of(org.labledger.source.Source.findByKey(sources.create(input).key));
+        return sources.create(input, "input.", SourceNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("updateSource")
     @RolesAllowed("curator")
     public SourceNode updateSource(@NonNull String key, int version, @NonNull SourceInput input) {
-        Writes.validate(validator, input, "input.");
-        sources.update(key, input, null, version);
-        return SourceNode.of(org.labledger.source.Source.findByKey(key));
+        return sources.update(key, input, "input.", null, version, SourceNode::of);
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteSource")
     @RolesAllowed("admin")
@@ -290,17 +220,12 @@ public class CurationGraphQL {
         return true;
     }
 
-    @jakarta.transaction.Transactional
-
     @Mutation("addCitation")
     @RolesAllowed("curator")
     @Description("Cite a source for a record: subjectType, subject (slug/key; answers: questionKey/labSlug or id), source, quote and/or locator")
     public SourceWriteService.CitationDetail addCitation(@NonNull CitationInput input) {
-        Writes.validate(validator, input, "input.");
-        return sources.cite(input);
+        return sources.cite(input, "input.");
     }
-
-    @jakarta.transaction.Transactional
 
     @Mutation("deleteCitation")
     @RolesAllowed("admin")

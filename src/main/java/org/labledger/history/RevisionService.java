@@ -32,12 +32,16 @@ public class RevisionService {
         }
     }
 
+    /** The actor of a write without a caller: the seed import at start-up, tests. */
+    static final String NO_CALLER = "anonymous";
+
     /**
-     * Who is writing: the token's subject ({@code sub}, which TokenRules requires to be non-blank), or the given
-     * fallback (imports at start-up, tests). Not the principal's name, which SmallRye takes from {@code upn} or
-     * {@code preferred_username} first: those may change for the same person, the subject does not.
+     * Who is writing: the token's subject ({@code sub}, which TokenRules requires to be non-blank), or
+     * {@value #NO_CALLER} when there is no authenticated caller (imports at start-up, tests). Not the principal's
+     * name, which SmallRye takes from {@code upn} or {@code preferred_username} first: those may change for the same
+     * person, the subject does not.
      */
-    public String actor(String fallback) {
+    public String actor() {
         try {
             SecurityIdentity id = identity.isResolvable() ? identity.get() : null;
             if (id != null && !id.isAnonymous() && id.getPrincipal() != null) {
@@ -50,11 +54,12 @@ public class RevisionService {
         } catch (RuntimeException e) {
             // no request context (start-up import)
         }
-        return fallback;
+        return NO_CALLER;
     }
 
+    /** Records a change by the current {@link #actor()}, in the caller's transaction. */
     public Revision record(String entity, String key, Long entityId, String action, Map<String, Object> before,
-                           Map<String, Object> after, String actor, String reason, String sourceUrl, String sourceKey) {
+                           Map<String, Object> after, String reason, String sourceUrl, String sourceKey) {
         Revision r = new Revision();
         r.entity = entity;
         r.entityKey = key;
@@ -62,12 +67,23 @@ public class RevisionService {
         r.action = action;
         r.before = before;
         r.after = after;
-        r.actor = actor;
+        r.actor = actor();
         r.reason = reason;
         r.sourceUrl = sourceUrl;
         r.sourceKey = sourceKey;
         r.persist();
         return r;
+    }
+
+    /**
+     * Records an UPDATE by the current {@link #actor()} when the record's snapshot changed ({@code before} and
+     * {@code after} differ); a write that changes nothing leaves no revision. In the caller's transaction.
+     */
+    public void recordUpdate(String entity, String key, Long entityId, Map<String, Object> before, Map<String, Object> after,
+                             String reason, String sourceUrl, String sourceKey) {
+        if (!java.util.Objects.equals(before, after)) {
+            record(entity, key, entityId, "UPDATE", before, after, reason, sourceUrl, sourceKey);
+        }
     }
 
     /** The histories of many records of one type, in one query. */

@@ -45,18 +45,15 @@ public class LabResource {
         return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + d.version())).build();
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("admin")
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a lab (admin); recorded as a revision")
-    public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull LabInput body, @Context jakarta.ws.rs.core.UriInfo uri) {
-        Lab l = writes.create(body);
-        return withTag(Response.created(PublicUrls.of("api/labs/{slug}", l.slug)), labs.get(l.slug));
+    public Response create(@jakarta.validation.constraints.NotNull LabInput body, @Context jakarta.ws.rs.core.UriInfo uri) {
+        return writes.create(body, "", l -> withTag(Response.created(PublicUrls.of("api/labs/{slug}", l.slug)), labs.get(l.slug)));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -64,12 +61,10 @@ public class LabResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a lab (admin; If-Match required); recorded as a revision")
     public Response put(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-                        @jakarta.validation.Valid @jakarta.validation.constraints.NotNull LabInput body) {
-        writes.update(slug, body, ifMatch, null);
-        return withTag(Response.ok(), labs.get(slug));
+                        @jakarta.validation.constraints.NotNull LabInput body) {
+        return writes.update(slug, body, "", ifMatch, null, l -> withTag(Response.ok(), labs.get(l.slug)));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PATCH
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -78,11 +73,9 @@ public class LabResource {
     @Operation(summary = "Change some fields of a lab (JSON merge patch; admin; If-Match required); recorded as a revision")
     public Response patch(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
                           com.fasterxml.jackson.databind.JsonNode body) {
-        writes.patch(slug, body, ifMatch);
-        return withTag(Response.ok(), labs.get(slug));
+        return writes.patch(slug, body, ifMatch, l -> withTag(Response.ok(), labs.get(l.slug)));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{slug}")
     @jakarta.annotation.security.RolesAllowed("admin")

@@ -17,8 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
-/** Admins' writes to labs: validated, version-checked, refused while referred to, recorded as revisions. */
+/**
+ * Admins' writes to labs: validated, version-checked, refused while referred to, recorded as revisions. REST and
+ * GraphQL take the same path, each write in one transaction with its read-back: validate (fields named under
+ * {@code field}: "" over REST, "input." over GraphQL) → check the version → apply → revision → the caller's
+ * {@code view} of the written lab.
+ */
 @ApplicationScoped
 public class LabWriteService {
 
@@ -36,7 +42,8 @@ public class LabWriteService {
     Validator validator;
 
     @Transactional
-    public Lab create(LabInput in) {
+    public <T> T create(LabInput in, String field, Function<Lab, T> view) {
+        Writes.validate(validator, in, field);
         if (in.slug() == null) {
             throw Writes.required("slug");
         }
@@ -48,25 +55,26 @@ public class LabWriteService {
         apply(l, in);
         l.persist();
         em.flush();
-        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), revisions.actor("anonymous"), in.reason(), null, null);
-        return l;
+        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), in.reason(), null, null);
+        return view.apply(l);
     }
 
     /** Full replacement; {@code expectedVersion} (GraphQL) or {@code ifMatch} (REST) guards against lost updates. */
     @Transactional
-    public Lab update(String slug, LabInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String slug, LabInput in, String field, String ifMatch, Integer expectedVersion, Function<Lab, T> view) {
+        Writes.validate(validator, in, field);
         Lab l = labs.require(slug);
         Writes.version(ifMatch, expectedVersion, l.version, "lab " + slug, false);
-        return replace(l, in);
+        return view.apply(replace(l, in));
     }
 
     @Transactional
-    public Lab patch(String slug, JsonNode patch, String ifMatch) {
+    public <T> T patch(String slug, JsonNode patch, String ifMatch, Function<Lab, T> view) {
         Lab l = labs.require(slug);
         Writes.version(ifMatch, null, l.version, "lab " + slug, false);
         LabInput current = new LabInput(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug, l.website,
                 new ArrayList<>(l.aliases), null);
-        return replace(l, Writes.merge(mapper, validator, current, patch, LabInput.class));
+        return view.apply(replace(l, Writes.merge(mapper, validator, current, patch, LabInput.class)));
     }
 
     private Lab replace(Lab l, LabInput in) {
@@ -75,9 +83,7 @@ public class LabWriteService {
         apply(l, in);
         em.flush();
         Map<String, Object> after = snapshot(l);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, l.slug, l.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
-        }
+        revisions.recordUpdate(ENTITY, l.slug, l.id, before, after, in.reason(), null, null);
         return l;
     }
 
@@ -98,7 +104,7 @@ public class LabWriteService {
         Map<String, Object> before = snapshot(l);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.LAB, l.id);
         l.delete();
-        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, reason, null, null);
     }
 
     private long count(String jpql, Lab l) {

@@ -55,26 +55,23 @@ public class QuestionResource {
     @Path("/{key}")
     @Operation(summary = "One question with its answers per lab and their sources")
     public Response get(@PathParam("key") String key) {
-        return view(Response.ok(), key);
-    }
-
-    private Response view(Response.ResponseBuilder b, String key) {
         QuestionService.QuestionDetail d = service.get(key);
-        return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(key).version)).build();
+        return view(Response.ok(), d, writes.require(key).version);
     }
 
-    @jakarta.transaction.Transactional
+    private static Response view(Response.ResponseBuilder b, QuestionService.QuestionDetail d, int version) {
+        return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + version)).build();
+    }
+
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("curator")
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
-    public Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionInput body, @Context UriInfo uri) {
-        Question q = writes.create(body);
-        return view(Response.created(PublicUrls.of("api/questions/{key}", q.key)), q.key);
+    public Response create(@jakarta.validation.constraints.NotNull QuestionInput body, @Context UriInfo uri) {
+        return writes.create(body, "", q -> view(Response.created(PublicUrls.of("api/questions/{key}", q.key)), service.get(q.key), q.version));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{key}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -82,12 +79,10 @@ public class QuestionResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a question (curator; If-Match required); recorded as a revision")
     public Response put(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-                        @jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionInput body) {
-        writes.update(key, body, ifMatch, null);
-        return view(Response.ok(), key);
+                        @jakarta.validation.constraints.NotNull QuestionInput body) {
+        return writes.update(key, body, "", ifMatch, null, q -> view(Response.ok(), service.get(q.key), q.version));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PATCH
     @Path("/{key}")
     @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -96,11 +91,9 @@ public class QuestionResource {
     @Operation(summary = "Change some fields of a question (JSON merge patch; curator; If-Match required); recorded as a revision")
     public Response patch(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
                           com.fasterxml.jackson.databind.JsonNode body) {
-        writes.patch(key, body, ifMatch);
-        return view(Response.ok(), key);
+        return writes.patch(key, body, ifMatch, q -> view(Response.ok(), service.get(q.key), q.version));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{key}")
     @jakarta.annotation.security.RolesAllowed("admin")

@@ -22,8 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Curators' writes to questions (deletes: admins); a new question's labs get UNANSWERED answers with its evidence. */
+/**
+ * Curators' writes to questions (deletes: admins); a new question's labs get UNANSWERED answers with its evidence.
+ * REST and GraphQL take the same path, each write in one transaction with its read-back: validate (fields named under
+ * {@code field}: "" over REST, "input." over GraphQL) → check the version → apply → revision → the caller's
+ * {@code view} of the written question.
+ */
 @ApplicationScoped
 public class QuestionWriteService {
 
@@ -49,7 +55,8 @@ public class QuestionWriteService {
     }
 
     @Transactional
-    public Question create(QuestionInput in) {
+    public <T> T create(QuestionInput in, String field, Function<Question, T> view) {
+        Writes.validate(validator, in, field);
         if (in.key() == null) {
             throw Writes.required("key");
         }
@@ -75,25 +82,26 @@ public class QuestionWriteService {
         apply(q, in);
         q.persist();
         em.flush();
-        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
+        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), in.reason(), in.sourceUrl(), in.sourceKey());
         answers.putTo(q, labs, in);
-        return q;
+        return view.apply(q);
     }
 
     @Transactional
-    public Question update(String key, QuestionInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String key, QuestionInput in, String field, String ifMatch, Integer expectedVersion, Function<Question, T> view) {
+        Writes.validate(validator, in, field);
         Question q = require(key);
         Writes.version(ifMatch, expectedVersion, q.version, "question " + key, false);
-        return replace(q, in);
+        return view.apply(replace(q, in));
     }
 
     @Transactional
-    public Question patch(String key, JsonNode patch, String ifMatch) {
+    public <T> T patch(String key, JsonNode patch, String ifMatch, Function<Question, T> view) {
         Question q = require(key);
         Writes.version(ifMatch, null, q.version, "question " + key, false);
         QuestionInput current = new QuestionInput(q.key, q.questionnaire.slug, q.topic.slug, q.parent == null ? null : q.parent.key,
                 q.ordinal, q.text, q.notes, null, null, null, null, null, null);
-        return replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class));
+        return view.apply(replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class)));
     }
 
     private Question replace(Question q, QuestionInput in) {
@@ -105,9 +113,7 @@ public class QuestionWriteService {
         apply(q, in);
         em.flush();
         Map<String, Object> after = snapshot(q);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.key, q.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), in.sourceUrl(), in.sourceKey());
-        }
+        revisions.recordUpdate(ENTITY, q.key, q.id, before, after, in.reason(), in.sourceUrl(), in.sourceKey());
         return q;
     }
 
@@ -124,7 +130,7 @@ public class QuestionWriteService {
         Map<String, Object> before = snapshot(q);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTION, q.id);
         q.delete();
-        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Question q, QuestionInput in) {

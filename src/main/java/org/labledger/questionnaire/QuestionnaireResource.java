@@ -32,27 +32,26 @@ public class QuestionnaireResource {
     @Path("/{slug}")
     @Operation(summary = "One questionnaire")
     public jakarta.ws.rs.core.Response get(@PathParam("slug") String slug) {
-        return view(jakarta.ws.rs.core.Response.ok(), slug);
-    }
-
-    private jakarta.ws.rs.core.Response view(jakarta.ws.rs.core.Response.ResponseBuilder b, String slug) {
         QuestionnaireService.QuestionnaireView v = service.get(slug);
-        return b.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + writes.require(slug).version)).build();
+        return view(jakarta.ws.rs.core.Response.ok(), v, writes.require(slug).version);
     }
 
-    @jakarta.transaction.Transactional
+    private static jakarta.ws.rs.core.Response view(jakarta.ws.rs.core.Response.ResponseBuilder b, QuestionnaireService.QuestionnaireView v,
+                                                    int version) {
+        return b.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + version)).build();
+    }
+
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @jakarta.annotation.security.RolesAllowed("admin")
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a questionnaire (admin); recorded as a revision")
-    public jakarta.ws.rs.core.Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionnaireInput body,
+    public jakarta.ws.rs.core.Response create(@jakarta.validation.constraints.NotNull QuestionnaireInput body,
                                               @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-        Questionnaire q = writes.create(body);
-        return view(jakarta.ws.rs.core.Response.created(PublicUrls.of("api/questionnaires/{slug}", q.slug)), q.slug);
+        return writes.create(body, "", q -> view(jakarta.ws.rs.core.Response.created(PublicUrls.of("api/questionnaires/{slug}", q.slug)),
+                service.get(q.slug), q.version));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.PUT
     @Path("/{slug}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -60,12 +59,10 @@ public class QuestionnaireResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a questionnaire (admin; If-Match required); recorded as a revision")
     public jakarta.ws.rs.core.Response put(@PathParam("slug") String slug, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-                                           @jakarta.validation.Valid @jakarta.validation.constraints.NotNull QuestionnaireInput body) {
-        writes.update(slug, body, ifMatch, null);
-        return view(jakarta.ws.rs.core.Response.ok(), slug);
+                                           @jakarta.validation.constraints.NotNull QuestionnaireInput body) {
+        return writes.update(slug, body, "", ifMatch, null, q -> view(jakarta.ws.rs.core.Response.ok(), service.get(q.slug), q.version));
     }
 
-    @jakarta.transaction.Transactional
     @jakarta.ws.rs.DELETE
     @Path("/{slug}")
     @jakarta.annotation.security.RolesAllowed("admin")

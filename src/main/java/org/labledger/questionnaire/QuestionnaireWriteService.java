@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
@@ -15,8 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Admins' writes to questionnaires. */
+/**
+ * Admins' writes to questionnaires, REST and GraphQL alike, each in one transaction with its read-back: validate
+ * (fields named under {@code field}: "" over REST, "input." over GraphQL) → check the version → apply → revision →
+ * the caller's {@code view} of the written questionnaire.
+ */
 @ApplicationScoped
 public class QuestionnaireWriteService {
 
@@ -26,6 +32,8 @@ public class QuestionnaireWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     public Questionnaire require(String slug) {
         Questionnaire q = Questionnaire.findBySlug(slug);
@@ -36,7 +44,8 @@ public class QuestionnaireWriteService {
     }
 
     @Transactional
-    public Questionnaire create(QuestionnaireInput in) {
+    public <T> T create(QuestionnaireInput in, String field, Function<Questionnaire, T> view) {
+        Writes.validate(validator, in, field);
         if (in.slug() == null) {
             throw Writes.required("slug");
         }
@@ -48,12 +57,14 @@ public class QuestionnaireWriteService {
         apply(q, in);
         q.persist();
         em.flush();
-        revisions.record(ENTITY, q.slug, q.id, "CREATE", null, snapshot(q), revisions.actor("anonymous"), in.reason(), null, null);
-        return q;
+        revisions.record(ENTITY, q.slug, q.id, "CREATE", null, snapshot(q), in.reason(), null, null);
+        return view.apply(q);
     }
 
     @Transactional
-    public Questionnaire update(String slug, QuestionnaireInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String slug, QuestionnaireInput in, String field, String ifMatch, Integer expectedVersion,
+                        Function<Questionnaire, T> view) {
+        Writes.validate(validator, in, field);
         Questionnaire q = require(slug);
         Writes.version(ifMatch, expectedVersion, q.version, "questionnaire " + slug, false);
         Writes.sameKey("slug", slug, in.slug());
@@ -61,10 +72,8 @@ public class QuestionnaireWriteService {
         apply(q, in);
         em.flush();
         Map<String, Object> after = snapshot(q);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, q.slug, q.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
-        }
-        return q;
+        revisions.recordUpdate(ENTITY, q.slug, q.id, before, after, in.reason(), null, null);
+        return view.apply(q);
     }
 
     @Transactional
@@ -79,7 +88,7 @@ public class QuestionnaireWriteService {
         Map<String, Object> before = snapshot(q);
         Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTIONNAIRE, q.id);
         q.delete();
-        revisions.record(ENTITY, q.slug, q.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, q.slug, q.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Questionnaire q, QuestionnaireInput in) {

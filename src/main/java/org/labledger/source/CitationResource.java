@@ -2,7 +2,6 @@ package org.labledger.source;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,17 +25,15 @@ public class CitationResource {
     @Inject
     SourceWriteService writes;
 
-    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Cite a source for a record (curator): subjectType, subject (slug/key; answers: questionKey/labSlug or id), source, quote and/or locator")
-    public Response create(@Valid @NotNull CitationInput body) {
-        return Response.status(201).entity(writes.cite(body)).build();
+    public Response create(@NotNull CitationInput body) {
+        return Response.status(201).entity(writes.cite(body, "")).build();
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")

@@ -2,7 +2,6 @@ package org.labledger.source;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -46,38 +45,33 @@ public class SourceResource {
     @Path("/{key}")
     @Operation(summary = "One source document, with its ETag (the version) for If-Match")
     public Response get(@PathParam("key") String key) {
-        return view(Response.ok(), key);
-    }
-
-    private Response view(Response.ResponseBuilder b, String key) {
         SourceService.SourceView v = service.get(key);
-        return b.entity(v).tag(new EntityTag("v" + writes.require(key).version)).build();
+        return view(Response.ok(), v, writes.require(key).version);
     }
 
-    @jakarta.transaction.Transactional
+    private static Response view(Response.ResponseBuilder b, SourceService.SourceView v, int version) {
+        return b.entity(v).tag(new EntityTag("v" + version)).build();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a source document (curator); recorded as a revision")
-    public Response create(@Valid @NotNull SourceInput body, @Context UriInfo uri) {
-        Source s = writes.create(body);
-        return view(Response.created(PublicUrls.of("api/sources/{key}", s.key)), s.key);
+    public Response create(@NotNull SourceInput body, @Context UriInfo uri) {
+        return writes.create(body, "", s -> view(Response.created(PublicUrls.of("api/sources/{key}", s.key)), service.get(s.key), s.version));
     }
 
-    @jakarta.transaction.Transactional
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a source document (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SourceInput body) {
-        writes.update(key, body, ifMatch, null);
-        return view(Response.ok(), key);
+    public Response put(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch, @NotNull SourceInput body) {
+        return writes.update(key, body, "", ifMatch, null, s -> view(Response.ok(), service.get(s.key), s.version));
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{key}")
     @RolesAllowed("admin")

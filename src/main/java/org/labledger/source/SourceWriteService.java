@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
 import org.labledger.common.Writes;
@@ -19,8 +20,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Curators' writes to sources and citations (deletes: admins). */
+/**
+ * Curators' writes to sources and citations (deletes: admins), REST and GraphQL alike, each in one transaction with
+ * its read-back: validate (fields named under {@code field}: "" over REST, "input." over GraphQL) → check the version
+ * → apply → revision → the caller's {@code view} of the written source (a citation is read back as its CitationDetail).
+ */
 @ApplicationScoped
 public class SourceWriteService {
 
@@ -31,6 +37,8 @@ public class SourceWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
     @org.eclipse.microprofile.graphql.Name("CitationRecord")
@@ -47,7 +55,8 @@ public class SourceWriteService {
     }
 
     @Transactional
-    public Source create(SourceInput in) {
+    public <T> T create(SourceInput in, String field, Function<Source, T> view) {
+        Writes.validate(validator, in, field);
         if (in.key() == null) {
             throw Writes.required("key");
         }
@@ -59,8 +68,8 @@ public class SourceWriteService {
         apply(s, in);
         s.persist();
         em.flush();
-        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), revisions.actor("anonymous"), in.reason(), s.url, s.key);
-        return s;
+        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), in.reason(), s.url, s.key);
+        return view.apply(s);
     }
 
     /**
@@ -86,7 +95,7 @@ public class SourceWriteService {
         s.title = s.title.length() > 500 ? s.title.substring(0, 500) : s.title;
         s.url = url;
         s.kind = SourceKind.OTHER;
-        s.notes = "recorded by " + revisions.actor("anonymous") + " " + purpose;
+        s.notes = "recorded by " + revisions.actor() + " " + purpose;
         s.persist();
         return s;
     }
@@ -101,7 +110,8 @@ public class SourceWriteService {
     }
 
     @Transactional
-    public Source update(String key, SourceInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String key, SourceInput in, String field, String ifMatch, Integer expectedVersion, Function<Source, T> view) {
+        Writes.validate(validator, in, field);
         Source s = require(key);
         Writes.version(ifMatch, expectedVersion, s.version, "source " + key, false);
         Writes.sameKey("key", key, in.key());
@@ -109,10 +119,8 @@ public class SourceWriteService {
         apply(s, in);
         em.flush();
         Map<String, Object> after = snapshot(s);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, s.key, s.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), s.url, s.key);
-        }
-        return s;
+        revisions.recordUpdate(ENTITY, s.key, s.id, before, after, in.reason(), s.url, s.key);
+        return view.apply(s);
     }
 
     @Transactional
@@ -128,11 +136,12 @@ public class SourceWriteService {
         }
         Map<String, Object> before = snapshot(s);
         s.delete();
-        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, reason, null, null);
     }
 
     @Transactional
-    public CitationDetail cite(CitationInput in) {
+    public CitationDetail cite(CitationInput in, String field) {
+        Writes.validate(validator, in, field);
         Source source = Source.findByKey(in.source());
         if (source == null) {
             throw Writes.unknown("source", "source", in.source());
@@ -155,7 +164,7 @@ public class SourceWriteService {
         c.locator = locator;
         c.persist();
         em.flush();
-        revisions.record(CITATION, key(c, subject), c.id, "CREATE", null, snapshot(c, subject), revisions.actor("anonymous"), in.reason(), source.url, source.key);
+        revisions.record(CITATION, key(c, subject), c.id, "CREATE", null, snapshot(c, subject), in.reason(), source.url, source.key);
         return new CitationDetail(c.id, c.subjectType, subject, c.ordinal, source.key, c.quote, c.locator);
     }
 
@@ -168,7 +177,7 @@ public class SourceWriteService {
         String subject = c.subjectType + ":" + c.subjectId;
         Map<String, Object> before = snapshot(c, subject);
         c.delete();
-        revisions.record(CITATION, key(c, subject), c.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, c.source.key);
+        revisions.record(CITATION, key(c, subject), c.id, "DELETE", before, null, reason, null, c.source.key);
     }
 
     /** The id of the cited record, by its slug or key; unknown → 422 on {@code subject}. */

@@ -2,7 +2,6 @@ package org.labledger.topic;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -55,30 +54,25 @@ public class TopicResource {
         return b.entity(tree.view(t)).tag(new EntityTag("v" + t.version)).build();
     }
 
-    @jakarta.transaction.Transactional
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a topic (curator); recorded as a revision")
-    public Response create(@Valid @NotNull TopicInput body, @Context UriInfo uri) {
-        Topic t = writes.create(body);
-        return view(Response.created(PublicUrls.of("api/topics/{slug}", t.slug)), t.slug);
+    public Response create(@NotNull TopicInput body, @Context UriInfo uri) {
+        return writes.create(body, "", t -> view(Response.created(PublicUrls.of("api/topics/{slug}", t.slug)), t.slug));
     }
 
-    @jakarta.transaction.Transactional
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a topic (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TopicInput body) {
-        writes.update(slug, body, ifMatch, null);
-        return view(Response.ok(), slug);
+    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull TopicInput body) {
+        return writes.update(slug, body, "", ifMatch, null, t -> view(Response.ok(), t.slug));
     }
 
-    @jakarta.transaction.Transactional
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")

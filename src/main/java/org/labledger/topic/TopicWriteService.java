@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
 import org.labledger.history.RevisionService;
@@ -12,8 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Curators' writes to topics (deletes: admins). */
+/**
+ * Curators' writes to topics (deletes: admins), REST and GraphQL alike, each in one transaction with its read-back:
+ * validate (fields named under {@code field}: "" over REST, "input." over GraphQL) → check the version (If-Match or
+ * the version read) → apply → revision → the caller's {@code view} of the written topic.
+ */
 @ApplicationScoped
 public class TopicWriteService {
 
@@ -23,6 +29,8 @@ public class TopicWriteService {
     EntityManager em;
     @Inject
     RevisionService revisions;
+    @Inject
+    Validator validator;
 
     public Topic require(String slug) {
         Topic t = Topic.findBySlug(slug);
@@ -33,7 +41,8 @@ public class TopicWriteService {
     }
 
     @Transactional
-    public Topic create(TopicInput in) {
+    public <T> T create(TopicInput in, String field, Function<Topic, T> view) {
+        Writes.validate(validator, in, field);
         if (in.slug() == null) {
             throw Writes.required("slug");
         }
@@ -45,12 +54,13 @@ public class TopicWriteService {
         apply(t, in);
         t.persist();
         em.flush();
-        revisions.record(ENTITY, t.slug, t.id, "CREATE", null, snapshot(t), revisions.actor("anonymous"), in.reason(), null, null);
-        return t;
+        revisions.record(ENTITY, t.slug, t.id, "CREATE", null, snapshot(t), in.reason(), null, null);
+        return view.apply(t);
     }
 
     @Transactional
-    public Topic update(String slug, TopicInput in, String ifMatch, Integer expectedVersion) {
+    public <T> T update(String slug, TopicInput in, String field, String ifMatch, Integer expectedVersion, Function<Topic, T> view) {
+        Writes.validate(validator, in, field);
         Topic t = require(slug);
         Writes.version(ifMatch, expectedVersion, t.version, "topic " + slug, false);
         Writes.sameKey("slug", slug, in.slug());
@@ -58,10 +68,8 @@ public class TopicWriteService {
         apply(t, in);
         em.flush();
         Map<String, Object> after = snapshot(t);
-        if (Writes.changed(before, after)) {
-            revisions.record(ENTITY, t.slug, t.id, "UPDATE", before, after, revisions.actor("anonymous"), in.reason(), null, null);
-        }
-        return t;
+        revisions.recordUpdate(ENTITY, t.slug, t.id, before, after, in.reason(), null, null);
+        return view.apply(t);
     }
 
     @Transactional
@@ -76,7 +84,7 @@ public class TopicWriteService {
         }
         Map<String, Object> before = snapshot(t);
         t.delete();
-        revisions.record(ENTITY, t.slug, t.id, "DELETE", before, null, revisions.actor("anonymous"), reason, null, null);
+        revisions.record(ENTITY, t.slug, t.id, "DELETE", before, null, reason, null, null);
     }
 
     private void apply(Topic t, TopicInput in) {

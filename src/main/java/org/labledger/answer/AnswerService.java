@@ -8,10 +8,10 @@ import org.labledger.common.NativePage;
 import org.labledger.common.PageResult;
 import org.labledger.lab.Lab;
 import org.labledger.question.Question;
+import org.labledger.question.TallyFilter;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.TopicService;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,26 +64,18 @@ public class AnswerService {
 
     /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */
     public PageResult<Long> searchIds(AnswerFilter f, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (f.lab() != null) {
-            where.append(" and a.lab_id = :lab");
-            params.put("lab", Lab.idForParameter("lab", f.lab()));
-        }
+        Long lab = f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
+        java.util.Set<Long> topicIds = null;
         if (f.topic() != null) {
             TopicService.Tree tree = topics.tree();
-            where.append(" and q.topic_id in (:topics)");
-            params.put("topics", tree.subtree(topics.require(tree, "topic", f.topic())));
+            topicIds = tree.subtree(topics.require(tree, "topic", f.topic()));
         }
-        if (f.statuses() != null && !f.statuses().isEmpty()) {
-            where.append(" and a.status in (:statuses)");
-            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
-        }
-        if (f.questionnaire() != null) {
-            Questionnaire qn = Questionnaire.forParameter("questionnaire", f.questionnaire());
-            where.append(" and q.questionnaire_id = :questionnaire");
-            params.put("questionnaire", qn.id);
-        }
+        List<String> statuses = f.statuses() == null ? null : f.statuses().stream().map(Enum::name).toList();
+        Long questionnaire = f.questionnaire() == null ? null : Questionnaire.forParameter("questionnaire", f.questionnaire()).id;
+        // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
+        TallyFilter tallied = new TallyFilter(lab, topicIds, statuses, questionnaire, f.delivered());
+        Map<String, Object> params = tallied.parameters();
+        StringBuilder where = new StringBuilder(" where 1 = 1").append(tallied.conditions("a.", "q."));
         if (f.question() != null) {
             Question q = Question.findByKey(f.question());
             if (q == null) {
@@ -92,16 +84,11 @@ public class AnswerService {
             where.append(" and a.question_id = :question");
             params.put("question", q.id);
         }
-        if (f.delivered() != null) {
-            where.append(" and a.delivered = :delivered");
-            params.put("delivered", f.delivered());
-        }
         String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
-        // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
-        Long total = f.question() == null ? AnswerTally.total(em, params) : null;
-        if (total != null && params.containsKey("lab")) {
-            return byLabInOrder(params, total, page, size);
+        Long total = f.question() == null ? AnswerTally.total(em, tallied) : null;
+        if (total != null && lab != null) {
+            return byLabInOrder(tallied, total, page, size);
         }
         return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size, total);
     }
@@ -111,14 +98,12 @@ public class AnswerService {
      * each questionnaire's questions by ordinal and probe the lab's answer to each (unique index), stopping when the
      * page is full, as QuestionService does for the question list. Same rows and order as the general query.
      */
-    private PageResult<Long> byLabInOrder(Map<String, Object> params, long total, int page, int size) {
+    private PageResult<Long> byLabInOrder(TallyFilter f, long total, int page, int size) {
         return NativePage.walk(em, "select x.id from questionnaire qn cross join lateral ("
-                + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id and a.lab_id = :lab"
-                + (params.containsKey("statuses") ? " and a.status in (:statuses)" : "")
-                + (params.containsKey("delivered") ? " and a.delivered = :delivered" : "")
-                + " where q.questionnaire_id = qn.id" + (params.containsKey("topics") ? " and q.topic_id in (:topics)" : "")
+                + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id" + f.answerConditions("a.")
+                + " where q.questionnaire_id = qn.id" + f.topicCondition("q.")
                 + " order by q.ordinal limit :upto) x"
-                + (params.containsKey("questionnaire") ? " where qn.id = :questionnaire" : "")
-                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size", params, total, page, size);
+                + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
+                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size", f.parameters(), total, page, size);
     }
 }

@@ -9,6 +9,7 @@ import org.labledger.question.QuestionAnswers;
 import org.labledger.question.QuestionInput;
 import org.labledger.question.QuestionService.AnswerStatus;
 import org.labledger.question.QuestionService.AnswerView;
+import org.labledger.question.TallyFilter;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
 import org.labledger.source.SubjectType;
@@ -36,8 +37,8 @@ public class AnswersOfQuestions implements QuestionAnswers {
     }
 
     @Override
-    public long count(Map<String, Object> params) {
-        return AnswerTally.total(em, params);
+    public long count(TallyFilter filter) {
+        return AnswerTally.total(em, filter);
     }
 
     @Override

@@ -19,11 +19,10 @@ public interface QuestionAnswers {
     List<String> statusNames(Params params, String name, List<String> values);
 
     /**
-     * How many answers match these filter parameters ({@code lab}, {@code topics}, {@code statuses},
-     * {@code questionnaire}, those present), from the running tally: one SQL statement. With {@code lab}, also the
-     * number of the lab's questions that match, as there is one answer per (question, lab).
+     * How many answers match the filter, from the running tally: one SQL statement. With a lab, also the number of
+     * the lab's questions that match, as there is one answer per (question, lab).
      */
-    long count(Map<String, Object> params);
+    long count(TallyFilter filter);
 
     /** The answers of these questions as a question list shows them, by lab slug; only {@code labId}'s when given. One SQL statement. */
     Map<Long, List<QuestionService.AnswerStatus>> listed(List<Long> questionIds, Long labId);

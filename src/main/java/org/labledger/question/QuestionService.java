@@ -17,7 +17,6 @@ import org.labledger.topic.TopicService;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -91,31 +90,16 @@ public class QuestionService {
     }
 
     private PageResult<Long> searchIds(QuestionFilter f, Long labId, String sort, int page, int size, TopicService.Tree tree) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (f.topic() != null) {
-            where.append(" and q.topic_id in (:topics)");
-            params.put("topics", tree.subtree(topics.require(tree, "topic", f.topic())));
-        }
-        if (f.questionnaire() != null) {
-            Questionnaire qn = Questionnaire.forParameter("questionnaire", f.questionnaire());
-            where.append(" and q.questionnaire_id = :questionnaire");
-            params.put("questionnaire", qn.id);
-        }
-        boolean byStatus = f.statuses() != null && !f.statuses().isEmpty();
+        java.util.Set<Long> topicIds = f.topic() == null ? null : tree.subtree(topics.require(tree, "topic", f.topic()));
+        Long questionnaire = f.questionnaire() == null ? null : Questionnaire.forParameter("questionnaire", f.questionnaire()).id;
+        TallyFilter answered = new TallyFilter(labId, topicIds, f.statuses(), questionnaire, null);
+        Map<String, Object> params = answered.parameters();
+        StringBuilder where = new StringBuilder(" where 1 = 1").append(answered.questionConditions("q."));
         if (labId != null) {
             // one answer per (question, lab): the lab's answers name the questions, read from (lab_id, status, question_id)
-            where.append(" and q.id in (select a.question_id from answer a where a.lab_id = :lab");
-            params.put("lab", labId);
-        } else if (byStatus) {
-            where.append(" and exists (select 1 from answer a where a.question_id = q.id");
-        }
-        if (byStatus) {
-            where.append(" and a.status in (:statuses)");
-            params.put("statuses", List.copyOf(f.statuses()));
-        }
-        if (labId != null || byStatus) {
-            where.append(")");
+            where.append(" and q.id in (select a.question_id from answer a where true").append(answered.answerConditions("a.")).append(")");
+        } else if (answered.statuses() != null) {
+            where.append(" and exists (select 1 from answer a where a.question_id = q.id").append(answered.answerConditions("a.")).append(")");
         }
         boolean hasText = f.text() != null && !f.text().isBlank();
         if (hasText) {
@@ -126,10 +110,10 @@ public class QuestionService {
 
         String from = " from question q join questionnaire qn on qn.id = q.questionnaire_id join topic t on t.id = q.topic_id";
         // with a lab and no text, the total is a sum over the lab's rows of answer_tally instead of a count of questions
-        Long total = labId != null && !hasText ? answers.count(params) : null;
+        Long total = labId != null && !hasText ? answers.count(answered) : null;
         String s = sort == null || sort.isBlank() ? "ordinal" : sort.trim();
         if (total != null && List.of("ordinal", "questionnaire", "-ordinal", "-questionnaire").contains(s)) {
-            return byLabInOrder(params, s.startsWith("-") ? "desc" : "asc", total, page, size);
+            return byLabInOrder(answered, s.startsWith("-") ? "desc" : "asc", total, page, size);
         }
         return NativePage.ids(em, "q.id", from + where, params, order + ", q.id", page, size, total);
     }
@@ -140,15 +124,13 @@ public class QuestionService {
      * the page is full. Page 0 costs the same whether the lab was asked 50 questions or 10,000 (bench/README.md);
      * page n reads n pages' worth, as any offset does. Same order and rows as the general query.
      */
-    private PageResult<Long> byLabInOrder(Map<String, Object> params, String dir, long total, int page, int size) {
+    private PageResult<Long> byLabInOrder(TallyFilter f, String dir, long total, int page, int size) {
         return NativePage.walk(em, "select x.id from questionnaire qn cross join lateral ("
-                + "select q.id, q.ordinal from question q where q.questionnaire_id = qn.id"
-                + (params.containsKey("topics") ? " and q.topic_id in (:topics)" : "")
-                + " and exists (select 1 from answer a where a.question_id = q.id and a.lab_id = :lab"
-                + (params.containsKey("statuses") ? " and a.status in (:statuses)" : "") + ")"
+                + "select q.id, q.ordinal from question q where q.questionnaire_id = qn.id" + f.topicCondition("q.")
+                + " and exists (select 1 from answer a where a.question_id = q.id" + f.answerConditions("a.") + ")"
                 + " order by q.ordinal " + dir + " limit :upto) x"
-                + (params.containsKey("questionnaire") ? " where qn.id = :questionnaire" : "")
-                + " order by qn.slug " + dir + ", x.ordinal " + dir + ", x.id offset :offset limit :size", params, total, page, size);
+                + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
+                + " order by qn.slug " + dir + ", x.ordinal " + dir + ", x.id offset :offset limit :size", f.parameters(), total, page, size);
     }
 
     private static String orderBy(String sort, boolean hasText) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.common.Batch;
+import org.labledger.history.RevisionService;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.Topic;
 import org.labledger.topic.TopicService;
@@ -29,6 +30,8 @@ public class ScorecardService {
     EntityManager em;
     @Inject
     TopicService topics;
+    @Inject
+    RevisionService revisions;
 
     /** Counts by status; {@code responseRate} = (PARTIAL + ANSWERED) / total, null when nothing was asked. */
     @Name("StatusCounts")
@@ -145,44 +148,20 @@ public class ScorecardService {
         params.forEach(query::setParameter);
         query.setParameter("asOf", asOf);
         List<Object[]> answers = query.getResultList();
-        Map<Long, List<Object[]>> revs = new java.util.HashMap<>();
-        if (!answers.isEmpty()) {
-            List<Long> ids = answers.stream().map(r -> ((Number) r[0]).longValue()).toList();
-            for (Object[] r : (List<Object[]>) em.createNativeQuery(
-                            "select entity_id, changed_at <= :asOf, before_json ->> 'status', before_json ->> 'delivered',"
-                                    + " after_json ->> 'status', after_json ->> 'delivered'"
-                                    + " from revision where entity = 'ANSWER' and entity_id in (:ids) order by entity_id, changed_at, id")
-                    .setParameter("asOf", asOf).setParameter("ids", ids).getResultList()) {
-                revs.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<Long, RevisionService.PastState> past = revisions.statesAt("ANSWER",
+                answers.stream().map(r -> ((Number) r[0]).longValue()).toList(), List.of("status", "delivered"), asOf);
         List<Object[]> out = new ArrayList<>();
         for (Object[] a : answers) {
-            long id = ((Number) a[0]).longValue();
             String status = (String) a[3];
             boolean delivered = (Boolean) a[4];
             boolean existed = (Boolean) a[5];
-            Object[] lastBefore = null;
-            Object[] firstAfter = null;
-            for (Object[] r : revs.getOrDefault(id, List.of())) {
-                if ((Boolean) r[1]) {
-                    lastBefore = r;
-                } else if (firstAfter == null) {
-                    firstAfter = r;
+            RevisionService.PastState then = past.get(((Number) a[0]).longValue());
+            if (then != null) {
+                if (then.fields() == null || then.fromLater() && !existed) {
+                    continue; // deleted by then, or created after asOf
                 }
-            }
-            if (lastBefore != null) {
-                if (lastBefore[4] == null) {
-                    continue; // deleted by then
-                }
-                status = (String) lastBefore[4];
-                delivered = Boolean.parseBoolean((String) lastBefore[5]);
-            } else if (firstAfter != null) {
-                if (firstAfter[2] == null || !existed) {
-                    continue; // created after asOf
-                }
-                status = (String) firstAfter[2];
-                delivered = Boolean.parseBoolean((String) firstAfter[3]);
+                status = then.fields().get("status");
+                delivered = Boolean.parseBoolean(then.fields().get("delivered"));
             } else if (!existed) {
                 continue;
             }

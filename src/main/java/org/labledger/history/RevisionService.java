@@ -121,6 +121,76 @@ public class RevisionService {
         return PageResult.of(items, page, size, total);
     }
 
+    /**
+     * A record's fields as its revisions say they stood at a time.
+     *
+     * @param fromLater false: read from the record's last revision up to then (its after state); true: it had no
+     *                  revision by then, so read from its first later revision (its before state), which says how the
+     *                  record stood then only if it existed then: a caller that knows the record was created later
+     *                  should not count it
+     * @param fields    the fields asked for, by name, as the revision's JSON gives them in text (a JSON null: null);
+     *                  null when the record did not exist then (deleted by then, or created by the later revision)
+     */
+    public record PastState(boolean fromLater, Map<String, String> fields) {
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * How these records of one type ({@code entity}, e.g. ANSWER) stood at {@code at}, by these fields of their
+     * revision snapshots, in one SQL statement (none without ids). A record with no revision at all has no entry:
+     * its current state is the only one known. Field names are identifiers (they are written into the SQL).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, PastState> statesAt(String entity, java.util.Collection<Long> entityIds, List<String> fields, OffsetDateTime at) {
+        if (entityIds.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder select = new StringBuilder("select entity_id, changed_at <= :at");
+        for (String side : List.of("before_json", "after_json")) {
+            for (String field : fields) {
+                if (!FIELD.matcher(field).matches()) {
+                    throw new IllegalArgumentException("not a field name: " + field);
+                }
+                select.append(", ").append(side).append(" ->> '").append(field).append("'");
+            }
+        }
+        List<Object[]> rows = em.createNativeQuery(select + " from revision where entity = :entity and entity_id in (:ids)"
+                        + " order by entity_id, changed_at, id")
+                .setParameter("at", at).setParameter("entity", entity).setParameter("ids", entityIds).getResultList();
+        // per record: its last revision up to then, else its first later one
+        Map<Long, Object[]> lastBefore = new java.util.HashMap<>();
+        Map<Long, Object[]> firstAfter = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            if ((Boolean) r[1]) {
+                lastBefore.put(id, r);
+            } else {
+                firstAfter.putIfAbsent(id, r);
+            }
+        }
+        int n = fields.size();
+        Map<Long, PastState> out = new java.util.HashMap<>();
+        lastBefore.forEach((id, r) -> out.put(id, new PastState(false, state(r, fields, 2 + n))));
+        firstAfter.forEach((id, r) -> out.putIfAbsent(id, new PastState(true, state(r, fields, 2))));
+        return out;
+    }
+
+    /**
+     * The fields of one side of a revision row, starting at column {@code from}; null when the snapshot is absent,
+     * told by its first field (every snapshot has the fields asked for, so a null first field means no snapshot).
+     */
+    private static Map<String, String> state(Object[] row, List<String> fields, int from) {
+        if (row[from] == null) {
+            return null;
+        }
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            m.put(fields.get(i), (String) row[from + i]);
+        }
+        return m;
+    }
+
     /** The newest changes, newest first (for feeds). */
     public List<RevisionView> latest(int limit) {
         return em.createQuery("select r from Revision r order by r.changedAt desc, r.id desc", Revision.class)

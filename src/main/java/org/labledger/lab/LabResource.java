@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Negotiation;
 import org.labledger.common.Params;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 import java.util.List;
@@ -54,7 +54,7 @@ public class LabResource {
     }
 
     static Response withTag(Response.ResponseBuilder b, LabService.LabDetail d) {
-        return b.entity(d).tag(new EntityTag("v" + d.version())).build();
+        return b.entity(d).tag(Preconditions.entityTag(d.version())).build();
     }
 
     @POST

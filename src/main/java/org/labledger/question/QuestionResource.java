@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 import java.util.List;
@@ -71,7 +71,7 @@ public class QuestionResource {
     }
 
     private static Response view(Response.ResponseBuilder b, QuestionService.QuestionDetail d, int version) {
-        return b.entity(d).tag(new EntityTag("v" + version)).build();
+        return b.entity(d).tag(Preconditions.entityTag(version)).build();
     }
 
     @POST

@@ -14,13 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 import java.util.List;
@@ -51,7 +51,7 @@ public class QuestionnaireResource {
 
     private static Response view(Response.ResponseBuilder b, QuestionnaireService.QuestionnaireView v,
                                  int version) {
-        return b.entity(v).tag(new EntityTag("v" + version)).build();
+        return b.entity(v).tag(Preconditions.entityTag(version)).build();
     }
 
     @POST

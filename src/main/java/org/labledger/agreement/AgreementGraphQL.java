@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -51,7 +52,7 @@ public class AgreementGraphQL {
     }
 
     // Lab.agreements lives here, with the type it returns: the lab room knows nothing of agreements.
-    @org.eclipse.microprofile.graphql.Name("agreements")
+    @Name("agreements")
     @Description("Agreements the lab is party to")
     public List<List<AgreementNode>> labAgreements(@Source List<LabNode> labs) {
         Map<Long, List<AgreementNode>> byLab = new HashMap<>();
@@ -105,7 +106,7 @@ public class AgreementGraphQL {
         return Batch.one(provisions, ProvisionNode::beneficiaryId, labs);
     }
 
-    @org.eclipse.microprofile.graphql.Name("citations")
+    @Name("citations")
     public List<List<CitationView>> provisionCitations(@Source List<ProvisionNode> provisions) {
         return Batch.many(provisions, ProvisionNode::id, citations.forSubjects(SubjectType.PROVISION, Batch.keys(provisions, ProvisionNode::id)));
     }

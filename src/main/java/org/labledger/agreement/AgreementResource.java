@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,7 +57,7 @@ public class AgreementResource {
 
     private Response view(Response.ResponseBuilder b, String slug) {
         AgreementService.AgreementDetail d = service.get(slug);
-        return b.entity(d).tag(new EntityTag("v" + d.version())).build();
+        return b.entity(d).tag(Preconditions.entityTag(d.version())).build();
     }
 
     @POST
@@ -91,7 +91,7 @@ public class AgreementResource {
 
     private Response provision(Response.ResponseBuilder b, String slug, Provision p) {
         AgreementService.ProvisionView v = service.get(slug).provisions().stream().filter(x -> x.key().equals(p.key)).findFirst().orElseThrow();
-        return b.entity(v).tag(new EntityTag("v" + p.version)).build();
+        return b.entity(v).tag(Preconditions.entityTag(p.version)).build();
     }
 
     @GET

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.EntityTag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.labledger.common.ApiException;
 import org.labledger.history.RevisionService;
@@ -31,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
+import org.labledger.common.Preconditions;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -76,7 +76,7 @@ public class AnswerResource {
     @Operation(summary = "One answer, with its ETag (the version) for If-Match")
     public Response get(@PathParam("id") long id) {
         AnswerWriteService.AnswerDetail a = writes.detail(id);
-        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+        return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
 
     @PUT
@@ -88,7 +88,7 @@ public class AnswerResource {
     @Operation(summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
     public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull AnswerChange change) {
         AnswerWriteService.AnswerDetail a = writes.update(id, change, "", ifMatch, null, writes::detail);
-        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+        return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
 
     @PATCH
@@ -100,7 +100,7 @@ public class AnswerResource {
     @Operation(summary = "Change some fields of an answer (JSON merge patch; If-Match required); recorded as a revision")
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         AnswerWriteService.AnswerDetail a = writes.patch(id, patch, ifMatch, writes::detail);
-        return Response.ok(a).tag(new EntityTag("v" + a.version())).build();
+        return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
 
     @DELETE

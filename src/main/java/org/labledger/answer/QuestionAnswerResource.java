@@ -11,12 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +45,6 @@ public class QuestionAnswerResource {
     public Response addAnswer(@PathParam("key") String key, @Valid @NotNull NewAnswer body, @Context UriInfo uri) {
         AnswerWriteService.AnswerDetail a = answers.create(key, body.lab(), body.set(), "set.", answers::detail);
         return Response.created(PublicUrls.of("api/answers/{id}", a.id()))
-                .tag(new EntityTag("v" + a.version())).entity(a).build();
+                .tag(Preconditions.entityTag(a.version())).entity(a).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.labledger.common;
 
+import jakarta.ws.rs.core.EntityTag;
+
 /** Optimistic locking over HTTP: entity tags derived from a record's version, If-Match required on writes. */
 public final class Preconditions {
 
@@ -9,6 +11,11 @@ public final class Preconditions {
     /** The entity tag of a versioned record: {@code "v<version>"}. */
     public static String etag(int version) {
         return "\"v" + version + "\"";
+    }
+
+    /** The same entity tag as {@link #etag(int)}, for {@code Response.ResponseBuilder.tag} (which adds the quotes). */
+    public static EntityTag entityTag(int version) {
+        return new EntityTag("v" + version);
     }
 
     /**

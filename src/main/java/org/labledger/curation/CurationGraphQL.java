@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.agreement.AgreementInput;
@@ -242,31 +243,31 @@ public class CurationGraphQL {
     }
 
     @Description("The version to pass to updateTopic")
-    @org.eclipse.microprofile.graphql.Name("version")
+    @Name("version")
     public List<Integer> versionOfTopic(@Source List<TopicNode> nodes) {
         return versions("Topic", nodes, TopicNode::id);
     }
 
     @Description("The version to pass to updateQuestionnaire")
-    @org.eclipse.microprofile.graphql.Name("version")
+    @Name("version")
     public List<Integer> versionOfQuestionnaire(@Source List<QuestionnaireNode> nodes) {
         return versions("Questionnaire", nodes, QuestionnaireNode::id);
     }
 
     @Description("The version to pass to updateQuestion")
-    @org.eclipse.microprofile.graphql.Name("version")
+    @Name("version")
     public List<Integer> versionOfQuestion(@Source List<QuestionNode> nodes) {
         return versions("Question", nodes, QuestionNode::id);
     }
 
     @Description("The version to pass to updateProvision")
-    @org.eclipse.microprofile.graphql.Name("version")
+    @Name("version")
     public List<Integer> versionOfProvision(@Source List<ProvisionNode> nodes) {
         return versions("Provision", nodes, ProvisionNode::id);
     }
 
     @Description("The version to pass to updateSource")
-    @org.eclipse.microprofile.graphql.Name("version")
+    @Name("version")
     public List<Integer> versionOfSource(@Source List<SourceNode> nodes) {
         return versions("Source", nodes, SourceNode::id);
     }

@@ -3,28 +3,39 @@ package org.labledger.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorClassification;
-import org.labledger.common.ApiException;
-import org.labledger.common.ProblemMappers;
 import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.ExceptionWhileDataFetching;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.parser.ParserOptions;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
+import org.labledger.common.ApiException;
+import org.labledger.common.ProblemMappers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Guards the GraphQL endpoint and makes every error carry an {@code extensions.code}:
@@ -62,7 +73,7 @@ public class GraphQLGuards {
     @ConfigProperty(name = "labledger.graphql.cost.weights",
             defaultValue = "Query.compareQuestionnaires=1500,Query.scorecards(asOf)=1500,Query.scorecards=10,Lab.scorecard=10,Query.questions=10,Query.answers=10,Query.changes=10")
     String weights;
-    @jakarta.inject.Inject
+    @Inject
     GraphQLListSizes listSizes;
     @ConfigProperty(name = "labledger.graphql.max-characters", defaultValue = "50000")
     int maxCharacters;
@@ -100,7 +111,7 @@ public class GraphQLGuards {
 
     /** "Type.field=1000,Type.field(asOf)=1000" → a map; a malformed entry stops the start with a message. */
     static Map<String, Integer> weights(String spec) {
-        Map<String, Integer> out = new java.util.HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
         for (String part : spec.split(",")) {
             if (part.isBlank()) {
                 continue;
@@ -132,20 +143,20 @@ public class GraphQLGuards {
      * that request's variables, so the limits hold for cached documents too. Bounded by the total length of the
      * query texts it holds (Caffeine, least recently and frequently used out first); 0 keeps none.
      */
-    static final class DocumentCache implements graphql.execution.preparsed.PreparsedDocumentProvider {
-        private final Cache<String, graphql.execution.preparsed.PreparsedDocumentEntry> entries;
+    static final class DocumentCache implements PreparsedDocumentProvider {
+        private final Cache<String, PreparsedDocumentEntry> entries;
         private final boolean enabled;
 
         DocumentCache(long characters) {
             this.enabled = characters > 0;
             this.entries = Caffeine.newBuilder().maximumWeight(Math.max(1, characters))
-                    .<String, graphql.execution.preparsed.PreparsedDocumentEntry>weigher((query, entry) -> Math.max(1, query.length()))
+                    .<String, PreparsedDocumentEntry>weigher((query, entry) -> Math.max(1, query.length()))
                     .build();
         }
 
         @Override
-        public CompletableFuture<graphql.execution.preparsed.PreparsedDocumentEntry> getDocumentAsync(
-                graphql.ExecutionInput input, java.util.function.Function<graphql.ExecutionInput, graphql.execution.preparsed.PreparsedDocumentEntry> parseAndValidate) {
+        public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+                ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
             var cached = entries.getIfPresent(input.getQuery());
             if (cached != null) {
                 return CompletableFuture.completedFuture(cached);
@@ -182,17 +193,17 @@ public class GraphQLGuards {
                     LOG.debugf("GraphQL client error %s: %s", api.code(), api.getMessage());
                     return error(e, e.getMessage(), ErrorType.DataFetchingException, api.code()); // SmallRye wrote the client message
                 }
-                if (t instanceof io.quarkus.security.UnauthorizedException || t instanceof io.quarkus.security.AuthenticationFailedException) {
+                if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {
                     return error(e, "this operation needs a valid bearer token", ErrorType.DataFetchingException, "UNAUTHORIZED");
                 }
-                if (t instanceof io.quarkus.security.ForbiddenException) {
+                if (t instanceof ForbiddenException) {
                     return error(e, "the token's roles do not allow this operation", ErrorType.DataFetchingException, "FORBIDDEN");
                 }
                 if (ProblemMappers.databaseUnreachable(t)) {
                     LOG.warnf("database unavailable: %s", t);
                     return error(e, "the database is unavailable; retry later", ErrorType.DataFetchingException, "SERVICE_UNAVAILABLE");
                 }
-                if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleObjectStateException
+                if (t instanceof OptimisticLockException || t instanceof StaleObjectStateException
                         || ProblemMappers.concurrentConflict(t)) {
                     return error(e, "the record was changed by someone else at the same time; read it again", ErrorType.DataFetchingException, "CONFLICT");
                 }

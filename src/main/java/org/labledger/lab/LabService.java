@@ -1,18 +1,23 @@
 package org.labledger.lab;
 
-import org.labledger.common.Numbers;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.Name;
 import org.labledger.common.ApiException;
+import org.labledger.common.Numbers;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
 import org.labledger.source.SubjectType;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 public class LabService {
@@ -26,16 +31,16 @@ public class LabService {
                              long questionCount, long agreementCount) {
     }
 
-    @org.eclipse.microprofile.graphql.Name("Score")
+    @Name("Score")
     public record ScoreView(String key, String scorer, BigDecimal score, BigDecimal maxScore, String recordedOn,
                             String supersedes, boolean current, List<CitationView> citations) {
     }
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
+    @RegisterForReflection
     public record Ref(String slug, String name) {
     }
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
+    @RegisterForReflection
     public record LabDetail(String slug, String name, LabKind kind, Ref parent, List<Ref> children, String website,
                             List<String> aliases, long questionCount, long agreementCount, List<ScoreView> scores,
                             List<CitationView> citations, int version) {
@@ -71,7 +76,7 @@ public class LabService {
     /** Third-party scores of the given labs, oldest first, marking which one is current (not superseded). */
     public Map<Long, List<ScoreView>> scores(List<Long> labIds) {
         List<LabScore> scores = LabScore.list("select s from LabScore s left join fetch s.supersedes where s.lab.id in ?1 order by s.id", labIds);
-        java.util.Set<Long> superseded = new java.util.HashSet<>();
+        Set<Long> superseded = new HashSet<>();
         scores.forEach(s -> {
             if (s.supersedes != null) {
                 superseded.add(s.supersedes.id);
@@ -80,7 +85,7 @@ public class LabService {
         Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.SCORE, scores.stream().map(s -> s.id).toList());
         Map<Long, List<ScoreView>> out = new HashMap<>();
         for (LabScore s : scores) {
-            out.computeIfAbsent(s.lab.id, k -> new java.util.ArrayList<>()).add(new ScoreView(s.key, s.scorer,
+            out.computeIfAbsent(s.lab.id, k -> new ArrayList<>()).add(new ScoreView(s.key, s.scorer,
                     Numbers.plain(s.score), Numbers.plain(s.maxScore), s.recordedOn,
                     s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id), cites.getOrDefault(s.id, List.of())));
         }

@@ -1,7 +1,16 @@
 package org.labledger.question;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,9 +21,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.common.Params;
 import org.labledger.common.Paging;
+import org.labledger.common.Params;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 import java.util.List;
@@ -60,46 +71,46 @@ public class QuestionResource {
     }
 
     private static Response view(Response.ResponseBuilder b, QuestionService.QuestionDetail d, int version) {
-        return b.entity(d).tag(new jakarta.ws.rs.core.EntityTag("v" + version)).build();
+        return b.entity(d).tag(Preconditions.entityTag(version)).build();
     }
 
-    @jakarta.ws.rs.POST
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed("curator")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
-    public Response create(@jakarta.validation.constraints.NotNull QuestionInput body, @Context UriInfo uri) {
+    public Response create(@NotNull QuestionInput body, @Context UriInfo uri) {
         return writes.create(body, "", q -> view(Response.created(PublicUrls.of("api/questions/{key}", q.key)), service.get(q.key), q.version));
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/{key}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed("curator")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a question (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-                        @jakarta.validation.constraints.NotNull QuestionInput body) {
+    public Response put(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+                        @NotNull QuestionInput body) {
         return writes.update(key, body, "", ifMatch, null, q -> view(Response.ok(), service.get(q.key), q.version));
     }
 
-    @jakarta.ws.rs.PATCH
+    @PATCH
     @Path("/{key}")
-    @jakarta.ws.rs.Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @jakarta.annotation.security.RolesAllowed("curator")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of a question (JSON merge patch; curator; If-Match required); recorded as a revision")
-    public Response patch(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-                          com.fasterxml.jackson.databind.JsonNode body) {
+    public Response patch(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+                          JsonNode body) {
         return writes.patch(key, body, ifMatch, q -> view(Response.ok(), service.get(q.key), q.version));
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/{key}")
-    @jakarta.annotation.security.RolesAllowed("admin")
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a question (admin); 409 while answers or sub-questions refer to it")
-    public Response delete(@PathParam("key") String key, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+    public Response delete(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
                            @QueryParam("reason") String reason) {
         writes.delete(key, ifMatch, null, reason);
         return Response.noContent().build();

@@ -1,7 +1,9 @@
 package org.labledger.source;
 
+import org.eclipse.microprofile.graphql.Name;
+
 /** A citation as readers see it: which source, and where in it. */
-@org.eclipse.microprofile.graphql.Name("Citation")
+@Name("Citation")
 public record CitationView(String source, String title, String publisher, String url, String quote, String locator) {
 
     static CitationView of(Citation c) {

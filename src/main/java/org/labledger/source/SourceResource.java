@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 @Path("/api/sources")
@@ -50,7 +50,7 @@ public class SourceResource {
     }
 
     private static Response view(Response.ResponseBuilder b, SourceService.SourceView v, int version) {
-        return b.entity(v).tag(new EntityTag("v" + version)).build();
+        return b.entity(v).tag(Preconditions.entityTag(version)).build();
     }
 
     @POST

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import org.eclipse.microprofile.graphql.Name;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
 import org.labledger.common.Writes;
@@ -41,7 +42,7 @@ public class SourceWriteService {
     Validator validator;
 
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
-    @org.eclipse.microprofile.graphql.Name("CitationRecord")
+    @Name("CitationRecord")
     @RegisterForReflection
     public record CitationDetail(long id, SubjectType subjectType, String subject, int ordinal, String source, String quote, String locator) {
     }

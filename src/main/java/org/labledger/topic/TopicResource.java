@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
 @Path("/api/topics")
@@ -51,7 +51,7 @@ public class TopicResource {
     private Response view(Response.ResponseBuilder b, String slug) {
         TopicService.Tree tree = service.tree();
         Topic t = tree.bySlug(slug);
-        return b.entity(tree.view(t)).tag(new EntityTag("v" + t.version)).build();
+        return b.entity(tree.view(t)).tag(Preconditions.entityTag(t.version)).build();
     }
 
     @POST

@@ -13,6 +13,10 @@ cd "$(dirname "$0")/.."
 scripts/db.sh
 ./mvnw -B -ntp verify -DskipITs=false "$@"
 
+# the client contract suite: graphql-codegen, TypeScript strict, Redocly, openapi-typescript/openapi-fetch and
+# Chromium against the packaged jar that verify just built (scripts/contract.sh; LABLEDGER_SKIP_CONTRACT=1 skips it)
+scripts/contract.sh
+
 [ "${LABLEDGER_SKIP_NATIVE_CHECK:-}" = 1 ] && exit 0
 
 echo "[test] native image sources (quarkus.native.sources-only)"

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The service answers the two documents every client tool starts from: the OpenAPI document and the
+# GraphQL schema (SDL), both non-empty and of the right media type.
+set -euo pipefail
+ct=$(curl -sS -o /dev/null -w '%{content_type}' "$LABLEDGER_URL/q/openapi?format=json")
+case "$ct" in application/json*) ;; *) echo "openapi: content type '$ct'"; exit 1 ;; esac
+curl -sSf "$LABLEDGER_URL/graphql/schema.graphql" | grep -q '^type Query' || { echo "graphql: no 'type Query' in the SDL"; exit 1; }
+echo "  smoke: OpenAPI document and GraphQL SDL served"

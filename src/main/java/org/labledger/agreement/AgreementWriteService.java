@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
-import org.labledger.history.RevisionService;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 import org.labledger.lab.Lab;
 import org.labledger.source.Citation;
 import org.labledger.source.SubjectType;
@@ -31,16 +31,19 @@ public class AgreementWriteService {
     @Inject
     EntityManager em;
     @Inject
-    RevisionService revisions;
-    @Inject
-    Validator validator;
+    CuratedWrites writes;
+
+    static final Curated<Agreement> AGREEMENTS = new Curated<>(ENTITY, "agreement", "slug", Agreement::findBySlug, a -> a.slug,
+            a -> a.version, AgreementWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("provisions", "select count(p) from Provision p where p.agreement = ?1"),
+            new Curated.Reference("events", "select count(e) from Event e where e.agreement = ?1"),
+            new Curated.Reference("later versions (supersedes)", "select count(x) from Agreement x where x.supersedes = ?1"));
+    static final Curated<Provision> PROVISIONS = new Curated<>(PROVISION, "provision", "key",
+            key -> Provision.<Provision>find("key", key).firstResult(), p -> p.key, p -> p.version, AgreementWriteService::snapshot);
 
     public Agreement require(String slug) {
-        Agreement a = Agreement.findBySlug(slug);
-        if (a == null) {
-            throw ApiException.notFound("agreement", slug);
-        }
-        return a;
+        return writes.require(AGREEMENTS, slug);
     }
 
     public Provision requireProvision(String slug, String key) {
@@ -54,51 +57,27 @@ public class AgreementWriteService {
 
     @Transactional
     public <T> T create(AgreementInput in, String field, Function<Agreement, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.slug() == null) {
-            throw Writes.required("slug");
-        }
-        if (Agreement.findBySlug(in.slug()) != null) {
-            throw Writes.exists("agreement", in.slug());
-        }
+        writes.validate(in, field);
         Agreement a = new Agreement();
         a.slug = in.slug();
-        apply(a, in);
-        a.persist();
-        em.flush();
-        revisions.record(ENTITY, a.slug, a.id, "CREATE", null, snapshot(a), in.reason(), null, null);
-        return view.apply(a);
+        return view.apply(writes.create(AGREEMENTS, a, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public <T> T update(String slug, AgreementInput in, String field, String ifMatch, Integer expectedVersion, Function<Agreement, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Agreement a = require(slug);
-        Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, false);
+        writes.checkVersion(AGREEMENTS, a, ifMatch, expectedVersion, false);
         Writes.sameKey("slug", slug, in.slug());
-        Map<String, Object> before = snapshot(a);
-        apply(a, in);
-        em.flush();
-        Map<String, Object> after = snapshot(a);
-        revisions.recordUpdate(ENTITY, a.slug, a.id, before, after, in.reason(), null, null);
-        return view.apply(a);
+        return view.apply(writes.update(AGREEMENTS, a, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
         Agreement a = require(slug);
-        Writes.version(ifMatch, expectedVersion, a.version, "agreement " + slug, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, em.createQuery("select count(p) from Provision p where p.agreement = ?1", Long.class).setParameter(1, a).getSingleResult(), "provisions");
-        Writes.count(refs, em.createQuery("select count(e) from Event e where e.agreement = ?1", Long.class).setParameter(1, a).getSingleResult(), "events");
-        Writes.count(refs, em.createQuery("select count(x) from Agreement x where x.supersedes = ?1", Long.class).setParameter(1, a).getSingleResult(), "later versions (supersedes)");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("agreement '" + slug + "'", refs);
-        }
-        Map<String, Object> before = snapshot(a);
-        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id);
-        a.delete();
-        revisions.record(ENTITY, a.slug, a.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(AGREEMENTS, a, ifMatch, expectedVersion, true);
+        writes.delete(AGREEMENTS, a, REFERENCES,
+                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id), reason, null);
     }
 
     private void apply(Agreement a, AgreementInput in) {
@@ -147,47 +126,30 @@ public class AgreementWriteService {
 
     @Transactional
     public <T> T addProvision(String slug, ProvisionInput in, String field, Function<Provision, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Agreement a = require(slug);
-        if (in.key() == null) {
-            throw Writes.required("key");
-        }
-        if (Provision.count("key", in.key()) > 0) {
-            throw Writes.exists("provision", in.key());
-        }
         Provision p = new Provision();
         p.key = in.key();
         p.agreement = a;
-        apply(p, in);
-        p.persist();
-        em.flush();
-        revisions.record(PROVISION, p.key, p.id, "CREATE", null, snapshot(p), in.reason(), null, null);
-        return view.apply(p);
+        return view.apply(writes.create(PROVISIONS, p, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public <T> T updateProvision(String slug, String key, ProvisionInput in, String field, String ifMatch, Integer expectedVersion,
                                  Function<Provision, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Provision p = requireProvision(slug, key);
-        Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, false);
+        writes.checkVersion(PROVISIONS, p, ifMatch, expectedVersion, false);
         Writes.sameKey("key", key, in.key());
-        Map<String, Object> before = snapshot(p);
-        apply(p, in);
-        em.flush();
-        Map<String, Object> after = snapshot(p);
-        revisions.recordUpdate(PROVISION, p.key, p.id, before, after, in.reason(), null, null);
-        return view.apply(p);
+        return view.apply(writes.update(PROVISIONS, p, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public void deleteProvision(String slug, String key, String ifMatch, Integer expectedVersion, String reason) {
         Provision p = requireProvision(slug, key);
-        Writes.version(ifMatch, expectedVersion, p.version, "provision " + key, true);
-        Map<String, Object> before = snapshot(p);
-        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
-        p.delete();
-        revisions.record(PROVISION, p.key, p.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(PROVISIONS, p, ifMatch, expectedVersion, true);
+        writes.delete(PROVISIONS, p, List.of(),
+                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id), reason, null);
     }
 
     private void apply(Provision p, ProvisionInput in) {

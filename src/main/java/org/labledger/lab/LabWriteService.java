@@ -8,7 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import org.labledger.common.Writes;
-import org.labledger.history.RevisionService;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 import org.labledger.source.Citation;
 import org.labledger.source.SubjectType;
 
@@ -33,7 +34,7 @@ public class LabWriteService {
     @Inject
     EntityManager em;
     @Inject
-    RevisionService revisions;
+    CuratedWrites writes;
     @Inject
     LabService labs;
     @Inject
@@ -41,37 +42,37 @@ public class LabWriteService {
     @Inject
     Validator validator;
 
+    static final Curated<Lab> LABS = new Curated<>(ENTITY, "lab", "slug", Lab::findBySlug, l -> l.slug, l -> l.version,
+            LabWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("answers", "select count(a) from Answer a where a.lab = ?1"),
+            new Curated.Reference("agreements (as party)", "select count(a) from Agreement a join a.parties p where p.lab = ?1"),
+            new Curated.Reference("provisions (as beneficiary)", "select count(p) from Provision p where p.beneficiary = ?1"),
+            new Curated.Reference("child labs", "select count(c) from Lab c where c.parent = ?1"),
+            new Curated.Reference("scores", "select count(s) from LabScore s where s.lab = ?1"),
+            new Curated.Reference("events", "select count(e) from Event e join e.labs x where x = ?1"));
+
     @Transactional
     public <T> T create(LabInput in, String field, Function<Lab, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.slug() == null) {
-            throw Writes.required("slug");
-        }
-        if (Lab.findBySlug(in.slug()) != null) {
-            throw Writes.exists("lab", in.slug());
-        }
+        writes.validate(in, field);
         Lab l = new Lab();
         l.slug = in.slug();
-        apply(l, in);
-        l.persist();
-        em.flush();
-        revisions.record(ENTITY, l.slug, l.id, "CREATE", null, snapshot(l), in.reason(), null, null);
-        return view.apply(l);
+        return view.apply(writes.create(LABS, l, x -> apply(x, in), in.reason(), null, null));
     }
 
     /** Full replacement; {@code expectedVersion} (GraphQL) or {@code ifMatch} (REST) guards against lost updates. */
     @Transactional
     public <T> T update(String slug, LabInput in, String field, String ifMatch, Integer expectedVersion, Function<Lab, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Lab l = labs.require(slug);
-        Writes.version(ifMatch, expectedVersion, l.version, "lab " + slug, false);
+        writes.checkVersion(LABS, l, ifMatch, expectedVersion, false);
         return view.apply(replace(l, in));
     }
 
     @Transactional
     public <T> T patch(String slug, JsonNode patch, String ifMatch, Function<Lab, T> view) {
         Lab l = labs.require(slug);
-        Writes.version(ifMatch, null, l.version, "lab " + slug, false);
+        writes.checkVersion(LABS, l, ifMatch, null, false);
         LabInput current = new LabInput(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug, l.website,
                 new ArrayList<>(l.aliases), null);
         return view.apply(replace(l, Writes.merge(mapper, validator, current, patch, LabInput.class)));
@@ -79,36 +80,14 @@ public class LabWriteService {
 
     private Lab replace(Lab l, LabInput in) {
         Writes.sameKey("slug", l.slug, in.slug());
-        Map<String, Object> before = snapshot(l);
-        apply(l, in);
-        em.flush();
-        Map<String, Object> after = snapshot(l);
-        revisions.recordUpdate(ENTITY, l.slug, l.id, before, after, in.reason(), null, null);
-        return l;
+        return writes.update(LABS, l, x -> apply(x, in), in.reason(), null, null);
     }
 
     @Transactional
     public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
         Lab l = labs.require(slug);
-        Writes.version(ifMatch, expectedVersion, l.version, "lab " + slug, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, count("select count(a) from Answer a where a.lab = ?1", l), "answers");
-        Writes.count(refs, count("select count(a) from Agreement a join a.parties p where p.lab = ?1", l), "agreements (as party)");
-        Writes.count(refs, count("select count(p) from Provision p where p.beneficiary = ?1", l), "provisions (as beneficiary)");
-        Writes.count(refs, count("select count(c) from Lab c where c.parent = ?1", l), "child labs");
-        Writes.count(refs, count("select count(s) from LabScore s where s.lab = ?1", l), "scores");
-        Writes.count(refs, count("select count(e) from Event e join e.labs x where x = ?1", l), "events");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("lab '" + slug + "'", refs);
-        }
-        Map<String, Object> before = snapshot(l);
-        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.LAB, l.id);
-        l.delete();
-        revisions.record(ENTITY, l.slug, l.id, "DELETE", before, null, reason, null, null);
-    }
-
-    private long count(String jpql, Lab l) {
-        return em.createQuery(jpql, Long.class).setParameter(1, l).getSingleResult();
+        writes.checkVersion(LABS, l, ifMatch, expectedVersion, true);
+        writes.delete(LABS, l, REFERENCES, () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.LAB, l.id), reason, null);
     }
 
     private void apply(Lab l, LabInput in) {

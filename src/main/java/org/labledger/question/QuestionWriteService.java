@@ -7,16 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
-import org.labledger.history.RevisionService;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 import org.labledger.lab.Lab;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.source.Citation;
 import org.labledger.source.SubjectType;
 import org.labledger.topic.Topic;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ public class QuestionWriteService {
     @Inject
     EntityManager em;
     @Inject
-    RevisionService revisions;
+    CuratedWrites writes;
     @Inject
     QuestionAnswers answers;
     @Inject
@@ -46,24 +45,32 @@ public class QuestionWriteService {
     @Inject
     Validator validator;
 
+    static final Curated<Question> QUESTIONS = new Curated<>(ENTITY, "question", "key", Question::findByKey, q -> q.key, q -> q.version,
+            QuestionWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("answers", "select count(a) from Answer a where a.question = ?1"),
+            new Curated.Reference("sub-questions", "select count(c) from Question c where c.parent = ?1"));
+
     public Question require(String key) {
-        Question q = Question.findByKey(key);
-        if (q == null) {
-            throw ApiException.notFound("question", key);
-        }
-        return q;
+        return writes.require(QUESTIONS, key);
     }
 
     @Transactional
     public <T> T create(QuestionInput in, String field, Function<Question, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.key() == null) {
-            throw Writes.required("key");
-        }
-        if (Question.findByKey(in.key()) != null) {
-            throw Writes.exists("question", in.key());
-        }
+        writes.validate(in, field);
         List<String> labs = in.addressedTo() == null ? List.of() : in.addressedTo();
+        Question q = new Question();
+        q.key = in.key();
+        writes.create(QUESTIONS, q, x -> {
+            checkAddressedTo(labs, in);
+            apply(x, in);
+        }, in.reason(), in.sourceUrl(), in.sourceKey());
+        answers.putTo(q, labs, in);
+        return view.apply(q);
+    }
+
+    /** The labs a new question is put to: known, each once, and with evidence (a source or at least a reason). */
+    private static void checkAddressedTo(List<String> labs, QuestionInput in) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < labs.size(); i++) {
             if (Lab.findBySlug(labs.get(i)) == null) {
@@ -77,28 +84,20 @@ public class QuestionWriteService {
         if (!labs.isEmpty() && !evidence) {
             throw Writes.unprocessable("sourceUrl", "putting the question to labs (addressedTo) needs evidence: a sourceUrl, the sourceKey of a known source, or at least a reason");
         }
-        Question q = new Question();
-        q.key = in.key();
-        apply(q, in);
-        q.persist();
-        em.flush();
-        revisions.record(ENTITY, q.key, q.id, "CREATE", null, snapshot(q), in.reason(), in.sourceUrl(), in.sourceKey());
-        answers.putTo(q, labs, in);
-        return view.apply(q);
     }
 
     @Transactional
     public <T> T update(String key, QuestionInput in, String field, String ifMatch, Integer expectedVersion, Function<Question, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Question q = require(key);
-        Writes.version(ifMatch, expectedVersion, q.version, "question " + key, false);
+        writes.checkVersion(QUESTIONS, q, ifMatch, expectedVersion, false);
         return view.apply(replace(q, in));
     }
 
     @Transactional
     public <T> T patch(String key, JsonNode patch, String ifMatch, Function<Question, T> view) {
         Question q = require(key);
-        Writes.version(ifMatch, null, q.version, "question " + key, false);
+        writes.checkVersion(QUESTIONS, q, ifMatch, null, false);
         QuestionInput current = new QuestionInput(q.key, q.questionnaire.slug, q.topic.slug, q.parent == null ? null : q.parent.key,
                 q.ordinal, q.text, q.notes, null, null, null, null, null, null);
         return view.apply(replace(q, Writes.merge(mapper, validator, current, patch, QuestionInput.class)));
@@ -109,28 +108,15 @@ public class QuestionWriteService {
         if (in.addressedTo() != null) {
             throw Writes.unprocessable("addressedTo", "only on create; record further labs' answers with POST /api/questions/{key}/answers");
         }
-        Map<String, Object> before = snapshot(q);
-        apply(q, in);
-        em.flush();
-        Map<String, Object> after = snapshot(q);
-        revisions.recordUpdate(ENTITY, q.key, q.id, before, after, in.reason(), in.sourceUrl(), in.sourceKey());
-        return q;
+        return writes.update(QUESTIONS, q, x -> apply(x, in), in.reason(), in.sourceUrl(), in.sourceKey());
     }
 
     @Transactional
     public void delete(String key, String ifMatch, Integer expectedVersion, String reason) {
         Question q = require(key);
-        Writes.version(ifMatch, expectedVersion, q.version, "question " + key, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, em.createQuery("select count(a) from Answer a where a.question = ?1", Long.class).setParameter(1, q).getSingleResult(), "answers");
-        Writes.count(refs, em.createQuery("select count(c) from Question c where c.parent = ?1", Long.class).setParameter(1, q).getSingleResult(), "sub-questions");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("question '" + key + "'", refs);
-        }
-        Map<String, Object> before = snapshot(q);
-        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTION, q.id);
-        q.delete();
-        revisions.record(ENTITY, q.key, q.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(QUESTIONS, q, ifMatch, expectedVersion, true);
+        writes.delete(QUESTIONS, q, REFERENCES,
+                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTION, q.id), reason, null);
     }
 
     private void apply(Question q, QuestionInput in) {

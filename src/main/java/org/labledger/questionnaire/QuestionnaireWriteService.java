@@ -2,17 +2,14 @@ package org.labledger.questionnaire;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
-import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
-import org.labledger.history.RevisionService;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 import org.labledger.source.Citation;
 import org.labledger.source.Source;
 import org.labledger.source.SubjectType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,67 +25,42 @@ public class QuestionnaireWriteService {
 
     public static final String ENTITY = "QUESTIONNAIRE";
 
+    static final Curated<Questionnaire> QUESTIONNAIRES = new Curated<>(ENTITY, "questionnaire", "slug", Questionnaire::findBySlug,
+            q -> q.slug, q -> q.version, QuestionnaireWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("questions", "select count(x) from Question x where x.questionnaire = ?1"));
+
     @Inject
-    EntityManager em;
-    @Inject
-    RevisionService revisions;
-    @Inject
-    Validator validator;
+    CuratedWrites writes;
 
     public Questionnaire require(String slug) {
-        Questionnaire q = Questionnaire.findBySlug(slug);
-        if (q == null) {
-            throw ApiException.notFound("questionnaire", slug);
-        }
-        return q;
+        return writes.require(QUESTIONNAIRES, slug);
     }
 
     @Transactional
     public <T> T create(QuestionnaireInput in, String field, Function<Questionnaire, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.slug() == null) {
-            throw Writes.required("slug");
-        }
-        if (Questionnaire.findBySlug(in.slug()) != null) {
-            throw Writes.exists("questionnaire", in.slug());
-        }
+        writes.validate(in, field);
         Questionnaire q = new Questionnaire();
         q.slug = in.slug();
-        apply(q, in);
-        q.persist();
-        em.flush();
-        revisions.record(ENTITY, q.slug, q.id, "CREATE", null, snapshot(q), in.reason(), null, null);
-        return view.apply(q);
+        return view.apply(writes.create(QUESTIONNAIRES, q, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public <T> T update(String slug, QuestionnaireInput in, String field, String ifMatch, Integer expectedVersion,
                         Function<Questionnaire, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Questionnaire q = require(slug);
-        Writes.version(ifMatch, expectedVersion, q.version, "questionnaire " + slug, false);
+        writes.checkVersion(QUESTIONNAIRES, q, ifMatch, expectedVersion, false);
         Writes.sameKey("slug", slug, in.slug());
-        Map<String, Object> before = snapshot(q);
-        apply(q, in);
-        em.flush();
-        Map<String, Object> after = snapshot(q);
-        revisions.recordUpdate(ENTITY, q.slug, q.id, before, after, in.reason(), null, null);
-        return view.apply(q);
+        return view.apply(writes.update(QUESTIONNAIRES, q, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
         Questionnaire q = require(slug);
-        Writes.version(ifMatch, expectedVersion, q.version, "questionnaire " + slug, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, em.createQuery("select count(x) from Question x where x.questionnaire = ?1", Long.class).setParameter(1, q).getSingleResult(), "questions");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("questionnaire '" + slug + "'", refs);
-        }
-        Map<String, Object> before = snapshot(q);
-        Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTIONNAIRE, q.id);
-        q.delete();
-        revisions.record(ENTITY, q.slug, q.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(QUESTIONNAIRES, q, ifMatch, expectedVersion, true);
+        writes.delete(QUESTIONNAIRES, q, REFERENCES,
+                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.QUESTIONNAIRE, q.id), reason, null);
     }
 
     private void apply(Questionnaire q, QuestionnaireInput in) {

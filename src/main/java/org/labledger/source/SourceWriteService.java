@@ -10,13 +10,14 @@ import org.eclipse.microprofile.graphql.Name;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
 import org.labledger.common.Writes;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 import org.labledger.history.RevisionService;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public class SourceWriteService {
     RevisionService revisions;
     @Inject
     Validator validator;
+    @Inject
+    CuratedWrites writes;
 
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
     @Name("CitationRecord")
@@ -47,30 +50,23 @@ public class SourceWriteService {
     public record CitationDetail(long id, SubjectType subjectType, String subject, int ordinal, String source, String quote, String locator) {
     }
 
+    static final Curated<Source> SOURCES = new Curated<>(ENTITY, "source", "key", Source::findByKey, s -> s.key, s -> s.version,
+            SourceWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("citations", "select count(c) from Citation c where c.source = ?1"),
+            new Curated.Reference("questionnaires", "select count(q) from Questionnaire q where q.source = ?1"),
+            new Curated.Reference("sources (as citedIn)", "select count(x) from Source x where x.citedIn = ?1"));
+
     public Source require(String key) {
-        Source s = Source.findByKey(key);
-        if (s == null) {
-            throw ApiException.notFound("source", key);
-        }
-        return s;
+        return writes.require(SOURCES, key);
     }
 
     @Transactional
     public <T> T create(SourceInput in, String field, Function<Source, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.key() == null) {
-            throw Writes.required("key");
-        }
-        if (Source.findByKey(in.key()) != null) {
-            throw Writes.exists("source", in.key());
-        }
+        writes.validate(in, field);
         Source s = new Source();
         s.key = in.key();
-        apply(s, in);
-        s.persist();
-        em.flush();
-        revisions.record(ENTITY, s.key, s.id, "CREATE", null, snapshot(s), in.reason(), s.url, s.key);
-        return view.apply(s);
+        return view.apply(writes.create(SOURCES, s, x -> apply(x, in), in.reason(), Writes.text(in.url()), in.key()));
     }
 
     /**
@@ -112,32 +108,18 @@ public class SourceWriteService {
 
     @Transactional
     public <T> T update(String key, SourceInput in, String field, String ifMatch, Integer expectedVersion, Function<Source, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Source s = require(key);
-        Writes.version(ifMatch, expectedVersion, s.version, "source " + key, false);
+        writes.checkVersion(SOURCES, s, ifMatch, expectedVersion, false);
         Writes.sameKey("key", key, in.key());
-        Map<String, Object> before = snapshot(s);
-        apply(s, in);
-        em.flush();
-        Map<String, Object> after = snapshot(s);
-        revisions.recordUpdate(ENTITY, s.key, s.id, before, after, in.reason(), s.url, s.key);
-        return view.apply(s);
+        return view.apply(writes.update(SOURCES, s, x -> apply(x, in), in.reason(), Writes.text(in.url()), s.key));
     }
 
     @Transactional
     public void delete(String key, String ifMatch, Integer expectedVersion, String reason) {
         Source s = require(key);
-        Writes.version(ifMatch, expectedVersion, s.version, "source " + key, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, em.createQuery("select count(c) from Citation c where c.source = ?1", Long.class).setParameter(1, s).getSingleResult(), "citations");
-        Writes.count(refs, em.createQuery("select count(q) from Questionnaire q where q.source = ?1", Long.class).setParameter(1, s).getSingleResult(), "questionnaires");
-        Writes.count(refs, em.createQuery("select count(x) from Source x where x.citedIn = ?1", Long.class).setParameter(1, s).getSingleResult(), "sources (as citedIn)");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("source '" + key + "'", refs);
-        }
-        Map<String, Object> before = snapshot(s);
-        s.delete();
-        revisions.record(ENTITY, s.key, s.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(SOURCES, s, ifMatch, expectedVersion, true);
+        writes.delete(SOURCES, s, REFERENCES, null, reason, null);
     }
 
     @Transactional

@@ -2,14 +2,11 @@ package org.labledger.topic;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
-import org.labledger.common.ApiException;
 import org.labledger.common.Writes;
-import org.labledger.history.RevisionService;
+import org.labledger.history.Curated;
+import org.labledger.history.CuratedWrites;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,66 +22,41 @@ public class TopicWriteService {
 
     public static final String ENTITY = "TOPIC";
 
+    static final Curated<Topic> TOPICS = new Curated<>(ENTITY, "topic", "slug", Topic::findBySlug, t -> t.slug, t -> t.version,
+            TopicWriteService::snapshot);
+    private static final List<Curated.Reference> REFERENCES = List.of(
+            new Curated.Reference("questions", "select count(q) from Question q where q.topic = ?1"),
+            new Curated.Reference("subtopics", "select count(s) from Topic s where s.parent = ?1"));
+
     @Inject
-    EntityManager em;
-    @Inject
-    RevisionService revisions;
-    @Inject
-    Validator validator;
+    CuratedWrites writes;
 
     public Topic require(String slug) {
-        Topic t = Topic.findBySlug(slug);
-        if (t == null) {
-            throw ApiException.notFound("topic", slug);
-        }
-        return t;
+        return writes.require(TOPICS, slug);
     }
 
     @Transactional
     public <T> T create(TopicInput in, String field, Function<Topic, T> view) {
-        Writes.validate(validator, in, field);
-        if (in.slug() == null) {
-            throw Writes.required("slug");
-        }
-        if (Topic.findBySlug(in.slug()) != null) {
-            throw Writes.exists("topic", in.slug());
-        }
+        writes.validate(in, field);
         Topic t = new Topic();
         t.slug = in.slug();
-        apply(t, in);
-        t.persist();
-        em.flush();
-        revisions.record(ENTITY, t.slug, t.id, "CREATE", null, snapshot(t), in.reason(), null, null);
-        return view.apply(t);
+        return view.apply(writes.create(TOPICS, t, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public <T> T update(String slug, TopicInput in, String field, String ifMatch, Integer expectedVersion, Function<Topic, T> view) {
-        Writes.validate(validator, in, field);
+        writes.validate(in, field);
         Topic t = require(slug);
-        Writes.version(ifMatch, expectedVersion, t.version, "topic " + slug, false);
+        writes.checkVersion(TOPICS, t, ifMatch, expectedVersion, false);
         Writes.sameKey("slug", slug, in.slug());
-        Map<String, Object> before = snapshot(t);
-        apply(t, in);
-        em.flush();
-        Map<String, Object> after = snapshot(t);
-        revisions.recordUpdate(ENTITY, t.slug, t.id, before, after, in.reason(), null, null);
-        return view.apply(t);
+        return view.apply(writes.update(TOPICS, t, x -> apply(x, in), in.reason(), null, null));
     }
 
     @Transactional
     public void delete(String slug, String ifMatch, Integer expectedVersion, String reason) {
         Topic t = require(slug);
-        Writes.version(ifMatch, expectedVersion, t.version, "topic " + slug, true);
-        List<String> refs = new ArrayList<>();
-        Writes.count(refs, em.createQuery("select count(q) from Question q where q.topic = ?1", Long.class).setParameter(1, t).getSingleResult(), "questions");
-        Writes.count(refs, em.createQuery("select count(s) from Topic s where s.parent = ?1", Long.class).setParameter(1, t).getSingleResult(), "subtopics");
-        if (!refs.isEmpty()) {
-            throw Writes.referenced("topic '" + slug + "'", refs);
-        }
-        Map<String, Object> before = snapshot(t);
-        t.delete();
-        revisions.record(ENTITY, t.slug, t.id, "DELETE", before, null, reason, null, null);
+        writes.checkVersion(TOPICS, t, ifMatch, expectedVersion, true);
+        writes.delete(TOPICS, t, REFERENCES, null, reason, null);
     }
 
     private void apply(Topic t, TopicInput in) {

@@ -33,7 +33,7 @@ fi
 
 # every record Jackson may serialise is registered for reflection (records never serialised: below)
 # (the FMTI parser's and CSV reader's records are internal: read from files, never written as JSON)
-NOT_SERIALISED='org.labledger.question.QuestionFilter org.labledger.answer.AnswerFilter org.labledger.importer.FmtiEdition org.labledger.importer.FmtiEdition$Indicator org.labledger.importer.FmtiEdition$Developer org.labledger.importer.FmtiEdition$ReportRow org.labledger.importer.FmtiParser$Upload org.labledger.importer.Csv$Cell org.labledger.importer.Csv$Row org.labledger.answer.ScorecardService$LabRef org.labledger.graphql.GraphQLCost$Limits org.labledger.graphql.GraphQLFastPath$Report org.labledger.importer.FmtiParser$Limits org.labledger.question.TallyFilter org.labledger.history.RevisionService$PastState'
+NOT_SERIALISED='org.labledger.question.QuestionFilter org.labledger.answer.AnswerFilter org.labledger.importer.FmtiEdition org.labledger.importer.FmtiEdition$Indicator org.labledger.importer.FmtiEdition$Developer org.labledger.importer.FmtiEdition$ReportRow org.labledger.importer.FmtiParser$Upload org.labledger.importer.Csv$Cell org.labledger.importer.Csv$Row org.labledger.answer.ScorecardService$LabRef org.labledger.graphql.GraphQLCost$Limits org.labledger.graphql.GraphQLFastPath$Report org.labledger.importer.FmtiParser$Limits org.labledger.question.TallyFilter org.labledger.history.RevisionService$PastState org.labledger.history.Curated org.labledger.history.Curated$Reference'
 config=target/native-sources/reflect-config.json
 rm -f "$config"
 (cd target/native-sources && jar xf labledger-*-runner.jar META-INF/native-image/reflect-config.json \

@@ -25,8 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-
-import java.util.List;
+import org.labledger.common.Paging;
 
 @Path("/api/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +39,15 @@ public class AgreementResource {
 
     @GET
     @Operation(summary = "Agreements between labs as a timeline of version chains (each version its own entry, linked by supersedes/supersededBy; chains by earliest known date)")
-    public List<AgreementService.AgreementSummary> list(@Parameter(description = "only agreements this lab is party to") @QueryParam("lab") String lab,
-                                                        @Parameter(description = "only this kind") @QueryParam("kind") String kind) {
+    public Response list(@Parameter(description = "only agreements this lab is party to") @QueryParam("lab") String lab,
+                         @Parameter(description = "only this kind") @QueryParam("kind") String kind,
+                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Params params = new Params();
         AgreementKind k = params.oneEnum("kind", kind, AgreementKind.class);
+        int p = Paging.page(params, page);
+        int s = Paging.size(params, size);
         params.check();
-        return service.list(Params.text(lab), k);
+        return Paging.ok(Paging.slice(service.list(Params.text(lab), k), p, s), uri);
     }
 
     @GET

@@ -117,12 +117,13 @@ public class AnswerResource {
     @Path("/answers/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every recorded change of the answer, oldest first: before/after, who, when, on what evidence")
-    public List<RevisionService.RevisionView> history(@PathParam("id") long id) {
+    public Response history(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size,
+                            @Context UriInfo uri) {
         List<RevisionService.RevisionView> h = revisions.history(AnswerWriteService.ENTITY, id);
         if (h.isEmpty() && Answer.findById(id) == null) {
             throw ApiException.notFound("answer", String.valueOf(id));
         }
-        return h;
+        return Paging.ok(h, page, size, uri);
     }
 
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {

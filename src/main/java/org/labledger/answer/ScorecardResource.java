@@ -10,10 +10,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.labledger.common.Negotiation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
+import org.labledger.common.Paging;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,10 +36,12 @@ public class ScorecardResource {
     @Operation(summary = "Every lab's scorecard (a lab × topic matrix), optionally for one topic subtree or questionnaire; "
             + "with Accept: text/csv, as CSV: one row per lab overall (empty topic), then one per lab and topic")
     public Response list(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire,
-                         @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+                         @QueryParam("asOf") String asOf, @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
         List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
                 org.labledger.history.RevisionService.timestamp("asOf", asOf));
-        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Response.ok(cards, MediaType.APPLICATION_JSON).build();
+        // CSV is the whole matrix; JSON is paged like every other list
+        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Paging.ok(cards, page, size, uri);
     }
 
     @GET

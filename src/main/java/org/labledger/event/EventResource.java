@@ -5,11 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
+import org.labledger.common.Paging;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,7 +23,7 @@ public class EventResource {
 
     @GET
     @Operation(summary = "Reported events between labs (launches, models shared, statements), oldest first")
-    public List<EventService.EventView> list(@QueryParam("lab") String lab) {
-        return service.list(lab == null || lab.isBlank() ? null : lab.trim());
+    public Response list(@QueryParam("lab") String lab, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(service.list(lab == null || lab.isBlank() ? null : lab.trim()), page, size, uri);
     }
 }

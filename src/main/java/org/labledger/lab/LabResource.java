@@ -24,11 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Negotiation;
+import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
-
-import java.util.List;
 
 @Path("/api/labs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +41,8 @@ public class LabResource {
 
     @GET
     @Operation(summary = "All labs and organisations, with how many questions were put to each and how many agreements each is party to")
-    public List<LabService.LabSummary> list() {
-        return labs.list();
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(labs.list(), page, size, uri);
     }
 
     @GET

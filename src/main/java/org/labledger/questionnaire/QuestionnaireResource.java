@@ -20,10 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Paging;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
-
-import java.util.List;
 
 @Path("/api/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +36,8 @@ public class QuestionnaireResource {
 
     @GET
     @Operation(summary = "All questionnaires, with question counts and the labs they were put to")
-    public List<QuestionnaireService.QuestionnaireView> list() {
-        return service.list();
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(service.list(), page, size, uri);
     }
 
     @GET

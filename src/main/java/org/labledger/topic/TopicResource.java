@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Paging;
 
-import java.util.List;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
@@ -37,8 +37,8 @@ public class TopicResource {
 
     @GET
     @Operation(summary = "The topic tree, flattened in path order")
-    public List<TopicService.TopicView> list() {
-        return service.list();
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(service.list(), page, size, uri);
     }
 
     @GET

@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 
@@ -22,8 +27,9 @@ public class EventResource {
     EventService service;
 
     @GET
-    @Operation(summary = "Reported events between labs (launches, models shared, statements), oldest first")
-    public Response list(@QueryParam("lab") String lab, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    @Operation(operationId = "listEvents", summary = "Reported events between labs (launches, models shared, statements), oldest first")
+    @APIResponse(responseCode = "200", description = "one page of events, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EventService.EventView.class)))
+    public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         return Paging.ok(service.list(lab == null || lab.isBlank() ? null : lab.trim()), page, size, uri);
     }
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -97,6 +98,8 @@ public class AnswerResource {
     @SecurityRequirement(name = OpenApiContract.BEARER)
     @Operation(operationId = "replaceAnswer", summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
     @APIResponse(responseCode = "200", description = "the answer as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.AnswerDetail.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerChange.class),
+            examples = @ExampleObject(name = "partial", summary = "answer 38 (Meta, alw-meta-weights-release-threshold) becomes PARTIAL, with its evidence", value = "{\"status\": \"PARTIAL\", \"summary\": \"Meta says it would stop releasing weights above an unspecified risk threshold.\", \"sourceUrl\": \"https://example.org/meta-statement\", \"quote\": \"an unspecified risk threshold\", \"reason\": \"public statement, no figure given\"}")))
     public Response put(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @NotNull AnswerChange change) {
         AnswerWriteService.AnswerDetail a = writes.update(id, change, "", ifMatch, null, writes::detail);
         return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();

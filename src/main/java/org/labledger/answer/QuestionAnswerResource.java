@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.labledger.common.Preconditions;
@@ -49,6 +51,8 @@ public class QuestionAnswerResource {
     @SecurityRequirement(name = OpenApiContract.BEARER)
     @Operation(operationId = "createQuestionAnswer", summary = "Record the answer of a lab the question was not yet put to (needs evidence); 409 if it has one")
     @APIResponse(responseCode = "201", description = "the answer recorded", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.AnswerDetail.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAnswer.class),
+            examples = @ExampleObject(name = "meta", summary = "record the answer of a lab the question was not yet put to", value = "{\"lab\": \"meta\", \"set\": {\"status\": \"UNANSWERED\", \"delivered\": false, \"reason\": \"question not yet sent to Meta\"}}")))
     public Response addAnswer(@Parameter(description = "a question", example = "alw-multi-staff-safety-concerns-process") @PathParam("key") String key, @Valid @NotNull NewAnswer body, @Context UriInfo uri) {
         AnswerWriteService.AnswerDetail a = answers.create(key, body.lab(), body.set(), "set.", answers::detail);
         return Response.created(PublicUrls.of("api/answers/{id}", a.id()))

@@ -99,6 +99,9 @@ public class OpenApiContract implements OASFilter {
                 .description("this service (" + PublicUrls.KEY + ")"))));
         // no security unless an operation requires it (every write requires bearerAuth): said, not left out
         openAPI.setSecurity(new ArrayList<>());
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(OpenApiContract::ecmaPatterns);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -224,6 +227,25 @@ public class OpenApiContract implements OASFilter {
         r.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
         return r;
+    }
+
+    /**
+     * JSON Schema patterns are ECMA-262 regular expressions: a Bean Validation pattern with Java's DOTALL flag,
+     * {@code (?s).*\S.*}, is not one (a validating client would fail on it). Without the flag, with every {@code .}
+     * written {@code [\s\S]}, it means the same.
+     */
+    private static void ecmaPatterns(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        String p = schema.getPattern();
+        if (p != null && p.startsWith("(?s)")) {
+            schema.setPattern(p.substring(4).replaceAll("(?<!\\\\)\\.", "[\\\\s\\\\S]"));
+        }
+        ecmaPatterns(schema.getItems());
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiContract::ecmaPatterns);
+        }
     }
 
     /** RFC 9457 problem details as {@link Problem} serialises them (null fields are left out). */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -83,6 +84,8 @@ public class LabResource {
     @SecurityRequirement(name = OpenApiContract.BEARER)
     @Operation(operationId = "replaceLab", summary = "Replace a lab (admin; If-Match required); recorded as a revision")
     @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LabService.LabDetail.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LabInput.class),
+            examples = @ExampleObject(name = "anthropic", summary = "the seed record of Anthropic, re-sent unchanged", value = "{\"slug\": \"anthropic\", \"name\": \"Anthropic\", \"kind\": \"FRONTIER_LAB\", \"aliases\": []}")))
     public Response put(@Parameter(description = "a lab", example = "anthropic") @PathParam("slug") String slug, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
                         @NotNull LabInput body) {
         return writes.update(slug, body, "", ifMatch, null, l -> withTag(Response.ok(), labs.get(l.slug)));

@@ -323,6 +323,19 @@ class OpenApiDocumentTest {
         assertEquals(10, sort.path("enum").size(), "sort keys, ascending and descending: " + sort);
     }
 
+    /** JSON Schema patterns are ECMA-262: no Java-only inline flags such as (?s) from Bean Validation patterns. */
+    @Test
+    void patternsAreEcmaRegularExpressions() {
+        List<String> javaOnly = new ArrayList<>();
+        doc.path("components").path("schemas").findValues("pattern").forEach(p -> {
+            if (p.asText().matches("(?s).*\\(\\?[a-zA-Z-]+[:)].*")) { // (?s) (?i) (?s: ..., not (?: nor lookarounds
+                javaOnly.add(p.asText());
+            }
+        });
+        assertTrue(doc.path("components").path("schemas").findValues("pattern").size() > 3, "the input schemas carry their patterns");
+        none(javaOnly);
+    }
+
     @Test
     void serversAndInfo() {
         assertEquals("http://localhost:8080", doc.path("servers").path(0).path("url").asText(), "labledger.http.public-base-url");

@@ -30,7 +30,7 @@ reqs = {
   wrk.format("GET", "/api/labs/" .. lab .. "/scorecard"),
   wrk.format("GET", "/api/questions?lab=" .. lab .. "&status=UNANSWERED&page=0&size=50"),
   wrk.format("GET", "/api/questions?lab=" .. lab .. "&status=PARTIAL,ANSWERED&page=3&size=50"),
-  wrk.format("GET", "/api/labs"),
+  wrk.format("GET", "/api/labs?size=200"), -- one page of up to 200 (all 110 labs at size m; lists are paged since the envelope)
   wrk.format("POST", "/graphql", h, gql('{ scorecards { lab counts { total answered partial responseRate } rootTopics { topic counts { total responseRate } } } }')),
   wrk.format("POST", "/graphql", h, gql('{ answers(filter: {lab: "' .. lab .. '"}, size: 100) { items { status question { key text topic { slug name } } } } }')),
 }

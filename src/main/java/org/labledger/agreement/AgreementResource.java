@@ -24,9 +24,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-
-import java.util.List;
+import org.labledger.common.OpenApiContract;
+import org.labledger.common.Paging;
 
 @Path("/api/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,19 +44,24 @@ public class AgreementResource {
     AgreementWriteService writes;
 
     @GET
-    @Operation(summary = "Agreements between labs as a timeline of version chains (each version its own entry, linked by supersedes/supersededBy; chains by earliest known date)")
-    public List<AgreementService.AgreementSummary> list(@Parameter(description = "only agreements this lab is party to") @QueryParam("lab") String lab,
-                                                        @Parameter(description = "only this kind") @QueryParam("kind") String kind) {
+    @Operation(operationId = "listAgreements", summary = "Agreements between labs as a timeline of version chains (each version its own entry, linked by supersedes/supersededBy; chains by earliest known date)")
+    @APIResponse(responseCode = "200", description = "one page of agreement versions, timeline order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementService.AgreementSummary.class)))
+    public Response list(@Parameter(description = "only agreements this lab is party to", example = "openai") @QueryParam("lab") String lab,
+                         @Parameter(description = "only this kind", schema = @Schema(implementation = AgreementKind.class)) @QueryParam("kind") String kind,
+                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Params params = new Params();
         AgreementKind k = params.oneEnum("kind", kind, AgreementKind.class);
+        int p = Paging.page(params, page);
+        int s = Paging.size(params, size);
         params.check();
-        return service.list(Params.text(lab), k);
+        return Paging.ok(Paging.slice(service.list(Params.text(lab), k), p, s), uri);
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "One agreement version: parties, provisions with figures and validity, the whole version chain, sources")
-    public Response get(@PathParam("slug") String slug) {
+    @Operation(operationId = "getAgreement", summary = "One agreement version: parties, provisions with figures and validity, the whole version chain, sources")
+    @APIResponse(responseCode = "200", description = "the agreement version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.AgreementDetail.class)))
+    public Response get(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug) {
         return view(Response.ok(), slug);
     }
 
@@ -63,8 +73,9 @@ public class AgreementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create an agreement version with its parties (curator); recorded as a revision")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "createAgreement", summary = "Create an agreement version with its parties (curator); recorded as a revision")
+    @APIResponse(responseCode = "201", description = "created", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.AgreementDetail.class)))
     public Response create(@NotNull AgreementInput body, @Context UriInfo uri) {
         return writes.create(body, "", a -> view(Response.created(PublicUrls.of("api/agreements/{slug}", a.slug)), a.slug));
     }
@@ -73,18 +84,20 @@ public class AgreementResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace an agreement and its parties (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull AgreementInput body) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceAgreement", summary = "Replace an agreement and its parties (curator; If-Match required); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.AgreementDetail.class)))
+    public Response put(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @NotNull AgreementInput body) {
         return writes.update(slug, body, "", ifMatch, null, a -> view(Response.ok(), a.slug));
     }
 
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete an agreement (admin); 409 while provisions, events or a later version refer to it")
-    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteAgreement", summary = "Delete an agreement (admin); 409 while provisions, events or a later version refer to it")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response delete(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @Parameter(description = "checked when given: the current ETag of the record", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
         writes.delete(slug, ifMatch, null, reason);
         return Response.noContent().build();
     }
@@ -96,8 +109,9 @@ public class AgreementResource {
 
     @GET
     @Path("/{slug}/provisions/{key}")
-    @Operation(summary = "One provision, with its ETag (the version) for If-Match")
-    public Response getProvision(@PathParam("slug") String slug, @PathParam("key") String key) {
+    @Operation(operationId = "getProvision", summary = "One provision, with its ETag (the version) for If-Match")
+    @APIResponse(responseCode = "200", description = "the provision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.ProvisionView.class)))
+    public Response getProvision(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @Parameter(description = "a provision of it", example = "microsoft-openai-definitive-agreement-stake") @PathParam("key") String key) {
         return provision(Response.ok(), slug, writes.requireProvision(slug, key));
     }
 
@@ -105,9 +119,10 @@ public class AgreementResource {
     @Path("/{slug}/provisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Add a provision to an agreement (curator); recorded as a revision")
-    public Response addProvision(@PathParam("slug") String slug, @NotNull ProvisionInput body, @Context UriInfo uri) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "createProvision", summary = "Add a provision to an agreement (curator); recorded as a revision")
+    @APIResponse(responseCode = "201", description = "created", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.ProvisionView.class)))
+    public Response addProvision(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @NotNull ProvisionInput body, @Context UriInfo uri) {
         return writes.addProvision(slug, body, "",
                 p -> provision(Response.created(PublicUrls.of("api/agreements/{slug}/provisions/{key}", slug, p.key)), slug, p));
     }
@@ -116,9 +131,10 @@ public class AgreementResource {
     @Path("/{slug}/provisions/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a provision (curator; If-Match required); recorded as a revision")
-    public Response putProvision(@PathParam("slug") String slug, @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceProvision", summary = "Replace a provision (curator; If-Match required); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.ProvisionView.class)))
+    public Response putProvision(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @Parameter(description = "a provision of it", example = "microsoft-openai-definitive-agreement-stake") @PathParam("key") String key, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
                                  @NotNull ProvisionInput body) {
         return writes.updateProvision(slug, key, body, "", ifMatch, null, p -> provision(Response.ok(), slug, p));
     }
@@ -126,10 +142,11 @@ public class AgreementResource {
     @DELETE
     @Path("/{slug}/provisions/{key}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a provision and its citations (admin); recorded as a revision")
-    public Response deleteProvision(@PathParam("slug") String slug, @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
-                                    @QueryParam("reason") String reason) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteProvision", summary = "Delete a provision and its citations (admin); recorded as a revision")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response deleteProvision(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug, @Parameter(description = "a provision of it", example = "microsoft-openai-definitive-agreement-stake") @PathParam("key") String key, @Parameter(description = "checked when given: the current ETag of the record", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
+                                    @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
         writes.deleteProvision(slug, key, ifMatch, null, reason);
         return Response.noContent().build();
     }

@@ -26,10 +26,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
+import org.labledger.common.OpenApiContract;
 import org.labledger.common.Preconditions;
 
 import java.io.OutputStreamWriter;
@@ -53,11 +62,12 @@ public class AnswerResource {
     @GET
     @Path("/answers")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Answers, filtered and paged (lab, topic with subtopics, status, questionnaire, question, delivered); "
+    @Operation(operationId = "listAnswers", summary = "Answers, filtered and paged (lab, topic with subtopics, status, questionnaire, question, delivered); "
             + "with Accept: text/csv, every matching answer as CSV")
-    public Response list(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
-                         @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
-                         @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
+    @APIResponse(responseCode = "200", description = "one page of answers (JSON), or every matching answer (CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerService.AnswerRow.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "answer status; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, implementation = ResponseStatus.class), explode = Explode.TRUE) @QueryParam("status") List<String> status,
+                         @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "a question (key)", example = "alw-multi-staff-safety-concerns-process") @QueryParam("question") String question,
+                         @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
                          @Context UriInfo uri, @Context HttpHeaders headers) {
         if (Negotiation.wantsCsv(headers)) {
             return csv(lab, topic, status, questionnaire, question, delivered);
@@ -73,8 +83,9 @@ public class AnswerResource {
     @GET
     @Path("/answers/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One answer, with its ETag (the version) for If-Match")
-    public Response get(@PathParam("id") long id) {
+    @Operation(operationId = "getAnswer", summary = "One answer, with its ETag (the version) for If-Match")
+    @APIResponse(responseCode = "200", description = "the answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.AnswerDetail.class)))
+    public Response get(@Parameter(description = "an answer", example = "38") @PathParam("id") long id) {
         AnswerWriteService.AnswerDetail a = writes.detail(id);
         return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
@@ -84,9 +95,12 @@ public class AnswerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
-    public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull AnswerChange change) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceAnswer", summary = "Replace an answer's state (If-Match required; a status change needs sourceUrl, sourceKey or reason); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "the answer as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.AnswerDetail.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerChange.class),
+            examples = @ExampleObject(name = "partial", summary = "answer 38 (Meta, alw-meta-weights-release-threshold) becomes PARTIAL, with its evidence", value = "{\"status\": \"PARTIAL\", \"summary\": \"Meta says it would stop releasing weights above an unspecified risk threshold.\", \"sourceUrl\": \"https://example.org/meta-statement\", \"quote\": \"an unspecified risk threshold\", \"reason\": \"public statement, no figure given\"}")))
+    public Response put(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @NotNull AnswerChange change) {
         AnswerWriteService.AnswerDetail a = writes.update(id, change, "", ifMatch, null, writes::detail);
         return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
@@ -96,9 +110,11 @@ public class AnswerResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of an answer (JSON merge patch; If-Match required); recorded as a revision")
-    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "patchAnswer", summary = "Change some fields of an answer (JSON merge patch; If-Match required); recorded as a revision")
+    @RequestBody(required = true, description = "RFC 7396 merge patch of AnswerChange: the fields to change, null removes one", content = {@Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+    @APIResponse(responseCode = "200", description = "the answer as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.AnswerDetail.class)))
+    public Response patch(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         AnswerWriteService.AnswerDetail a = writes.patch(id, patch, ifMatch, writes::detail);
         return Response.ok(a).tag(Preconditions.entityTag(a.version())).build();
     }
@@ -106,9 +122,10 @@ public class AnswerResource {
     @DELETE
     @Path("/answers/{id}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete an answer (admin; If-Match required); the deletion is recorded as a revision")
-    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteAnswer", summary = "Delete an answer (admin; If-Match required); the deletion is recorded as a revision")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response delete(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
         writes.delete(id, ifMatch, reason);
         return Response.noContent().build();
     }
@@ -116,13 +133,15 @@ public class AnswerResource {
     @GET
     @Path("/answers/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every recorded change of the answer, oldest first: before/after, who, when, on what evidence")
-    public List<RevisionService.RevisionView> history(@PathParam("id") long id) {
+    @Operation(operationId = "listAnswerHistory", summary = "Every recorded change of the answer, oldest first: before/after, who, when, on what evidence")
+    @APIResponse(responseCode = "200", description = "one page of the answer's revisions, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionService.RevisionView.class)))
+    public Response history(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size,
+                            @Context UriInfo uri) {
         List<RevisionService.RevisionView> h = revisions.history(AnswerWriteService.ENTITY, id);
         if (h.isEmpty() && Answer.findById(id) == null) {
             throw ApiException.notFound("answer", String.valueOf(id));
         }
-        return h;
+        return Paging.ok(h, page, size, uri);
     }
 
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {
@@ -133,8 +152,9 @@ public class AnswerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Apply many answer changes atomically: each item names the answer (id, or question + lab), the version it was read at, and the new state; one bad item and none is applied")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "batchAnswers", summary = "Apply many answer changes atomically: each item names the answer (id, or question + lab), the version it was read at, and the new state; one bad item and none is applied")
+    @APIResponse(responseCode = "200", description = "every item applied", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerWriteService.BatchResult.class)))
     public AnswerWriteService.BatchResult batch(@NotNull Batch batch) {
         List<AnswerWriteService.AnswerDetail> answers = writes.batch(batch.items(), writes::detail);
         return new AnswerWriteService.BatchResult(answers.size(), answers);
@@ -168,10 +188,11 @@ public class AnswerResource {
     @GET
     @Path("/answers.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same CSV as GET /api/answers with Accept: text/csv")
-    public Response csvPath(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
-                            @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
-                            @QueryParam("delivered") String delivered) {
+    @Operation(operationId = "exportAnswersCsv", summary = "The same CSV as GET /api/answers with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "every matching answer, one CSV row each", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response csvPath(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "answer status; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, implementation = ResponseStatus.class), explode = Explode.TRUE) @QueryParam("status") List<String> status,
+                            @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "a question (key)", example = "alw-multi-staff-safety-concerns-process") @QueryParam("question") String question,
+                            @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered) {
         return csv(lab, topic, status, questionnaire, question, delivered);
     }
 

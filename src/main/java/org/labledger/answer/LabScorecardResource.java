@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Negotiation;
 import org.labledger.common.Params;
@@ -39,12 +43,13 @@ public class LabScorecardResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic "
+    @Operation(operationId = "getLabScorecard", summary = "How the lab responded: counts by status and response rate, overall, per topic and per root topic "
             + "(with Accept: text/csv, as CSV)")
-    public Response scorecard(@PathParam("slug") String slug,
+    @APIResponse(responseCode = "200", description = "the lab's scorecard", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardService.Scorecard.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public Response scorecard(@Parameter(description = "a lab", example = "anthropic") @PathParam("slug") String slug,
                               @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
                               @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
-                              @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history") @QueryParam("asOf") String asOf,
+                              @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
                               @Context HttpHeaders headers) {
         ScorecardService.Scorecard card = card(slug, topic, questionnaire, asOf);
         return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
@@ -69,9 +74,10 @@ public class LabScorecardResource {
 
         @GET
         @Produces("text/csv")
-        @Operation(summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
-        public Response scorecardCsvPath(@PathParam("slug") String slug, @QueryParam("topic") String topic,
-                                         @QueryParam("questionnaire") String questionnaire, @QueryParam("asOf") String asOf) {
+        @Operation(operationId = "exportLabScorecardCsv", summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
+        @APIResponse(responseCode = "200", description = "the lab's scorecard as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+        public Response scorecardCsvPath(@Parameter(description = "a lab", example = "anthropic") @PathParam("slug") String slug, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic,
+                                         @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf) {
             return ScorecardResource.csv(List.of(cards.card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv");
         }
     }

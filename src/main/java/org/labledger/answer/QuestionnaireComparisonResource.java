@@ -7,6 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -23,8 +27,9 @@ public class QuestionnaireComparisonResource {
     QuestionnaireComparison comparison;
 
     @GET
-    @Operation(summary = "Compare two questionnaires (e.g. FMTI editions) over the questions they share, matched by normalised text: per lab answered counts in each and the delta; questions only in one")
-    public QuestionnaireComparison.Comparison compare(@PathParam("a") String a, @PathParam("b") String b) {
+    @Operation(operationId = "compareQuestionnaires", summary = "Compare two questionnaires (e.g. FMTI editions) over the questions they share, matched by normalised text: per lab answered counts in each and the delta; questions only in one")
+    @APIResponse(responseCode = "200", description = "the comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionnaireComparison.Comparison.class)))
+    public QuestionnaireComparison.Comparison compare(@Parameter(description = "the first questionnaire", example = "ailabwatch-questions-to-labs") @PathParam("a") String a, @Parameter(description = "the second questionnaire", example = "akash-policy-lobbying-questions") @PathParam("b") String b) {
         return comparison.compare(a, b);
     }
 }

@@ -10,10 +10,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.labledger.common.Negotiation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
+import org.labledger.common.Paging;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,20 +38,24 @@ public class ScorecardResource {
     @GET
     @Path("/scorecards")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Every lab's scorecard (a lab × topic matrix), optionally for one topic subtree or questionnaire; "
+    @Operation(operationId = "listScorecards", summary = "Every lab's scorecard (a lab × topic matrix), optionally for one topic subtree or questionnaire; "
             + "with Accept: text/csv, as CSV: one row per lab overall (empty topic), then one per lab and topic")
-    public Response list(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire,
-                         @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "one page of the labs' scorecards (JSON), or the whole matrix (CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ScorecardService.Scorecard.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public Response list(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire,
+                         @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf, @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
         List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
                 org.labledger.history.RevisionService.timestamp("asOf", asOf));
-        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Response.ok(cards, MediaType.APPLICATION_JSON).build();
+        // CSV is the whole matrix; JSON is paged like every other list
+        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Paging.ok(cards, page, size, uri);
     }
 
     @GET
     @Path("/scorecards.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same CSV as GET /api/scorecards with Accept: text/csv")
-    public Response csvPath(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire) {
+    @Operation(operationId = "exportScorecardsCsv", summary = "The same CSV as GET /api/scorecards with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "the lab x topic matrix as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response csvPath(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire) {
         return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire)), "scorecards.csv");
     }
 

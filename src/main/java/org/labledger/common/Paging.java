@@ -16,6 +16,32 @@ public final class Paging {
     private Paging() {
     }
 
+    /** The {@code page} query parameter: from 0, default 0; a mistake is collected in {@code params}. */
+    public static int page(Params params, String raw) {
+        return params.integer("page", raw, 0, 0, Integer.MAX_VALUE);
+    }
+
+    /** The {@code size} query parameter: 1 to {@link #MAX_SIZE}, default {@link #DEFAULT_SIZE}. */
+    public static int size(Params params, String raw) {
+        return params.integer("size", raw, DEFAULT_SIZE, 1, MAX_SIZE);
+    }
+
+    /** One page of a list that is computed whole (small lists: labs, topics, sources, scorecards, ...). */
+    public static <T> PageResult<T> slice(List<T> all, int page, int size) {
+        long from = Math.min((long) page * size, all.size());
+        int to = (int) Math.min(from + size, all.size());
+        return PageResult.of(List.copyOf(all.subList((int) from, to)), page, size, all.size());
+    }
+
+    /** Parses {@code page} and {@code size} (400 listing every mistake) and answers that page of {@code all} with its headers. */
+    public static Response ok(List<?> all, String page, String size, UriInfo uri) {
+        Params params = new Params();
+        int p = page(params, page);
+        int s = size(params, size);
+        params.check();
+        return ok(slice(all, p, s), uri);
+    }
+
     /** Checks GraphQL paging arguments (REST ones are parsed by {@link Params}); a mistake is BAD_REQUEST. */
     public static void check(int page, int size) {
         Params params = new Params();

@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
@@ -32,8 +37,9 @@ public class ChangesResource {
     @GET
     @Path("/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recorded changes after `since` (ISO-8601; all when absent), oldest first, paged; optionally of one entity type (ANSWER, LAB, …)")
-    public Response changes(@QueryParam("since") String since, @QueryParam("entity") String entity, @QueryParam("page") String page,
+    @Operation(operationId = "listChanges", summary = "Recorded changes after `since` (ISO-8601; all when absent), oldest first, paged; optionally of one entity type (ANSWER, LAB, …)")
+    @APIResponse(responseCode = "200", description = "one page of revisions, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionService.RevisionView.class)))
+    public Response changes(@Parameter(description = "only changes after this time (ISO-8601 date or date-time); all when absent", example = "2026-01-01T00:00:00Z") @QueryParam("since") String since, @Parameter(description = "only changes of this entity type", example = "ANSWER") @QueryParam("entity") String entity, @QueryParam("page") String page,
                             @QueryParam("size") String size, @Context UriInfo uri) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
@@ -46,7 +52,8 @@ public class ChangesResource {
     @GET
     @Path("/changes.atom")
     @Produces("application/atom+xml")
-    @Operation(summary = "An Atom feed of the " + FEED_SIZE + " most recent changes, for watchers")
+    @Operation(operationId = "getChangesFeed", summary = "An Atom feed of the " + FEED_SIZE + " most recent changes, for watchers")
+    @APIResponse(responseCode = "200", description = "Atom feed", content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
     public Response feed(@Context UriInfo uri) {
         List<RevisionService.RevisionView> latest = revisions.latest(FEED_SIZE);
         // the configured public base, not the request's Host: the feed is cached publicly

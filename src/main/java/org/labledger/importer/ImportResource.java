@@ -12,12 +12,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.labledger.common.ApiException;
+import org.labledger.common.OpenApiContract;
 import org.labledger.seed.ImportReport;
 import org.labledger.seed.SeedImporter;
 
@@ -56,14 +62,14 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing;"
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "importFmti", summary = "Import one edition of the Foundation Model Transparency Index (all or nothing; idempotent; dryRun=true reports without writing;"
             + " an import that would create labs needs the role admin, or dryRun=true to list them)")
     public FmtiImporter.FmtiImportReport importFmti(@RestForm("edition") @PartType(MediaType.TEXT_PLAIN) String edition,
                                                     @RestForm("scores") FileUpload scores,
                                                     @RestForm("indicators") FileUpload indicators,
                                                     @RestForm("reports") List<FileUpload> reports,
-                                                    @QueryParam("dryRun") String dryRunParam,
+                                                    @Parameter(description = "true: report what would change and write nothing", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRunParam,
                                                     @RestForm("dryRun") @PartType(MediaType.TEXT_PLAIN) String dryRunForm) {
         long started = System.nanoTime();
         if (scores == null) {
@@ -105,8 +111,9 @@ public class ImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import a dataset document (seeds/ format, e.g. another instance's GET /api/export): validated whole, upserted by key, all or nothing")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "importDataset", summary = "Import a dataset document (seeds/ format, e.g. another instance's GET /api/export): validated whole, upserted by key, all or nothing")
+    @RequestBody(required = true, description = "a dataset document in the seeds/ format", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.labledger.seed.SeedDocument.class)))
     public ImportReport importDataset(byte[] body) {
         return seeds.importFile("request body", body, true);
     }

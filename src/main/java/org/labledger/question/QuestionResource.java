@@ -20,9 +20,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.OpenApiContract;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.Preconditions;
@@ -43,13 +51,14 @@ public class QuestionResource {
     QuestionWriteService writes;
 
     @GET
-    @Operation(summary = "Questions, filtered, sorted and paged (total in the body, X-Total-Count and Link headers)")
-    public Response list(@Parameter(description = "put to this lab (slug)") @QueryParam("lab") String lab,
+    @Operation(operationId = "listQuestions", summary = "Questions, filtered, sorted and paged (total in the body, X-Total-Count and Link headers)")
+    @APIResponse(responseCode = "200", description = "one page of questions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = QuestionService.QuestionSummary.class)))
+    public Response list(@Parameter(description = "put to this lab (slug)", example = "anthropic") @QueryParam("lab") String lab,
                          @Parameter(description = "in this topic or below (slug)") @QueryParam("topic") String topic,
-                         @Parameter(description = "answer status: UNANSWERED, PARTIAL, ANSWERED; repeat or comma-separate for several") @QueryParam("status") List<String> status,
+                         @Parameter(description = "answer status: UNANSWERED, PARTIAL, ANSWERED; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, ref = "ResponseStatus"), explode = Explode.TRUE) @QueryParam("status") List<String> status,
                          @Parameter(description = "questionnaire slug") @QueryParam("questionnaire") String questionnaire,
-                         @Parameter(description = "full-text search (web-search syntax: words, \"phrases\", -not, or)") @QueryParam("q") String q,
-                         @Parameter(description = "ordinal (default), key, topic, questionnaire, relevance (with q); '-' prefix for descending") @QueryParam("sort") String sort,
+                         @Parameter(description = "full-text search (web-search syntax: words, \"phrases\", -not, or)", example = "whistleblower") @QueryParam("q") String q,
+                         @Parameter(description = "ordinal (default), key, topic, questionnaire, relevance (with q); '-' prefix for descending", schema = @Schema(type = SchemaType.STRING, enumeration = {"ordinal", "-ordinal", "key", "-key", "topic", "-topic", "questionnaire", "-questionnaire", "relevance", "-relevance"})) @QueryParam("sort") String sort,
                          @Parameter(description = "page number, from 0") @QueryParam("page") String page,
                          @Parameter(description = "page size, 1 to 200") @QueryParam("size") String size,
                          @Context UriInfo uri) {
@@ -64,8 +73,9 @@ public class QuestionResource {
 
     @GET
     @Path("/{key}")
-    @Operation(summary = "One question with its answers per lab and their sources")
-    public Response get(@PathParam("key") String key) {
+    @Operation(operationId = "getQuestion", summary = "One question with its answers per lab and their sources")
+    @APIResponse(responseCode = "200", description = "the question", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionService.QuestionDetail.class)))
+    public Response get(@Parameter(description = "a question", example = "alw-multi-staff-safety-concerns-process") @PathParam("key") String key) {
         QuestionService.QuestionDetail d = service.get(key);
         return view(Response.ok(), d, writes.require(key).version);
     }
@@ -77,8 +87,9 @@ public class QuestionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "createQuestion", summary = "Create a question (curator); the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason; recorded as revisions")
+    @APIResponse(responseCode = "201", description = "created", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionService.QuestionDetail.class)))
     public Response create(@NotNull QuestionInput body, @Context UriInfo uri) {
         return writes.create(body, "", q -> view(Response.created(PublicUrls.of("api/questions/{key}", q.key)), service.get(q.key), q.version));
     }
@@ -87,9 +98,10 @@ public class QuestionResource {
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a question (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceQuestion", summary = "Replace a question (curator; If-Match required); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionService.QuestionDetail.class)))
+    public Response put(@Parameter(description = "a question", example = "alw-multi-staff-safety-concerns-process") @PathParam("key") String key, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
                         @NotNull QuestionInput body) {
         return writes.update(key, body, "", ifMatch, null, q -> view(Response.ok(), service.get(q.key), q.version));
     }
@@ -98,9 +110,11 @@ public class QuestionResource {
     @Path("/{key}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of a question (JSON merge patch; curator; If-Match required); recorded as a revision")
-    public Response patch(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "patchQuestion", summary = "Change some fields of a question (JSON merge patch; curator; If-Match required); recorded as a revision")
+    @RequestBody(required = true, description = "RFC 7396 merge patch of QuestionInput: the fields to change, null removes one", content = {@Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+    @APIResponse(responseCode = "200", description = "changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionService.QuestionDetail.class)))
+    public Response patch(@Parameter(description = "a question", example = "alw-multi-staff-safety-concerns-process") @PathParam("key") String key, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
                           JsonNode body) {
         return writes.patch(key, body, ifMatch, q -> view(Response.ok(), service.get(q.key), q.version));
     }
@@ -108,10 +122,11 @@ public class QuestionResource {
     @DELETE
     @Path("/{key}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a question (admin); 409 while answers or sub-questions refer to it")
-    public Response delete(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
-                           @QueryParam("reason") String reason) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteQuestion", summary = "Delete a question (admin); 409 while answers or sub-questions refer to it")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response delete(@Parameter(description = "a question", example = "alw-multi-staff-safety-concerns-process") @PathParam("key") String key, @Parameter(description = "checked when given: the current ETag of the record", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
         writes.delete(key, ifMatch, null, reason);
         return Response.noContent().build();
     }

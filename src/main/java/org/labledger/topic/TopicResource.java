@@ -18,10 +18,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.OpenApiContract;
+import org.labledger.common.Paging;
 
-import java.util.List;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
 
@@ -36,15 +43,17 @@ public class TopicResource {
     TopicWriteService writes;
 
     @GET
-    @Operation(summary = "The topic tree, flattened in path order")
-    public List<TopicService.TopicView> list() {
-        return service.list();
+    @Operation(operationId = "listTopics", summary = "The topic tree, flattened in path order")
+    @APIResponse(responseCode = "200", description = "one page of topics, in path order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TopicService.TopicView.class)))
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(service.list(), page, size, uri);
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "One topic, with its ETag (the version) for If-Match")
-    public Response get(@PathParam("slug") String slug) {
+    @Operation(operationId = "getTopic", summary = "One topic, with its ETag (the version) for If-Match")
+    @APIResponse(responseCode = "200", description = "the topic", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicService.TopicView.class)))
+    public Response get(@Parameter(description = "a topic", example = "governance") @PathParam("slug") String slug) {
         return view(Response.ok(), writes.require(slug).slug);
     }
 
@@ -57,8 +66,9 @@ public class TopicResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create a topic (curator); recorded as a revision")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "createTopic", summary = "Create a topic (curator); recorded as a revision")
+    @APIResponse(responseCode = "201", description = "created", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicService.TopicView.class)))
     public Response create(@NotNull TopicInput body, @Context UriInfo uri) {
         return writes.create(body, "", t -> view(Response.created(PublicUrls.of("api/topics/{slug}", t.slug)), t.slug));
     }
@@ -67,18 +77,20 @@ public class TopicResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("curator")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a topic (curator; If-Match required); recorded as a revision")
-    public Response put(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull TopicInput body) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceTopic", summary = "Replace a topic (curator; If-Match required); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicService.TopicView.class)))
+    public Response put(@Parameter(description = "a topic", example = "governance") @PathParam("slug") String slug, @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @NotNull TopicInput body) {
         return writes.update(slug, body, "", ifMatch, null, t -> view(Response.ok(), t.slug));
     }
 
     @DELETE
     @Path("/{slug}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a topic (admin); 409 while questions or subtopics refer to it")
-    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @QueryParam("reason") String reason) {
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteTopic", summary = "Delete a topic (admin); 409 while questions or subtopics refer to it")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response delete(@Parameter(description = "a topic", example = "governance") @PathParam("slug") String slug, @Parameter(description = "checked when given: the current ETag of the record", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
         writes.delete(slug, ifMatch, null, reason);
         return Response.noContent().build();
     }

@@ -23,7 +23,7 @@ class AgreementResourceTest {
 
     @Test
     void listLinksVersionsBothWays() {
-        JsonPath all = when().get("/api/agreements").then().statusCode(200).extract().jsonPath();
+        JsonPath all = when().get("/api/agreements?size=200").then().statusCode(200).extract().jsonPath().setRootPath("items");
         List<String> slugs = all.getList("slug");
         for (String slug : slugs) {
             String sup = all.getString("find { it.slug == '" + slug + "' }.supersedes");
@@ -37,7 +37,7 @@ class AgreementResourceTest {
 
     @Test
     void listIsATimelineOfVersionChains() {
-        List<String> slugs = when().get("/api/agreements").then().statusCode(200).extract().jsonPath().getList("slug");
+        List<String> slugs = when().get("/api/agreements?size=200").then().statusCode(200).extract().jsonPath().getList("items.slug");
         // each version comes right after the one it supersedes, the dated 2019 chain first
         assertEquals(List.of("microsoft-openai-2019", "microsoft-openai-extended-partnership", "microsoft-openai-definitive-agreement"),
                 slugs.subList(0, 3));
@@ -74,15 +74,15 @@ class AgreementResourceTest {
     @Test
     void filterByLabAndKind() {
         given().queryParam("lab", "meta").when().get("/api/agreements").then().statusCode(200)
-                .body("slug", hasItem("microsoft-meta-llama-2"))
-                .body("parties", everyItem(not(empty())));
+                .body("items.slug", hasItem("microsoft-meta-llama-2"))
+                .body("items.parties", everyItem(not(empty())));
         JsonPath meta = given().queryParam("lab", "meta").when().get("/api/agreements").then().extract().jsonPath();
-        for (Object parties : meta.getList("parties.lab")) {
+        for (Object parties : meta.getList("items.parties.lab")) {
             assertTrue(((List<?>) parties).contains("meta"));
         }
         given().queryParam("kind", "joint_body").when().get("/api/agreements").then().statusCode(200)
-                .body("kind", everyItem(equalTo("JOINT_BODY")))
-                .body("slug", hasItem("microsoft-openai-deployment-safety-board"));
+                .body("items.kind", everyItem(equalTo("JOINT_BODY")))
+                .body("items.slug", hasItem("microsoft-openai-deployment-safety-board"));
         given().queryParam("kind", "MERGER").when().get("/api/agreements").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("MERGER"));
         given().queryParam("lab", "nobody").when().get("/api/agreements").then().statusCode(400)

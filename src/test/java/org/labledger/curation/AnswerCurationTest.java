@@ -115,7 +115,7 @@ class AnswerCurationTest {
         as(Tokens.admin()).when().delete("/api/answers/" + created).then().statusCode(428);
         as(Tokens.admin()).header("If-Match", etag(created)).queryParam("reason", "added by mistake").when().delete("/api/answers/" + created).then().statusCode(204);
         when().get("/api/answers/" + created).then().statusCode(404);
-        when().get("/api/answers/" + created + "/history").then().statusCode(200).body("action", equalTo(List.of("CREATE", "DELETE")));
+        when().get("/api/answers/" + created + "/history").then().statusCode(200).body("items.action", equalTo(List.of("CREATE", "DELETE")));
     }
 
     private static int version(long id) {
@@ -172,7 +172,7 @@ class AnswerCurationTest {
         assertEquals("UNANSWERED", after.getString("status"));
         assertEquals(saved.stream().filter(r -> ((Number) r[0]).longValue() == id).map(r -> ((Number) r[4]).intValue()).findFirst().orElseThrow(),
                 after.getInt("version"), "nothing was written");
-        when().get("/api/answers/" + id + "/history").then().statusCode(200).body("size()", equalTo(0));
+        when().get("/api/answers/" + id + "/history").then().statusCode(200).body("items.size()", equalTo(0)).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -215,13 +215,13 @@ class AnswerCurationTest {
                 .body("{\"status\": \"ANSWERED\", \"reason\": \"Meta answered in full\"}").when().patch("/api/answers/" + id).then().statusCode(200);
 
         JsonPath h = when().get("/api/answers/" + id + "/history").then().statusCode(200).extract().jsonPath();
-        assertEquals(2, h.getList("$").size());
-        assertEquals("UNANSWERED", h.getString("[0].before.status"));
-        assertEquals("PARTIAL", h.getString("[0].after.status"));
-        assertEquals("test-curator", h.getString("[0].actor"));
-        assertEquals("https://example.org/meta-policy", h.getString("[0].sourceUrl"));
-        assertEquals("Meta answered in full", h.getString("[1].reason"));
-        assertEquals("ANSWERED", h.getString("[1].after.status"));
+        assertEquals(2, h.getList("items").size());
+        assertEquals("UNANSWERED", h.getString("items[0].before.status"));
+        assertEquals("PARTIAL", h.getString("items[0].after.status"));
+        assertEquals("test-curator", h.getString("items[0].actor"));
+        assertEquals("https://example.org/meta-policy", h.getString("items[0].sourceUrl"));
+        assertEquals("Meta answered in full", h.getString("items[1].reason"));
+        assertEquals("ANSWERED", h.getString("items[1].after.status"));
 
         // the scorecard now, at t1 (after the first change) and at t0 (before any)
         given().queryParam("asOf", t0.toString()).when().get("/api/labs/meta/scorecard").then().statusCode(200)

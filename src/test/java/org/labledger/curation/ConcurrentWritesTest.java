@@ -142,7 +142,7 @@ class ConcurrentWritesTest {
         }
         assertEquals(1, ok, "exactly one update with If-Match " + etag + " wins");
         assertEquals(1, given().get("/api/answers/" + id + "/history").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.action == 'UPDATE' }").size(), "one UPDATE revision");
+                .getList("items.findAll { it.action == 'UPDATE' }").size(), "one UPDATE revision");
     }
 
     /** The same for the other curated records (here a topic): the losers' precondition failed, 412. */

@@ -59,7 +59,15 @@ class CurationWriteTest {
             as(admin).delete(path);
         }
         // sources created on the fly from a sourceUrl given as evidence
-        for (Object key : given().get("/api/sources").jsonPath().getList("findAll { it.url != null && it.url.startsWith('https://t5.example') }.key")) {
+        List<Object> keys = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            io.restassured.path.json.JsonPath sources = given().queryParam("page", page).queryParam("size", 200).get("/api/sources").jsonPath();
+            keys.addAll(sources.getList("items.findAll { it.url != null && it.url.startsWith('https://t5.example') }.key"));
+            if (page + 1 >= sources.getInt("totalPages")) {
+                break;
+            }
+        }
+        for (Object key : keys) {
             as(admin).delete("/api/sources/" + key);
         }
     }

@@ -21,11 +21,11 @@ class GraphQLQueriesTest {
     @Test
     void labsMatchRest() {
         JsonPath g = GraphQL.data("{ labs { slug name kind website aliases parent { slug } children { slug } } }");
-        JsonPath r = when().get("/api/labs").then().extract().jsonPath();
-        assertEquals(r.getList("slug"), g.getList("labs.slug"));
+        JsonPath r = when().get("/api/labs?size=200").then().extract().jsonPath();
+        assertEquals(r.getList("items.slug"), g.getList("labs.slug"));
         assertEquals("google", g.getString("labs.find { it.slug == 'google-deepmind' }.parent.slug"));
         assertEquals(List.of("google-deepmind"), g.getList("labs.find { it.slug == 'google' }.children.slug"));
-        assertEquals(r.getList("find { it.slug == 'microsoft' }.aliases"), g.getList("labs.find { it.slug == 'microsoft' }.aliases"));
+        assertEquals(r.getList("items.find { it.slug == 'microsoft' }.aliases"), g.getList("labs.find { it.slug == 'microsoft' }.aliases"));
         assertEquals(List.of("anthropic", "meta"), GraphQL.data("{ labs(slugs: [\"meta\", \"anthropic\"]) { slug } }").getList("labs.slug"));
         List<String> frontier = GraphQL.data("{ labs(kind: FRONTIER_LAB) { slug kind } }").getList("labs.kind");
         assertFalse(frontier.isEmpty());
@@ -54,7 +54,7 @@ class GraphQLQueriesTest {
         assertEquals(total, aliased.getList("a[0].answers").size());
         assertEquals(40, aliased.getList("b[0].answers").size());
         JsonPath openai = GraphQL.data("{ lab(slug: \"openai\") { agreements { slug } } }");
-        List<String> rest = when().get("/api/agreements?lab=openai").then().extract().jsonPath().getList("slug");
+        List<String> rest = when().get("/api/agreements?lab=openai&size=200").then().extract().jsonPath().getList("items.slug");
         assertEquals(rest.stream().sorted().toList(), openai.<String>getList("lab.agreements.slug").stream().sorted().toList());
     }
 
@@ -131,7 +131,7 @@ class GraphQLQueriesTest {
         assertEquals(32.5, g.getDouble("agreement.provisions.find { it.key == 'microsoft-openai-extended-stake' }.value"));
         assertTrue(g.getList("agreement.provisions.citations").stream().noneMatch(c -> ((List<?>) c).isEmpty()));
         JsonPath all = GraphQL.data("{ agreements { slug announcedOn } }");
-        List<String> rest = when().get("/api/agreements").then().extract().jsonPath().getList("slug");
+        List<String> rest = when().get("/api/agreements?size=200").then().extract().jsonPath().getList("items.slug");
         assertEquals(rest, all.getList("agreements.slug"));
         JsonPath meta = GraphQL.data("{ agreements(lab: \"meta\", kind: COMMERCIAL) { slug } }");
         assertEquals(List.of("microsoft-meta-llama-2"), meta.getList("agreements.slug"));
@@ -142,7 +142,7 @@ class GraphQLQueriesTest {
     @Test
     void catalogQueries() {
         JsonPath g = GraphQL.data("{ topics { slug name parent path } questionnaires { slug title source { key } } sources { key title document } }");
-        assertEquals(when().get("/api/topics").then().extract().jsonPath().getList("slug"), g.getList("topics.slug"));
+        assertEquals(when().get("/api/topics?size=200").then().extract().jsonPath().getList("items.slug"), g.getList("topics.slug"));
         assertEquals(2, g.getList("questionnaires").size());
         assertEquals(5, g.getList("sources.findAll { it.document != null }").size());
         assertEquals(List.of("Governance", "Board and LTBT"), g.getList("topics.find { it.slug == 'governance-board' }.path"));
@@ -152,7 +152,7 @@ class GraphQLQueriesTest {
     void scorecardsAcrossLabsIsALabByTopicMatrix() {
         JsonPath g = GraphQL.data("{ scorecards { lab counts { total answered } rootTopics { topic counts { total responseRate } } } }");
         List<String> labs = g.getList("scorecards.lab");
-        assertEquals(when().get("/api/labs").then().extract().jsonPath().getList("slug"), labs);
+        assertEquals(when().get("/api/labs?size=200").then().extract().jsonPath().getList("items.slug"), labs);
         for (String lab : List.of("anthropic", "openai", "microsoft")) {
             int rest = when().get("/api/labs/" + lab + "/scorecard").then().extract().path("counts.total");
             assertEquals(rest, g.getInt("scorecards.find { it.lab == '" + lab + "' }.counts.total"), lab);

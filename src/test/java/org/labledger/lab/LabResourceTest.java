@@ -23,17 +23,45 @@ class LabResourceTest {
 
     @Test
     void listsLabsWithCountsSortedBySlug() {
-        JsonPath body = when().get("/api/labs").then().statusCode(200).contentType("application/json")
-                .body("slug", hasItems("anthropic", "openai", "google-deepmind", "microsoft", "meta"))
+        JsonPath body = when().get("/api/labs?size=200").then().statusCode(200).contentType("application/json")
+                .body("items.slug", hasItems("anthropic", "openai", "google-deepmind", "microsoft", "meta"))
                 .extract().jsonPath();
-        List<String> slugs = body.getList("slug");
+        List<String> slugs = body.getList("items.slug");
         assertEquals(slugs.stream().sorted().toList(), slugs, "labs are sorted by slug");
-        assertEquals("google", body.getString("find { it.slug == 'google-deepmind' }.parent"));
+        assertEquals("google", body.getString("items.find { it.slug == 'google-deepmind' }.parent"));
         // every count agrees with the question list filtered by that lab
-        for (Map<String, Object> lab : body.<Map<String, Object>>getList("$")) {
+        for (Map<String, Object> lab : body.<Map<String, Object>>getList("items")) {
             int total = given().queryParam("lab", lab.get("slug")).queryParam("size", 1)
                     .when().get("/api/questions").then().statusCode(200).extract().path("totalItems");
             assertEquals(((Number) lab.get("questionCount")).intValue(), total, "questionCount of " + lab.get("slug"));
+        }
+    }
+
+    /** Every JSON list is the same paging envelope, with the headers of the paged question list. */
+    @Test
+    void everyListIsThePagingEnvelope() {
+        for (String path : List.of("/api/labs", "/api/topics", "/api/questionnaires", "/api/sources", "/api/agreements",
+                "/api/events", "/api/scorecards", "/api/questions", "/api/answers")) {
+            JsonPath all = given().queryParam("size", 200).when().get(path).then().statusCode(200).extract().jsonPath();
+            int total = all.getInt("totalItems");
+            assertTrue(total >= 2, path + " has at least two items in the seed data");
+            assertEquals(Math.min(total, 200), all.getList("items").size(), path);
+            // the second item on its own page of one
+            io.restassured.response.Response second = given().queryParam("page", 1).queryParam("size", 1).when().get(path);
+            second.then().statusCode(200)
+                    .body("page", equalTo(1)).body("size", equalTo(1)).body("totalItems", equalTo(total)).body("totalPages", equalTo(total))
+                    .body("items.size()", equalTo(1))
+                    .header("X-Total-Count", String.valueOf(total));
+            String links = String.join(", ", second.headers().getValues("Link"));
+            for (String rel : List.of("first", "prev", "last")) {
+                assertTrue(links.contains("rel=\"" + rel + "\""), path + ": " + links);
+            }
+            assertEquals(total > 2, links.contains(path + "?page=2&size=1>; rel=\"next\""), path + ": " + links);
+            assertEquals(all.getMap("items[1]"), second.jsonPath().getMap("items[0]"), path);
+            // past the end: an empty page, not an error
+            given().queryParam("page", total).queryParam("size", 1).when().get(path).then().statusCode(200).body("items.size()", equalTo(0));
+            given().queryParam("size", 201).queryParam("page", -1).when().get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItems("page", "size"));
         }
     }
 
@@ -52,7 +80,7 @@ class LabResourceTest {
 
     private static int greaterThanZero() {
         // the seed data links OpenAI to at least one Microsoft agreement: look it up instead of hard-coding
-        return when().get("/api/agreements?lab=openai").then().extract().jsonPath().getList("$").size();
+        return when().get("/api/agreements?lab=openai").then().extract().jsonPath().getInt("totalItems");
     }
 
     @Test
@@ -97,7 +125,7 @@ class LabResourceTest {
         given().queryParam("topic", root).when().get("/api/labs/anthropic/scorecard").then().statusCode(200)
                 .body("counts.total", equalTo(rootTotal))
                 .body("rootTopics.size()", equalTo(1));
-        String questionnaire = when().get("/api/questionnaires").then().extract().path("[0].slug");
+        String questionnaire = when().get("/api/questionnaires").then().extract().path("items[0].slug");
         int inQuestionnaire = given().queryParam("lab", "anthropic").queryParam("questionnaire", questionnaire).queryParam("size", 1)
                 .when().get("/api/questions").then().extract().path("totalItems");
         given().queryParam("questionnaire", questionnaire).when().get("/api/labs/anthropic/scorecard").then().statusCode(200)

@@ -272,7 +272,7 @@ class HttpHardeningTest {
 
     @Test
     void aNormalRequestStillWorks() {
-        when().get("/api/labs").then().statusCode(200).body("slug", org.hamcrest.Matchers.hasItem("anthropic"))
+        when().get("/api/labs").then().statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem("anthropic"))
                 .header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -116,13 +116,13 @@ class QuestionResourceTest {
 
     @Test
     void filterByTopicIncludesSubtopics() {
-        JsonPath topics = when().get("/api/topics").then().statusCode(200).extract().jsonPath();
-        String root = topics.getString("find { it.parent == null && it.slug == 'governance' }.slug");
+        JsonPath topics = when().get("/api/topics?size=200").then().statusCode(200).extract().jsonPath();
+        String root = topics.getString("items.find { it.parent == null && it.slug == 'governance' }.slug");
         assertEquals("governance", root);
         JsonPath p = list("topic", "governance", "size", 200);
         assertTrue(p.getInt("totalItems") > 0);
         assertThat(p.getList("items.topic.path"), path -> path.get(0).equals("Governance"));
-        Set<String> childSlugs = new HashSet<>(topics.getList("findAll { it.parent == 'governance' }.slug"));
+        Set<String> childSlugs = new HashSet<>(topics.getList("items.findAll { it.parent == 'governance' }.slug"));
         int sumOfChildren = 0;
         for (String child : childSlugs) {
             sumOfChildren += list("topic", child, "size", 1).getInt("totalItems");
@@ -145,9 +145,9 @@ class QuestionResourceTest {
 
     @Test
     void filterByQuestionnaire() {
-        JsonPath qns = when().get("/api/questionnaires").then().statusCode(200).extract().jsonPath();
+        JsonPath qns = when().get("/api/questionnaires?size=200").then().statusCode(200).extract().jsonPath();
         int sum = 0;
-        for (var q : qns.<java.util.Map<String, Object>>getList("$")) {
+        for (var q : qns.<java.util.Map<String, Object>>getList("items")) {
             JsonPath p = list("questionnaire", q.get("slug"), "size", 200);
             assertEquals(((Number) q.get("questionCount")).intValue(), p.getInt("totalItems"));
             assertTrue(p.<String>getList("items.questionnaire.slug").stream().allMatch(s -> s.equals(q.get("slug"))));

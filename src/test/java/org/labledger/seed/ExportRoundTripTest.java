@@ -61,7 +61,7 @@ class ExportRoundTripTest {
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate source, lab, lab_alias, topic, questionnaire, question, answer,"
                 + " agreement, agreement_party, provision, event, event_lab, lab_score, citation, seed_import restart identity cascade").executeUpdate());
-        when().get("/api/labs").then().statusCode(200).body("size()", equalTo(0));
+        when().get("/api/labs").then().statusCode(200).body("items.size()", equalTo(0)).body("totalItems", equalTo(0));
 
         given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(first)
                 .when().post("/api/imports/dataset").then().statusCode(200)

@@ -121,7 +121,7 @@ class SeedDataTest {
         when().get("/api/agreements/azure-openai-service").then().statusCode(200)
                 .body("effectiveOn", org.hamcrest.Matchers.equalTo("2021-11"));
         when().get("/api/events").then().statusCode(200)
-                .body("find { it.slug == 'azure-openai-service-general-availability' }.occurredOn", org.hamcrest.Matchers.equalTo("2023-01"));
+                .body("items.find { it.slug == 'azure-openai-service-general-availability' }.occurredOn", org.hamcrest.Matchers.equalTo("2023-01"));
     }
 
     @Test

@@ -18,15 +18,15 @@ class SourceResourceTest {
 
     @Test
     void theFiveDocumentsAreSourcesAndEachIsCited() {
-        JsonPath all = when().get("/api/sources").then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> documents = all.getList("findAll { it.document != null }");
+        JsonPath all = when().get("/api/sources?size=200").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> documents = all.getList("items.findAll { it.document != null }");
         assertEquals(5, documents.size(), "one source per shared/sources document");
         for (Map<String, Object> d : documents) {
             assertTrue(((Number) d.get("citationCount")).intValue() > 0, d.get("key") + " is cited");
             assertTrue(((String) d.get("document")).matches("00[0-4]_[0-9a-f]{16}\\.txt"), String.valueOf(d.get("document")));
         }
         // sources known only through a document name the document that cites them
-        for (Map<String, Object> s : all.<Map<String, Object>>getList("findAll { it.document == null }")) {
+        for (Map<String, Object> s : all.<Map<String, Object>>getList("items.findAll { it.document == null }")) {
             assertTrue(s.get("citedIn") != null, s.get("key") + " says where it is cited");
         }
     }

@@ -60,7 +60,8 @@ public class GraphQLRequestGuard {
             operationName = name == null ? null : mapper.getNodeFactory().textNode(name);
         } else if (rc.request().method() == HttpMethod.POST) {
             String type = rc.request().getHeader("Content-Type");
-            String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+            // the first media type: the bundled GraphiQL (SmallRye's render.js) sends "application/json, application/json"
+            String mediaType = type == null ? "" : type.split("[;,]")[0].trim().toLowerCase(java.util.Locale.ROOT);
             boolean graphqlBody = mediaType.equals("application/graphql");
             if (!graphqlBody && !mediaType.equals("application/json") && !mediaType.equals("application/graphql-response+json")) {
                 fail(rc, 415, "send the request as application/json ({\"query\": \"...\", \"variables\": {...}}) or application/graphql; "

@@ -43,6 +43,14 @@ public class GraphQLRequestGuard {
     }
 
     void check(RoutingContext rc) {
+        // SmallRye answers with the Accept entry it matched, parameters included ("application/json;q=1"): a response's
+        // Content-Type carries no quality, so only the media type (and the charset) is kept
+        rc.addHeadersEndHandler(v -> {
+            String type = rc.response().headers().get("Content-Type");
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains(";q=")) {
+                rc.response().headers().set("Content-Type", type.split(";")[0].trim() + "; charset=UTF-8");
+            }
+        });
         String query;
         JsonNode variables = null;
         JsonNode operationName = null;

@@ -27,6 +27,9 @@ class GraphQLHttpTest {
                 .then().statusCode(200).header("Content-Type", containsString("application/graphql-response+json"));
         given().contentType("application/json").accept("application/json").body(q).when().post("/graphql")
                 .then().statusCode(200).header("Content-Type", containsString("application/json"));
+        // a weighted Accept: the media type it picked, without the weight
+        given().contentType("application/json").header("Accept", "application/graphql-response+json;q=0.9, application/json;q=1").body(q)
+                .when().post("/graphql").then().statusCode(200).header("Content-Type", equalTo("application/json; charset=UTF-8"));
         // no preference: the spec's default since 2025 (the "watershed"), application/graphql-response+json
         given().contentType("application/json").header("Accept", "*/*").body(q).when().post("/graphql")
                 .then().statusCode(200).header("Content-Type", containsString("application/graphql-response+json"));

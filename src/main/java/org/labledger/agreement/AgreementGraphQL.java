@@ -35,7 +35,8 @@ public class AgreementGraphQL {
 
     @Query("agreements")
     @Description("Agreements as a timeline of version chains (each chain oldest version first, chains by earliest known date, undated last), optionally only those a lab is party to, or of one kind")
-    public @NonNull List<@NonNull AgreementNode> agreements(String lab, AgreementKind kind) {
+    public @NonNull List<@NonNull AgreementNode> agreements(@Description("Only agreements this lab is party to (slug)") String lab,
+                                                         @Description("Only agreements of this kind") AgreementKind kind) {
         List<String> slugs = agreements.list(Params.text(lab), kind).stream().map(AgreementService.AgreementSummary::slug).toList();
         Map<String, Agreement> bySlug = slugs.isEmpty() ? Map.of() : Batch.index(Agreement.<Agreement>list("slug in ?1", slugs), a -> a.slug);
         return slugs.stream().map(bySlug::get).map(AgreementNode::of).toList();
@@ -43,7 +44,7 @@ public class AgreementGraphQL {
 
     @Query("agreement")
     @Description("One agreement version by slug; error NOT_FOUND when there is none")
-    public AgreementNode agreement(@NonNull String slug) {
+    public AgreementNode agreement(@NonNull @Description("The agreement version's slug") String slug) {
         Agreement a = Agreement.findBySlug(slug);
         if (a == null) {
             throw ApiException.notFound("agreement", slug);
@@ -54,7 +55,7 @@ public class AgreementGraphQL {
     // Lab.agreements lives here, with the type it returns: the lab room knows nothing of agreements.
     @Name("agreements")
     @Description("Agreements the lab is party to")
-    public List<List<AgreementNode>> labAgreements(@Source List<LabNode> labs) {
+    public List<@NonNull List<@NonNull AgreementNode>> labAgreements(@Source List<LabNode> labs) {
         Map<Long, List<AgreementNode>> byLab = new HashMap<>();
         for (Object[] r : em.createQuery("select p.lab.id, a from Agreement a join a.parties p where p.lab.id in ?1 order by a.slug", Object[].class)
                 .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
@@ -63,7 +64,8 @@ public class AgreementGraphQL {
         return Batch.many(labs, LabNode::id, byLab);
     }
 
-    public List<List<PartyNode>> parties(@Source List<AgreementNode> agreements) {
+    @Description("The parties to the agreement")
+    public List<@NonNull List<@NonNull PartyNode>> parties(@Source List<AgreementNode> agreements) {
         Map<Long, List<PartyNode>> byAgreement = new HashMap<>();
         for (Object[] r : em.createQuery("select a.id, p.lab, p.role from Agreement a join a.parties p where a.id in ?1", Object[].class)
                 .setParameter(1, Batch.keys(agreements, AgreementNode::id)).getResultList()) {
@@ -72,7 +74,8 @@ public class AgreementGraphQL {
         return Batch.many(agreements, AgreementNode::id, byAgreement);
     }
 
-    public List<List<ProvisionNode>> provisions(@Source List<AgreementNode> agreements) {
+    @Description("The agreement's terms, in order")
+    public List<@NonNull List<@NonNull ProvisionNode>> provisions(@Source List<AgreementNode> agreements) {
         List<ProvisionNode> provisions = Provision.<Provision>list("agreement.id in ?1 order by ordinal", Batch.keys(agreements, AgreementNode::id))
                 .stream().map(ProvisionNode::of).toList();
         return Batch.many(agreements, AgreementNode::id, Batch.group(provisions, ProvisionNode::agreementId));
@@ -94,11 +97,12 @@ public class AgreementGraphQL {
         return Batch.one(agreements, AgreementNode::id, bySuperseded);
     }
 
-    public List<List<CitationView>> citations(@Source List<AgreementNode> agreements) {
+    @Description("The evidence for the agreement")
+    public List<@NonNull List<@NonNull CitationView>> citations(@Source List<AgreementNode> agreements) {
         return Batch.many(agreements, AgreementNode::id, citations.forSubjects(SubjectType.AGREEMENT, Batch.keys(agreements, AgreementNode::id)));
     }
 
-    @Description("The party the term favours")
+    @Description("The party the term favours (null when it names none)")
     public List<LabNode> beneficiary(@Source List<ProvisionNode> provisions) {
         List<Long> ids = Batch.keys(provisions, ProvisionNode::beneficiaryId);
         Map<Long, LabNode> labs = ids.isEmpty() ? Map.of()
@@ -107,7 +111,8 @@ public class AgreementGraphQL {
     }
 
     @Name("citations")
-    public List<List<CitationView>> provisionCitations(@Source List<ProvisionNode> provisions) {
+    @Description("The evidence for the term")
+    public List<@NonNull List<@NonNull CitationView>> provisionCitations(@Source List<ProvisionNode> provisions) {
         return Batch.many(provisions, ProvisionNode::id, citations.forSubjects(SubjectType.PROVISION, Batch.keys(provisions, ProvisionNode::id)));
     }
 }

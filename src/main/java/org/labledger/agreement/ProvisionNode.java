@@ -9,9 +9,16 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.math.BigDecimal;
 
 @Name("Provision")
-public record ProvisionNode(@Ignore Long id, @NonNull String key, @NonNull ProvisionCategory category, @NonNull String summary,
-                            @Description("figure in base units of `unit` (USD, PERCENT, YEAR)") BigDecimal value, String unit,
-                            String validFrom, String validUntil, String validUntilCondition,
+@Description("One term of an agreement (equity, IP rights, exclusivity, the AGI clause, ...), with its figure and validity")
+public record ProvisionNode(@Ignore Long id,
+                            @NonNull @Description("Stable identifier") String key,
+                            @NonNull @Description("What the term is about") ProvisionCategory category,
+                            @NonNull @Description("The term, in short") String summary,
+                            @Description("The figure in base units of `unit` (USD, PERCENT, YEAR); null when the term has none") BigDecimal value,
+                            @Description("The figure's unit: USD, PERCENT or YEAR (null exactly when value is null)") String unit,
+                            @Description("Valid from: YYYY, YYYY-MM or YYYY-MM-DD (null when not stated)") String validFrom,
+                            @Description("Valid until: YYYY, YYYY-MM or YYYY-MM-DD (null when not stated)") String validUntil,
+                            @Description("The condition that ends the term (e.g. AGI declared), null when none is stated") String validUntilCondition,
                             @Ignore Long beneficiaryId, @Ignore Long agreementId) {
 
     public static ProvisionNode of(Provision p) {

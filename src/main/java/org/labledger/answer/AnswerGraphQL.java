@@ -25,6 +25,7 @@ import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
 import org.labledger.source.SubjectType;
 
+
 import java.util.List;
 import java.util.Map;
 
@@ -42,20 +43,33 @@ public class AnswerGraphQL {
     RevisionService revisions;
     @Inject
     jakarta.persistence.EntityManager em;
+    @Inject
+    LabAnswerPages pages;
 
     @Input("AnswerFilter")
     @Description("All given conditions must hold; `topic` includes its subtopics")
-    public record AnswerFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire,
-                                    String question, Boolean delivered) {
+    public record AnswerFilterInput(@Description("Only this lab's answers (slug)") String lab,
+                                    @Description("Only answers to questions under this topic or its subtopics (slug)") String topic,
+                                    @Description("Only answers with one of these statuses") List<ResponseStatus> statuses,
+                                    @Description("Only answers to questions of this questionnaire (slug)") String questionnaire,
+                                    @Description("Only answers to this question (key)") String question,
+                                    @Description("Only answers whose question was (true) or was not (false) delivered to the lab") Boolean delivered) {
     }
 
     @Name("AnswerPage")
-    public record AnswerPage(@NonNull List<@NonNull AnswerNode> items, int page, int size, int totalItems, int totalPages) {
+    @Description("One page of answers, with the totals of the whole list")
+    public record AnswerPage(@NonNull @Description("The answers on this page") List<@NonNull AnswerNode> items,
+                             @Description("This page's number, from 0") int page,
+                             @Description("The page size asked for") int size,
+                             @Description("How many answers the whole list holds") int totalItems,
+                             @Description("How many pages of this size the whole list fills") int totalPages) {
     }
 
     @Query("answers")
     @Description("Answers matching the filter, one page at a time (page from 0, size 1 to 200), by lab, questionnaire, question order")
-    public @NonNull AnswerPage answers(AnswerFilterInput filter, @DefaultValue("0") int page, @DefaultValue("50") int size) {
+    public @NonNull AnswerPage answers(@Description("Conditions the answers must meet (all answers when absent)") AnswerFilterInput filter,
+                                      @DefaultValue("0") @Description("Page number, from 0") int page,
+                                      @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
         AnswerFilterInput f = filter == null ? new AnswerFilterInput(null, null, null, null, null, null) : filter;
         PageResult<Long> ids = answers.searchIds(new AnswerFilter(Params.text(f.lab()), Params.text(f.topic()),
@@ -68,31 +82,38 @@ public class AnswerGraphQL {
     @Mutation("updateAnswer")
     @RolesAllowed("curator")
     @Description("Replace an answer's state; `version` is the version read (CONFLICT when someone changed it since); a status change needs sourceUrl, sourceKey or reason")
-    public AnswerNode updateAnswer(@NonNull @Id Long id, int version, @NonNull AnswerChange change) {
+    public AnswerNode updateAnswer(@NonNull @Id @Description("The answer's id") Long id, @Description("The version read") int version,
+                                   @NonNull @Description("The answer's new state and the evidence for it") AnswerChange change) {
         return writes.update(id, change, "change.", null, version, AnswerNode::of);
     }
 
     @Mutation("recordAnswer")
     @RolesAllowed("curator")
     @Description("Record the answer of a lab the question was not yet put to (needs evidence); CONFLICT if there is one")
-    public AnswerNode recordAnswer(@NonNull String question, @NonNull String lab, @NonNull AnswerChange change) {
+    public AnswerNode recordAnswer(@NonNull @Description("The question's key") String question, @NonNull @Description("The lab's slug") String lab,
+                                   @NonNull @Description("The answer and the evidence for it") AnswerChange change) {
         return writes.create(question, lab, change, "change.", AnswerNode::of);
     }
 
     @Input("AnswerBatchItem")
-    public record BatchItemInput(@Id Long id, String question, String lab, Integer version, AnswerChange set) {
+    @Description("One answer change of updateAnswers: the answer by id, or by question and lab")
+    public record BatchItemInput(@Id @Description("The answer's id (or give question and lab)") Long id,
+                                 @Description("The question's key (with lab, instead of id)") String question,
+                                 @Description("The lab's slug (with question, instead of id)") String lab,
+                                 @Description("The version read (optimistic locking; no check when absent)") Integer version,
+                                 @Description("The answer's new state and the evidence for it") AnswerChange set) {
     }
 
     @Mutation("updateAnswers")
     @RolesAllowed("curator")
     @Description("Apply many answer changes atomically: one bad item and none is applied")
-    public @NonNull List<@NonNull AnswerNode> updateAnswers(@NonNull List<@NonNull BatchItemInput> items) {
+    public @NonNull List<@NonNull AnswerNode> updateAnswers(@NonNull @Description("The changes, applied in order") List<@NonNull BatchItemInput> items) {
         return writes.batch(items.stream().map(i -> new AnswerWriteService.BatchItem(i.id(), i.question(), i.lab(), i.version(), i.set())).toList(),
                 AnswerNode::of);
     }
 
     @Description("Every recorded change of the answer, oldest first")
-    public List<List<org.labledger.history.ChangeNode>> history(@Source List<AnswerNode> answers) {
+    public List<@NonNull List<org.labledger.history.@NonNull ChangeNode>> history(@Source List<AnswerNode> answers) {
         Map<Long, List<org.labledger.history.ChangeNode>> byId = Batch.group(revisions.history(AnswerWriteService.ENTITY, Batch.keys(answers, AnswerNode::id))
                 .stream().map(org.labledger.history.ChangeNode::of).toList(), org.labledger.history.ChangeNode::entityId);
         return Batch.many(answers, AnswerNode::id, byId);
@@ -101,33 +122,47 @@ public class AnswerGraphQL {
     // Lab.answers lives here, with the type it returns: the lab room knows nothing of answers.
     @Name("answers")
     @Description("The lab's answers, one per question put to it (filtered lists: the top-level `answers` query)")
-    public List<List<AnswerNode>> labAnswers(@Source List<LabNode> labs) {
+    public List<@NonNull List<@NonNull AnswerNode>> labAnswers(@Source List<LabNode> labs) {
         List<Answer> answers = Answer.list("select a from Answer a where a.lab.id in ?1 order by a.question.id", Batch.keys(labs, LabNode::id));
         return Batch.many(labs, LabNode::id, Batch.group(answers.stream().map(AnswerNode::of).toList(), AnswerNode::labId));
+    }
+
+    // Lab.answerPage: a relation with arguments, batched per distinct argument set by LabAnswerPages (a KeyedBatch);
+    // this method is the declaration (arguments, descriptions) and the one-lab fallback.
+    @Name("answerPage")
+    @Description("The lab's answers, filtered by questionnaire and statuses, one page at a time (page from 0, size 1 to 200), by questionnaire and question order")
+    public @NonNull AnswerPage labAnswerPage(@Source LabNode lab,
+                                             @Description("Only answers to questions of this questionnaire (slug)") String questionnaire,
+                                             @Description("Only answers with one of these statuses (any when absent)") List<ResponseStatus> statuses,
+                                             @DefaultValue("0") @Description("Page number, from 0") int page,
+                                             @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
+        return pages.pages(List.of(lab), questionnaire, statuses, page, size).get(0);
     }
 
     // Question.answers lives here, with the type it returns: the question room knows nothing of answers.
     @Name("answers")
     @Description("One answer per lab the question was put to")
-    public List<List<AnswerNode>> questionAnswers(@Source List<QuestionNode> questions) {
+    public List<@NonNull List<@NonNull AnswerNode>> questionAnswers(@Source List<QuestionNode> questions) {
         List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
                 Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
         return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
     }
 
-    public List<LabNode> lab(@Source List<AnswerNode> answers) {
+    @Description("The lab that answered")
+    public List<@NonNull LabNode> lab(@Source List<AnswerNode> answers) {
         Map<Long, LabNode> labs = Batch.index(Lab.<Lab>list("id in ?1", Batch.keys(answers, AnswerNode::labId))
                 .stream().map(LabNode::of).toList(), LabNode::id);
         return Batch.one(answers, AnswerNode::labId, labs);
     }
 
-    public List<QuestionNode> question(@Source List<AnswerNode> answers) {
+    @Description("The question answered")
+    public List<@NonNull QuestionNode> question(@Source List<AnswerNode> answers) {
         Map<Long, QuestionNode> questions = Batch.index(QuestionNode.byIds(em, Batch.keys(answers, AnswerNode::questionId)), QuestionNode::id);
         return Batch.one(answers, AnswerNode::questionId, questions);
     }
 
     @Description("The evidence for the answer")
-    public List<List<CitationView>> citations(@Source List<AnswerNode> answers) {
+    public List<@NonNull List<@NonNull CitationView>> citations(@Source List<AnswerNode> answers) {
         return Batch.many(answers, AnswerNode::id, citations.forSubjects(SubjectType.ANSWER, Batch.keys(answers, AnswerNode::id)));
     }
 }

@@ -1,6 +1,7 @@
 package org.labledger.answer;
 
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -8,9 +9,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.OffsetDateTime;
 
 @Name("Answer")
-public record AnswerNode(@NonNull @Id Long id, @NonNull ResponseStatus status, boolean delivered, String summary,
-                         String respondent, String respondentCapacity, String answeredOn, int version,
-                         OffsetDateTime updatedAt, @Ignore Long labId, @Ignore Long questionId) {
+@Description("How one lab responded to one question put to it, with the evidence")
+public record AnswerNode(@NonNull @Id @Description("Stable identifier (for updateAnswer and GET /api/answers/{id})") Long id,
+                         @NonNull @Description("How far the lab answered") ResponseStatus status,
+                         @Description("Whether the question reached the lab (false: it was put to the lab but not delivered)") boolean delivered,
+                         @Description("What the lab said, in short (null when it did not answer)") String summary,
+                         @Description("Who answered for the lab (null when not known)") String respondent,
+                         @Description("In what capacity the respondent answered (null when not known)") String respondentCapacity,
+                         @Description("When the lab answered: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source (null when not known)") String answeredOn,
+                         @Description("The version to pass to updateAnswer (optimistic locking; REST's ETag \"v<version>\")") int version,
+                         @NonNull @Description("When the answer was last changed (ISO-8601)") OffsetDateTime updatedAt,
+                         @Ignore Long labId, @Ignore Long questionId) {
 
     /**
      * The answers with these ids (in no particular order), read as rows: no entity is loaded, which made a page of

@@ -106,4 +106,50 @@ public class AnswerService {
                 + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
                 + " order by qn.slug, x.ordinal, x.id offset :offset limit :size", f.parameters(), total, page, size);
     }
+
+    /**
+     * For each of the labs, one page of its answers to the questions of one questionnaire (all when null) with one of
+     * the statuses (any when null or empty), in the general order (questionnaire slug, question ordinal), and the lab's
+     * total: one statement whatever the number of labs (plus the questionnaire's lookup), for GraphQL's batched
+     * {@code Lab.answerPage}. Labs without a matching answer get an empty page with total 0.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, PageResult<Long>> pagesByLab(java.util.Collection<Long> labIds, String questionnaire, List<ResponseStatus> statuses,
+                                                 int page, int size) {
+        Map<Long, PageResult<Long>> out = new java.util.HashMap<>();
+        if (labIds.isEmpty()) {
+            return out;
+        }
+        Long questionnaireId = questionnaire == null ? null : Questionnaire.forParameter("questionnaire", questionnaire).id;
+        boolean byStatus = statuses != null && !statuses.isEmpty();
+        // each lab's first row is kept even outside the page, so that a page past the end still carries the total
+        var query = em.createNativeQuery("select id, lab_id, total, rn from (select a.id, a.lab_id, count(*) over (partition by a.lab_id) total,"
+                + " row_number() over (partition by a.lab_id order by qn.slug, q.ordinal, a.id) rn"
+                + " from answer a join question q on q.id = a.question_id join questionnaire qn on qn.id = q.questionnaire_id"
+                + " where a.lab_id in (:labs)" + (questionnaireId != null ? " and q.questionnaire_id = :questionnaire" : "")
+                + (byStatus ? " and a.status in (:statuses)" : "")
+                + ") t where (rn > :offset and rn <= :upto) or rn = 1 order by lab_id, rn")
+                .setParameter("labs", labIds).setParameter("offset", (long) page * size).setParameter("upto", (long) page * size + size);
+        if (questionnaireId != null) {
+            query.setParameter("questionnaire", questionnaireId);
+        }
+        if (byStatus) {
+            query.setParameter("statuses", statuses.stream().map(Enum::name).toList());
+        }
+        Map<Long, List<Long>> ids = new java.util.HashMap<>();
+        Map<Long, Long> totals = new java.util.HashMap<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            long lab = ((Number) r[1]).longValue();
+            long rn = ((Number) r[3]).longValue();
+            totals.put(lab, ((Number) r[2]).longValue());
+            List<Long> list = ids.computeIfAbsent(lab, k -> new java.util.ArrayList<>());
+            if (rn > (long) page * size) {
+                list.add(((Number) r[0]).longValue());
+            }
+        }
+        for (Long lab : labIds) {
+            out.put(lab, PageResult.of(ids.getOrDefault(lab, List.of()), page, size, totals.getOrDefault(lab, 0L)));
+        }
+        return out;
+    }
 }

@@ -36,13 +36,19 @@ public class QuestionSearchGraphQL {
 
     @Input("QuestionFilter")
     @Description("All given conditions must hold. `statuses` applies to `lab`'s answer when `lab` is given, to any answer otherwise; `topic` includes its subtopics; `text` is a full-text query (web-search syntax).")
-    public record QuestionFilterInput(String lab, String topic, List<ResponseStatus> statuses, String questionnaire, String text) {
+    public record QuestionFilterInput(@Description("Only questions put to this lab (slug)") String lab,
+                                      @Description("Only questions under this topic or its subtopics (slug)") String topic,
+                                      @Description("Only questions with an answer of one of these statuses (lab's answer when lab is given)") List<ResponseStatus> statuses,
+                                      @Description("Only questions of this questionnaire (slug)") String questionnaire,
+                                      @Description("Full-text query, web-search syntax: words, \"phrases\", -exclusions, or") String text) {
     }
 
     @Query("questions")
     @Description("Questions matching the filter, one page at a time (page from 0, size 1 to 200); sort: ordinal, key, topic, questionnaire, relevance (with text), '-' prefix for descending")
-    public @NonNull QuestionPage questions(QuestionFilterInput filter, String sort,
-                                           @DefaultValue("0") int page, @DefaultValue("50") int size) {
+    public @NonNull QuestionPage questions(@Description("Conditions the questions must meet (all questions when absent)") QuestionFilterInput filter,
+                                           @Description("ordinal (default), key, topic, questionnaire, relevance (with text); '-' prefix for descending") String sort,
+                                           @DefaultValue("0") @Description("Page number, from 0") int page,
+                                           @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
         QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
         PageResult<Long> ids = questions.searchIds(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),

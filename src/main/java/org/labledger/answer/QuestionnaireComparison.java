@@ -1,5 +1,7 @@
 package org.labledger.answer;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,15 +28,27 @@ public class QuestionnaireComparison {
     @Inject
     EntityManager em;
 
-    public record QuestionRef(String key, String text) {
+    @Description("A question, by key and text")
+    public record QuestionRef(@NonNull @Description("The question's key") String key, @NonNull @Description("The question's text") String text) {
     }
 
     /** One lab's answered counts over the questions both editions share. */
-    public record LabDelta(String lab, boolean inA, boolean inB, long answeredA, long answeredB, long delta) {
+    @Description("One lab's answered counts over the questions both questionnaires share")
+    public record LabDelta(@NonNull @Description("The lab's slug") String lab,
+                           @Description("Whether questionnaire a was put to the lab") boolean inA,
+                           @Description("Whether questionnaire b was put to the lab") boolean inB,
+                           @Description("Shared questions the lab answered (ANSWERED) in a") long answeredA,
+                           @Description("Shared questions the lab answered (ANSWERED) in b") long answeredB,
+                           @Description("answeredB - answeredA") long delta) {
     }
 
-    public record Comparison(String a, String b, int sharedQuestions, List<LabDelta> labs, List<QuestionRef> onlyInA,
-                             List<QuestionRef> onlyInB) {
+    @Description("Two questionnaires compared over the questions they share (matched by normalised text)")
+    public record Comparison(@NonNull @Description("The first questionnaire's slug") String a,
+                             @NonNull @Description("The second questionnaire's slug") String b,
+                             @Description("How many questions both share") int sharedQuestions,
+                             @NonNull @Description("Each lab's counts, by slug") List<@NonNull LabDelta> labs,
+                             @NonNull @Description("Questions only a asks") List<@NonNull QuestionRef> onlyInA,
+                             @NonNull @Description("Questions only b asks") List<@NonNull QuestionRef> onlyInB) {
     }
 
     /** Lower case, anything but letters and digits as one space: how question texts are matched across editions. */

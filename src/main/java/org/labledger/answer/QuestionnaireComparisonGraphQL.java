@@ -15,7 +15,8 @@ public class QuestionnaireComparisonGraphQL {
 
     @Query("compareQuestionnaires")
     @Description("Two questionnaires (e.g. FMTI editions) compared over the questions they share, matched by normalised text")
-    public QuestionnaireComparison.Comparison compareQuestionnaires(@NonNull String a, @NonNull String b) {
+    public QuestionnaireComparison.Comparison compareQuestionnaires(@NonNull @Description("The first questionnaire's slug") String a,
+                                                                   @NonNull @Description("The second questionnaire's slug") String b) {
         return comparison.compare(a, b);
     }
 }

@@ -27,15 +27,16 @@ public class ScorecardGraphQL {
 
     @Query("scorecards")
     @Description("Every lab's scorecard in one go (a lab × topic matrix), optionally for one topic subtree or questionnaire")
-    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(String topic, String questionnaire,
-                                                                         @Description("as the scorecards stood at this time (ISO-8601), from the change history") String asOf) {
+    public @NonNull List<ScorecardService.@NonNull Scorecard> scorecards(@Description("Count only questions under this topic or its subtopics (slug)") String topic,
+                                                                         @Description("Count only questions of this questionnaire (slug)") String questionnaire,
+                                                                         @Description("As the scorecards stood at this time (ISO-8601), from the change history") String asOf) {
         return scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire), RevisionService.timestamp("asOf", asOf));
     }
 
     // A batched field takes no arguments (SmallRye passes the first occurrence's to all): for one topic or
     // questionnaire, the top-level query.
     @Description("How the lab responded: counts by status, response rate, per topic (for one topic or questionnaire: the top-level `scorecards` query)")
-    public List<ScorecardService.Scorecard> scorecard(@Source List<LabNode> labs) {
+    public List<ScorecardService.@NonNull Scorecard> scorecard(@Source List<LabNode> labs) {
         List<Long> ids = Batch.keys(labs, LabNode::id);
         List<ScorecardService.Scorecard> cards = scorecards.scorecards(ids, null, null);
         Map<Long, ScorecardService.Scorecard> byId = new HashMap<>();

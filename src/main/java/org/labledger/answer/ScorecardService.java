@@ -3,13 +3,16 @@ package org.labledger.answer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.labledger.common.Numbers;
 import org.labledger.common.Batch;
 import org.labledger.history.RevisionService;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.topic.Topic;
 import org.labledger.topic.TopicService;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,8 +38,14 @@ public class ScorecardService {
 
     /** Counts by status; {@code responseRate} = (PARTIAL + ANSWERED) / total, null when nothing was asked. */
     @Name("StatusCounts")
-    public record Counts(long total, long unanswered, long partial, long answered, long notDelivered,
-                         BigDecimal responseRate, BigDecimal answeredRate) {
+    @Description("Answers counted by status")
+    public record Counts(@Description("Questions put to the lab (answers of any status)") long total,
+                         @Description("Answers UNANSWERED") long unanswered,
+                         @Description("Answers PARTIAL") long partial,
+                         @Description("Answers ANSWERED") long answered,
+                         @Description("Questions put to the lab but not delivered to it") long notDelivered,
+                         @Description("(partial + answered) / total, rounded to 4 decimals, trailing zeros dropped (0.5, 0.0909, 0); null when total is 0") BigDecimal responseRate,
+                         @Description("answered / total, rounded to 4 decimals, trailing zeros dropped; null when total is 0") BigDecimal answeredRate) {
 
         static Counts of(long unanswered, long partial, long answered, long notDelivered) {
             long total = unanswered + partial + answered;
@@ -45,14 +54,24 @@ public class ScorecardService {
         }
 
         private static BigDecimal rate(long n, long total) {
-            return total == 0 ? null : BigDecimal.valueOf(n).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+            // one decimal format for REST, GraphQL and CSV: 4 decimals at most, no trailing zeros (0.5, 0.0909, 0)
+            return total == 0 ? null : Numbers.plain(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP));
         }
     }
 
-    public record TopicScore(String topic, String name, List<String> path, Counts counts) {
+    @Description("A lab's counts for one topic")
+    public record TopicScore(@NonNull @Description("The topic's slug") String topic,
+                             @NonNull @Description("The topic's name") String name,
+                             @NonNull @Description("Names from the root topic down to this one") List<@NonNull String> path,
+                             @NonNull @Description("The counts of the questions under the topic") Counts counts) {
     }
 
-    public record Scorecard(String lab, String name, Counts counts, List<TopicScore> topics, List<TopicScore> rootTopics) {
+    @Description("How one lab responded: counts by status and response rates, overall, per topic and per root topic")
+    public record Scorecard(@NonNull @Description("The lab's slug") String lab,
+                            @NonNull @Description("The lab's name") String name,
+                            @NonNull @Description("Counts over all questions in scope") Counts counts,
+                            @NonNull @Description("Counts per topic that has questions in scope, in topic-tree order") List<@NonNull TopicScore> topics,
+                            @NonNull @Description("Counts per root topic (its subtopics included), by slug") List<@NonNull TopicScore> rootTopics) {
     }
 
     /**

@@ -72,21 +72,21 @@ public class CurationGraphQL {
     @Mutation("createLab")
     @RolesAllowed("admin")
     @Description("Create a lab (admin)")
-    public LabNode createLab(@NonNull LabInput input) {
+    public LabNode createLab(@NonNull @Description("The new record") LabInput input) {
         return labs.create(input, "input.", LabNode::of);
     }
 
     @Mutation("updateLab")
     @RolesAllowed("admin")
     @Description("Replace a lab (admin); `version` is the version read (CONFLICT when someone changed it since)")
-    public LabNode updateLab(@NonNull String slug, int version, @NonNull LabInput input) {
+    public LabNode updateLab(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") LabInput input) {
         return labs.update(slug, input, "input.", null, version, LabNode::of);
     }
 
     @Mutation("deleteLab")
     @RolesAllowed("admin")
     @Description("Delete a lab (admin); CONFLICT while anything refers to it")
-    public boolean deleteLab(@NonNull String slug, Integer version, String reason) {
+    public boolean deleteLab(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         labs.delete(slug, null, version, reason);
         return true;
     }
@@ -95,19 +95,22 @@ public class CurationGraphQL {
 
     @Mutation("createQuestionnaire")
     @RolesAllowed("admin")
-    public QuestionnaireNode createQuestionnaire(@NonNull QuestionnaireInput input) {
+    @Description("Create a questionnaire (admin)")
+    public QuestionnaireNode createQuestionnaire(@NonNull @Description("The new record") QuestionnaireInput input) {
         return questionnaires.create(input, "input.", QuestionnaireNode::of);
     }
 
     @Mutation("updateQuestionnaire")
     @RolesAllowed("admin")
-    public QuestionnaireNode updateQuestionnaire(@NonNull String slug, int version, @NonNull QuestionnaireInput input) {
+    @Description("Replace a questionnaire; `version` is the version read (CONFLICT when someone changed it since) (admin)")
+    public QuestionnaireNode updateQuestionnaire(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") QuestionnaireInput input) {
         return questionnaires.update(slug, input, "input.", null, version, QuestionnaireNode::of);
     }
 
     @Mutation("deleteQuestionnaire")
     @RolesAllowed("admin")
-    public boolean deleteQuestionnaire(@NonNull String slug, Integer version, String reason) {
+    @Description("Delete a questionnaire; CONFLICT while anything refers to it (admin)")
+    public boolean deleteQuestionnaire(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         questionnaires.delete(slug, null, version, reason);
         return true;
     }
@@ -116,19 +119,22 @@ public class CurationGraphQL {
 
     @Mutation("createTopic")
     @RolesAllowed("curator")
-    public TopicNode createTopic(@NonNull TopicInput input) {
+    @Description("Create a topic (curator)")
+    public TopicNode createTopic(@NonNull @Description("The new record") TopicInput input) {
         return topics.create(input, "input.", t -> topicNode(t.slug));
     }
 
     @Mutation("updateTopic")
     @RolesAllowed("curator")
-    public TopicNode updateTopic(@NonNull String slug, int version, @NonNull TopicInput input) {
+    @Description("Replace a topic; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public TopicNode updateTopic(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") TopicInput input) {
         return topics.update(slug, input, "input.", null, version, t -> topicNode(t.slug));
     }
 
     @Mutation("deleteTopic")
     @RolesAllowed("admin")
-    public boolean deleteTopic(@NonNull String slug, Integer version, String reason) {
+    @Description("Delete a topic; CONFLICT while anything refers to it (admin)")
+    public boolean deleteTopic(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         topics.delete(slug, null, version, reason);
         return true;
     }
@@ -143,19 +149,21 @@ public class CurationGraphQL {
     @Mutation("createQuestion")
     @RolesAllowed("curator")
     @Description("Create a question; the labs in addressedTo get UNANSWERED answers, which need sourceUrl, sourceKey or reason")
-    public QuestionNode createQuestion(@NonNull QuestionInput input) {
+    public QuestionNode createQuestion(@NonNull @Description("The new record") QuestionInput input) {
         return questions.create(input, "input.", QuestionNode::of);
     }
 
     @Mutation("updateQuestion")
     @RolesAllowed("curator")
-    public QuestionNode updateQuestion(@NonNull String key, int version, @NonNull QuestionInput input) {
+    @Description("Replace a question; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public QuestionNode updateQuestion(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") QuestionInput input) {
         return questions.update(key, input, "input.", null, version, QuestionNode::of);
     }
 
     @Mutation("deleteQuestion")
     @RolesAllowed("admin")
-    public boolean deleteQuestion(@NonNull String key, Integer version, String reason) {
+    @Description("Delete a question; CONFLICT while anything refers to it (admin)")
+    public boolean deleteQuestion(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         questions.delete(key, null, version, reason);
         return true;
     }
@@ -164,38 +172,44 @@ public class CurationGraphQL {
 
     @Mutation("createAgreement")
     @RolesAllowed("curator")
-    public AgreementNode createAgreement(@NonNull AgreementInput input) {
+    @Description("Create an agreement (curator)")
+    public AgreementNode createAgreement(@NonNull @Description("The new record") AgreementInput input) {
         return agreements.create(input, "input.", AgreementNode::of);
     }
 
     @Mutation("updateAgreement")
     @RolesAllowed("curator")
-    public AgreementNode updateAgreement(@NonNull String slug, int version, @NonNull AgreementInput input) {
+    @Description("Replace an agreement; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public AgreementNode updateAgreement(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") AgreementInput input) {
         return agreements.update(slug, input, "input.", null, version, AgreementNode::of);
     }
 
     @Mutation("deleteAgreement")
     @RolesAllowed("admin")
-    public boolean deleteAgreement(@NonNull String slug, Integer version, String reason) {
+    @Description("Delete an agreement; CONFLICT while anything refers to it (admin)")
+    public boolean deleteAgreement(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         agreements.delete(slug, null, version, reason);
         return true;
     }
 
     @Mutation("addProvision")
     @RolesAllowed("curator")
-    public ProvisionNode addProvision(@NonNull String agreement, @NonNull ProvisionInput input) {
+    @Description("Add a provision to an agreement (curator)")
+    public ProvisionNode addProvision(@NonNull @Description("The agreement's slug") String agreement, @NonNull @Description("The new record") ProvisionInput input) {
         return agreements.addProvision(agreement, input, "input.", ProvisionNode::of);
     }
 
     @Mutation("updateProvision")
     @RolesAllowed("curator")
-    public ProvisionNode updateProvision(@NonNull String agreement, @NonNull String key, int version, @NonNull ProvisionInput input) {
+    @Description("Replace a provision; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public ProvisionNode updateProvision(@NonNull @Description("The agreement's slug") String agreement, @NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") ProvisionInput input) {
         return agreements.updateProvision(agreement, key, input, "input.", null, version, ProvisionNode::of);
     }
 
     @Mutation("deleteProvision")
     @RolesAllowed("admin")
-    public boolean deleteProvision(@NonNull String agreement, @NonNull String key, Integer version, String reason) {
+    @Description("Delete a provision; CONFLICT while anything refers to it (admin)")
+    public boolean deleteProvision(@NonNull @Description("The agreement's slug") String agreement, @NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         agreements.deleteProvision(agreement, key, null, version, reason);
         return true;
     }
@@ -204,19 +218,22 @@ public class CurationGraphQL {
 
     @Mutation("createSource")
     @RolesAllowed("curator")
-    public SourceNode createSource(@NonNull SourceInput input) {
+    @Description("Create a source (curator)")
+    public SourceNode createSource(@NonNull @Description("The new record") SourceInput input) {
         return sources.create(input, "input.", SourceNode::of);
     }
 
     @Mutation("updateSource")
     @RolesAllowed("curator")
-    public SourceNode updateSource(@NonNull String key, int version, @NonNull SourceInput input) {
+    @Description("Replace a source; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public SourceNode updateSource(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") SourceInput input) {
         return sources.update(key, input, "input.", null, version, SourceNode::of);
     }
 
     @Mutation("deleteSource")
     @RolesAllowed("admin")
-    public boolean deleteSource(@NonNull String key, Integer version, String reason) {
+    @Description("Delete a source; CONFLICT while anything refers to it (admin)")
+    public boolean deleteSource(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
         sources.delete(key, null, version, reason);
         return true;
     }
@@ -224,13 +241,14 @@ public class CurationGraphQL {
     @Mutation("addCitation")
     @RolesAllowed("curator")
     @Description("Cite a source for a record: subjectType, subject (slug/key; answers: questionKey/labSlug or id), source, quote and/or locator")
-    public SourceWriteService.CitationDetail addCitation(@NonNull CitationInput input) {
+    public SourceWriteService.CitationDetail addCitation(@NonNull @Description("The citation") CitationInput input) {
         return sources.cite(input, "input.");
     }
 
     @Mutation("deleteCitation")
     @RolesAllowed("admin")
-    public boolean deleteCitation(@NonNull @Id Long id, String reason) {
+    @Description("Delete a citation (admin)")
+    public boolean deleteCitation(@NonNull @Id @Description("The citation's id") Long id, @Description("Why (recorded in the change history)") String reason) {
         sources.uncite(id, reason);
         return true;
     }
@@ -238,37 +256,37 @@ public class CurationGraphQL {
     // --- versions, for the `version` argument of updates (one statement per type) ---
 
     @Description("The version to pass to updateLab")
-    public List<Integer> version(@Source List<LabNode> nodes) {
+    public List<@NonNull Integer> version(@Source List<LabNode> nodes) {
         return versions("Lab", nodes, LabNode::id);
     }
 
     @Description("The version to pass to updateTopic")
     @Name("version")
-    public List<Integer> versionOfTopic(@Source List<TopicNode> nodes) {
+    public List<@NonNull Integer> versionOfTopic(@Source List<TopicNode> nodes) {
         return versions("Topic", nodes, TopicNode::id);
     }
 
     @Description("The version to pass to updateQuestionnaire")
     @Name("version")
-    public List<Integer> versionOfQuestionnaire(@Source List<QuestionnaireNode> nodes) {
+    public List<@NonNull Integer> versionOfQuestionnaire(@Source List<QuestionnaireNode> nodes) {
         return versions("Questionnaire", nodes, QuestionnaireNode::id);
     }
 
     @Description("The version to pass to updateQuestion")
     @Name("version")
-    public List<Integer> versionOfQuestion(@Source List<QuestionNode> nodes) {
+    public List<@NonNull Integer> versionOfQuestion(@Source List<QuestionNode> nodes) {
         return versions("Question", nodes, QuestionNode::id);
     }
 
     @Description("The version to pass to updateProvision")
     @Name("version")
-    public List<Integer> versionOfProvision(@Source List<ProvisionNode> nodes) {
+    public List<@NonNull Integer> versionOfProvision(@Source List<ProvisionNode> nodes) {
         return versions("Provision", nodes, ProvisionNode::id);
     }
 
     @Description("The version to pass to updateSource")
     @Name("version")
-    public List<Integer> versionOfSource(@Source List<SourceNode> nodes) {
+    public List<@NonNull Integer> versionOfSource(@Source List<SourceNode> nodes) {
         return versions("Source", nodes, SourceNode::id);
     }
 

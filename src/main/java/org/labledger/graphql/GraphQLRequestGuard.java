@@ -43,6 +43,14 @@ public class GraphQLRequestGuard {
     }
 
     void check(RoutingContext rc) {
+        // SmallRye answers with the Accept entry it matched, parameters included ("application/json;q=1"): a response's
+        // Content-Type carries no quality, so only the media type (and the charset) is kept
+        rc.addHeadersEndHandler(v -> {
+            String type = rc.response().headers().get("Content-Type");
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains(";q=")) {
+                rc.response().headers().set("Content-Type", type.split(";")[0].trim() + "; charset=UTF-8");
+            }
+        });
         String query;
         JsonNode variables = null;
         JsonNode operationName = null;
@@ -60,7 +68,8 @@ public class GraphQLRequestGuard {
             operationName = name == null ? null : mapper.getNodeFactory().textNode(name);
         } else if (rc.request().method() == HttpMethod.POST) {
             String type = rc.request().getHeader("Content-Type");
-            String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+            // the first media type: the bundled GraphiQL (SmallRye's render.js) sends "application/json, application/json"
+            String mediaType = type == null ? "" : type.split("[;,]")[0].trim().toLowerCase(java.util.Locale.ROOT);
             boolean graphqlBody = mediaType.equals("application/graphql");
             if (!graphqlBody && !mediaType.equals("application/json") && !mediaType.equals("application/graphql-response+json")) {
                 fail(rc, 415, "send the request as application/json ({\"query\": \"...\", \"variables\": {...}}) or application/graphql; "

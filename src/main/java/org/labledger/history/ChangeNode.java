@@ -6,16 +6,26 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.labledger.graphql.JsonValue;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** A revision over GraphQL; the record's states before and after are JSON strings (their fields vary by entity). */
 @Name("Revision")
-public record ChangeNode(@NonNull @Id Long id, @NonNull String entity, @NonNull String key, Long entityId, @NonNull String action,
-                         @Description("the record before the change, as JSON (null for a creation)") String before,
-                         @Description("the record after the change, as JSON (null for a deletion)") String after,
-                         @NonNull String actor, OffsetDateTime at, String reason, String sourceUrl, String sourceKey) {
+@Description("One recorded change of a record: who changed what, when, on what evidence, with the record's state before and after")
+public record ChangeNode(@NonNull @Id @Description("Stable identifier, increasing in the order the changes were made") Long id,
+                         @NonNull @Description("The kind of record changed: ANSWER, LAB, QUESTION, AGREEMENT, ...") String entity,
+                         @NonNull @Description("The record's stable key (answers: questionKey/labSlug)") String key,
+                         @Description("The record's id (null for records changed by key only)") Long entityId,
+                         @NonNull @Description("CREATE, UPDATE or DELETE") String action,
+                         @Description("The record before the change, as a JSON object (null for a creation)") JsonValue before,
+                         @Description("The record after the change, as a JSON object (null for a deletion)") JsonValue after,
+                         @NonNull @Description("Who made the change (the token's subject)") String actor,
+                         @Description("When the change was made (ISO-8601); null only in the response of the mutation that made it, before the database has stamped it") OffsetDateTime at,
+                         @Description("Why (null when not given)") String reason,
+                         @Description("The evidence's URL (null when not given)") String sourceUrl,
+                         @Description("The evidence's source key (null when not given)") String sourceKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,9 +34,9 @@ public record ChangeNode(@NonNull @Id Long id, @NonNull String entity, @NonNull 
                 r.reason(), r.sourceUrl(), r.sourceKey());
     }
 
-    private static String json(Map<String, Object> m) {
+    private static JsonValue json(Map<String, Object> m) {
         try {
-            return m == null ? null : JSON.writeValueAsString(m);
+            return m == null ? null : new JsonValue(JSON.writeValueAsString(m));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -20,12 +20,20 @@ public class HistoryGraphQL {
     RevisionService revisions;
 
     @Name("ChangePage")
-    public record ChangePage(@NonNull List<@NonNull ChangeNode> items, int page, int size, int totalItems, int totalPages) {
+    @Description("One page of recorded changes, with the totals of the whole list")
+    public record ChangePage(@NonNull @Description("The changes on this page, oldest first") List<@NonNull ChangeNode> items,
+                             @Description("This page's number, from 0") int page,
+                             @Description("The page size asked for") int size,
+                             @Description("How many changes the whole list holds") int totalItems,
+                             @Description("How many pages of this size the whole list fills") int totalPages) {
     }
 
     @Query("changes")
     @Description("Recorded changes after `since` (ISO-8601; all when absent), oldest first, paged; optionally of one entity type")
-    public @NonNull ChangePage changes(String since, String entity, @DefaultValue("0") int page, @DefaultValue("50") int size) {
+    public @NonNull ChangePage changes(@Description("Only changes after this time (ISO-8601)") String since,
+                                      @Description("Only changes of this entity type (ANSWER, LAB, QUESTION, ...)") String entity,
+                                      @DefaultValue("0") @Description("Page number, from 0") int page,
+                                      @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
         PageResult<RevisionService.RevisionView> p = revisions.changes(RevisionService.timestamp("since", since),
                 Params.text(entity) == null ? null : entity.trim().toUpperCase(), page, size);

@@ -25,7 +25,8 @@ public class LabGraphQL {
 
     @Query("labs")
     @Description("All labs and organisations, by slug; optionally only the given slugs or one kind")
-    public @NonNull List<@NonNull LabNode> labs(List<String> slugs, LabKind kind) {
+    public @NonNull List<@NonNull LabNode> labs(@Description("Only these labs (unknown slugs are left out)") List<String> slugs,
+                                               @Description("Only labs of this kind") LabKind kind) {
         List<Lab> found;
         if (slugs != null) {
             found = Lab.list("slug in ?1 order by slug", slugs);
@@ -42,10 +43,11 @@ public class LabGraphQL {
 
     @Query("lab")
     @Description("One lab by slug; error NOT_FOUND when there is none")
-    public LabNode lab(@NonNull String slug) {
+    public LabNode lab(@NonNull @Description("The lab's slug") String slug) {
         return LabNode.of(labs.require(slug));
     }
 
+    @Description("The organisation the lab belongs to (null when none)")
     public List<LabNode> parent(@Source List<LabNode> labs) {
         List<Long> ids = Batch.keys(labs, LabNode::parentId);
         Map<Long, LabNode> parents = ids.isEmpty() ? Map.of()
@@ -53,12 +55,14 @@ public class LabGraphQL {
         return Batch.one(labs, LabNode::parentId, parents);
     }
 
-    public List<List<LabNode>> children(@Source List<LabNode> labs) {
+    @Description("Organisations that belong to the lab, by slug")
+    public List<@NonNull List<@NonNull LabNode>> children(@Source List<LabNode> labs) {
         List<Lab> children = Lab.list("parent.id in ?1 order by slug", Batch.keys(labs, LabNode::id));
         return Batch.many(labs, LabNode::id, Batch.group(children.stream().map(LabNode::of).toList(), LabNode::parentId));
     }
 
-    public List<List<String>> aliases(@Source List<LabNode> labs) {
+    @Description("Other names the lab is known by (the importers match on them), alphabetical")
+    public List<@NonNull List<@NonNull String>> aliases(@Source List<LabNode> labs) {
         Map<Long, List<String>> aliases = new HashMap<>();
         for (Object[] r : em.createQuery("select l.id, a from Lab l join l.aliases a where l.id in ?1 order by a", Object[].class)
                 .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
@@ -73,7 +77,7 @@ public class LabGraphQL {
     // types of higher rooms (answers, questions, agreements, scorecard) are resolved in those rooms.
 
     @Description("Third-party scores of the lab, oldest first; `current` marks the one not superseded")
-    public List<List<LabService.ScoreView>> scores(@Source List<LabNode> labs) {
+    public List<@NonNull List<LabService.@NonNull ScoreView>> scores(@Source List<LabNode> labs) {
         return Batch.many(labs, LabNode::id, this.labs.scores(Batch.keys(labs, LabNode::id)));
     }
 

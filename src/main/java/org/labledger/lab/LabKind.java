@@ -1,3 +1,13 @@
 package org.labledger.lab;
 
-public enum LabKind { FRONTIER_LAB, BIG_TECH, OTHER }
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("What kind of organisation a lab is")
+public enum LabKind {
+    @Description("A lab developing frontier AI models (Anthropic, OpenAI, Google DeepMind, ...)")
+    FRONTIER_LAB,
+    @Description("A large technology company (Microsoft, Meta, Amazon, ...)")
+    BIG_TECH,
+    @Description("Any other organisation")
+    OTHER
+}

@@ -1,5 +1,6 @@
 package org.labledger.lab;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -9,7 +10,12 @@ import org.eclipse.microprofile.graphql.NonNull;
  * higher rooms (answers, questions, agreements, scorecard) by those rooms' GraphQL classes.
  */
 @Name("Lab")
-public record LabNode(@Ignore Long id, @NonNull String slug, @NonNull String name, @NonNull LabKind kind, String website,
+@Description("An AI lab or another organisation (a parent company, a partner) that questions are put to or that is party to agreements")
+public record LabNode(@Ignore Long id,
+                      @NonNull @Description("Stable identifier (anthropic, openai, google-deepmind, ...)") String slug,
+                      @NonNull @Description("Display name") String name,
+                      @NonNull @Description("What kind of organisation it is") LabKind kind,
+                      @Description("Home page (null when not recorded)") String website,
                       @Ignore Long parentId) {
 
     public static LabNode of(Lab l) {

@@ -4,7 +4,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.labledger.common.ApiException;
 import org.labledger.common.Numbers;
 import org.labledger.source.CitationService;
@@ -32,8 +34,15 @@ public class LabService {
     }
 
     @Name("Score")
-    public record ScoreView(String key, String scorer, BigDecimal score, BigDecimal maxScore, String recordedOn,
-                            String supersedes, boolean current, List<CitationView> citations) {
+    @Description("A third-party score of a lab (e.g. AI Lab Watch)")
+    public record ScoreView(@NonNull @Description("Stable identifier") String key,
+                            @NonNull @Description("Who scored the lab") String scorer,
+                            @NonNull @Description("The score") BigDecimal score,
+                            @Description("The highest score possible (null when the scorer gives none)") BigDecimal maxScore,
+                            @Description("When it was recorded: YYYY, YYYY-MM or YYYY-MM-DD (null when not known)") String recordedOn,
+                            @Description("The key of the score this one replaces (null for the first)") String supersedes,
+                            @Description("Whether this is the lab's current score from this scorer (not superseded)") boolean current,
+                            @NonNull @Description("The evidence for the score") List<@NonNull CitationView> citations) {
     }
 
     @RegisterForReflection

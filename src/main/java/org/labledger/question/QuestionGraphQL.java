@@ -37,12 +37,17 @@ public class QuestionGraphQL {
 
     /** A page of questions: the {@code questions} query's answer (served by the answer room's QuestionSearchGraphQL, as its filter names answer statuses). */
     @Name("QuestionPage")
-    public record QuestionPage(@NonNull List<@NonNull QuestionNode> items, int page, int size, int totalItems, int totalPages) {
+    @Description("One page of questions, with the totals of the whole list")
+    public record QuestionPage(@NonNull @Description("The questions on this page") List<@NonNull QuestionNode> items,
+                               @Description("This page's number, from 0") int page,
+                               @Description("The page size asked for") int size,
+                               @Description("How many questions the whole list holds") int totalItems,
+                               @Description("How many pages of this size the whole list fills") int totalPages) {
     }
 
     @Query("question")
     @Description("One question by key; error NOT_FOUND when there is none")
-    public QuestionNode question(@NonNull String key) {
+    public QuestionNode question(@NonNull @Description("The question's key") String key) {
         Question q = Question.findByKey(key);
         if (q == null) {
             throw ApiException.notFound("question", key);
@@ -54,12 +59,14 @@ public class QuestionGraphQL {
         return QuestionNode.byIds(Question.getEntityManager(), ids);
     }
 
-    public List<TopicNode> topic(@Source List<QuestionNode> questions) {
+    @Description("The topic the question is filed under")
+    public List<@NonNull TopicNode> topic(@Source List<QuestionNode> questions) {
         TopicService.Tree tree = topics.tree();
         return questions.stream().map(q -> TopicNode.of(tree, tree.get(q.topicId()))).toList();
     }
 
-    public List<QuestionnaireNode> questionnaire(@Source List<QuestionNode> questions) {
+    @Description("The questionnaire the question was asked in")
+    public List<@NonNull QuestionnaireNode> questionnaire(@Source List<QuestionNode> questions) {
         Map<Long, QuestionnaireNode> qns = Batch.index(Questionnaire.<Questionnaire>list("id in ?1", Batch.keys(questions, QuestionNode::questionnaireId))
                 .stream().map(QuestionnaireNode::of).toList(), QuestionnaireNode::id);
         return Batch.one(questions, QuestionNode::questionnaireId, qns);
@@ -72,7 +79,7 @@ public class QuestionGraphQL {
     }
 
     @Description("Sub-questions, in order")
-    public List<List<QuestionNode>> children(@Source List<QuestionNode> questions) {
+    public List<@NonNull List<@NonNull QuestionNode>> children(@Source List<QuestionNode> questions) {
         List<QuestionNode> children = Question.<Question>list("parent.id in ?1 order by ordinal", Batch.keys(questions, QuestionNode::id))
                 .stream().map(QuestionNode::of).toList();
         return Batch.many(questions, QuestionNode::id, Batch.group(children, QuestionNode::parentId));
@@ -81,7 +88,7 @@ public class QuestionGraphQL {
     // Lab.questions lives here, with the type it returns: the lab room knows nothing of questions.
     @Name("questions")
     @Description("The questions put to the lab")
-    public List<List<QuestionNode>> labQuestions(@Source List<LabNode> labs) {
+    public List<@NonNull List<@NonNull QuestionNode>> labQuestions(@Source List<LabNode> labs) {
         Map<Long, List<QuestionNode>> byLab = new HashMap<>();
         for (Object[] r : em.createQuery("select a.lab.id, q from Answer a join a.question q where a.lab.id in ?1 order by q.questionnaire.id, q.ordinal", Object[].class)
                 .setParameter(1, Batch.keys(labs, LabNode::id)).getResultList()) {
@@ -91,7 +98,7 @@ public class QuestionGraphQL {
     }
 
     @Description("Where the question was asked")
-    public List<List<CitationView>> citations(@Source List<QuestionNode> questions) {
+    public List<@NonNull List<@NonNull CitationView>> citations(@Source List<QuestionNode> questions) {
         return Batch.many(questions, QuestionNode::id, citations.forSubjects(SubjectType.QUESTION, Batch.keys(questions, QuestionNode::id)));
     }
 }

@@ -1,11 +1,17 @@
 package org.labledger.question;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Name("Question")
-public record QuestionNode(@Ignore Long id, @NonNull String key, int ordinal, @NonNull String text, String notes,
+@Description("A question put to labs, in a questionnaire, under a topic; its answers say how each lab responded")
+public record QuestionNode(@Ignore Long id,
+                           @NonNull @Description("Stable identifier (alw-multi-staff-safety-concerns-process, ...)") String key,
+                           @Description("Position in its questionnaire (from 1)") int ordinal,
+                           @NonNull @Description("The question as asked") String text,
+                           @Description("Editorial notes (null when none)") String notes,
                            @Ignore Long questionnaireId, @Ignore Long topicId, @Ignore Long parentId) {
 
     /** The questions with these ids (in no particular order), read as rows without loading entities. */

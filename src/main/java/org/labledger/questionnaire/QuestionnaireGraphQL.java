@@ -16,6 +16,7 @@ import java.util.Map;
 public class QuestionnaireGraphQL {
 
     @Query("questionnaires")
+    @Description("All questionnaires, by slug")
     public @NonNull List<@NonNull QuestionnaireNode> questionnaires() {
         return Questionnaire.<Questionnaire>list("order by slug").stream().map(QuestionnaireNode::of).toList();
     }

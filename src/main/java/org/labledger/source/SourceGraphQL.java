@@ -1,5 +1,6 @@
 package org.labledger.source;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -15,6 +16,7 @@ import java.util.List;
 public class SourceGraphQL {
 
     @Query("sources")
+    @Description("All sources, by key")
     public @NonNull List<@NonNull SourceNode> sources() {
         return Source.<Source>list("order by key").stream().map(SourceNode::of).toList();
     }

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.labledger.common.ApiException;
 import org.labledger.common.Problem;
 import org.labledger.common.Writes;
@@ -47,7 +49,14 @@ public class SourceWriteService {
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
     @Name("CitationRecord")
     @RegisterForReflection
-    public record CitationDetail(long id, SubjectType subjectType, String subject, int ordinal, String source, String quote, String locator) {
+    @Description("A stored citation, with its id (for deleteCitation)")
+    public record CitationDetail(@Description("The citation's id") long id,
+                                 @NonNull @Description("The kind of record it evidences") SubjectType subjectType,
+                                 @NonNull @Description("The record it evidences (slug or key; answers: questionKey/labSlug)") String subject,
+                                 @Description("Its position among the record's citations (from 1)") int ordinal,
+                                 @NonNull @Description("The source's key") String source,
+                                 @Description("The quote (null when a locator is given instead)") String quote,
+                                 @Description("The locator (null when a quote is given instead)") String locator) {
     }
 
     static final Curated<Source> SOURCES = new Curated<>(ENTITY, "source", "key", Source::findByKey, s -> s.key, s -> s.version,

@@ -30,6 +30,14 @@ class DashboardStatementCountTest {
                 answers { status delivered question { key text topic { slug name path } } }
             } }""";
 
+    /** A lab's answers filtered and paged, twice under aliases with different arguments (one batch per argument set). */
+    static final String PAGED = """
+            query($labs: [String]) { labs(slugs: $labs) {
+                slug
+                responded: answerPage(statuses: [ANSWERED, PARTIAL], size: 5) { totalItems totalPages items { status question { key } } }
+                alw: answerPage(questionnaire: "ailabwatch-questions-to-labs", page: 1, size: 3) { totalItems items { id status } }
+            } }""";
+
     @Inject
     SessionFactory sessionFactory;
     @Inject
@@ -38,8 +46,12 @@ class DashboardStatementCountTest {
     private final List<String> generated = new ArrayList<>();
 
     private long statements(List<String> labs) {
+        return statements(DASHBOARD, labs);
+    }
+
+    private long statements(String query, List<String> labs) {
         sessionFactory.getStatistics().clear();
-        JsonPath data = GraphQL.data(DASHBOARD, Map.of("labs", labs));
+        JsonPath data = GraphQL.data(query, Map.of("labs", labs));
         long count = sessionFactory.getStatistics().getPrepareStatementCount();
         assertEquals(labs.size(), data.getList("labs").size());
         return count;
@@ -50,6 +62,7 @@ class DashboardStatementCountTest {
         assertTrue(sessionFactory.getStatistics().isStatisticsEnabled(), "hibernate statistics are on in tests");
         List<String> five = List.of("anthropic", "google-deepmind", "meta", "microsoft", "openai");
         long forFive = statements(five);
+        long pagedForFive = statements(PAGED, five);
 
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
@@ -69,6 +82,7 @@ class DashboardStatementCountTest {
         List<String> fifty = new ArrayList<>(five);
         fifty.addAll(generated);
         long forFifty = statements(fifty);
+        long pagedForFifty = statements(PAGED, fifty);
 
         assertEquals(forFive, forFifty, "SQL statements for 5 labs vs 50 labs");
         assertTrue(forFive <= 12, "a handful of statements in all, was " + forFive);
@@ -76,6 +90,18 @@ class DashboardStatementCountTest {
         JsonPath one = GraphQL.data(DASHBOARD, Map.of("labs", List.of("generated-lab-7")));
         assertEquals(20, one.getInt("labs[0].scorecard.counts.total"));
         assertEquals(20, one.getList("labs[0].answers").size());
+
+        // Lab.answerPage: the same statements for 5 labs and 50, each alias with its own arguments
+        assertEquals(pagedForFive, pagedForFifty, "SQL statements of the paged relation for 5 labs vs 50 labs");
+        assertTrue(pagedForFive <= 7, "labs, two per argument set, the questionnaire lookup, the questions: 7, was " + pagedForFive);
+        JsonPath paged = GraphQL.data(PAGED, Map.of("labs", List.of("generated-lab-7", "anthropic")));
+        assertEquals(14, paged.getInt("labs[1].responded.totalItems"), "14 of the 20 generated answers are ANSWERED or PARTIAL");
+        assertEquals(3, paged.getInt("labs[1].responded.totalPages"));
+        assertEquals(5, paged.getList("labs[1].responded.items").size());
+        assertTrue(paged.getList("labs[1].responded.items.status").stream().noneMatch("UNANSWERED"::equals));
+        assertEquals(3, paged.getInt("labs[0].responded.totalItems"), "Anthropic: 2 PARTIAL + 1 ANSWERED in the seeds");
+        assertEquals(29, paged.getInt("labs[0].alw.totalItems"), "Anthropic: 29 of its 33 answers are to the AI Lab Watch questions");
+        assertEquals(3, paged.getList("labs[0].alw.items").size());
     }
 
     @AfterEach

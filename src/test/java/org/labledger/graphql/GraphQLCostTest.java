@@ -79,6 +79,15 @@ class GraphQLCostTest {
         assertEquals(33, ok.getList("lab.answers").size());
     }
 
+    /** Lab.answerPage multiplies its items by its page size, like the top-level pages. */
+    @Test
+    void answerPagesCostTheirPageSize() {
+        JsonPath r = GraphQL.post("{ labs { answerPage(size: 200) { items { question { answers { lab { answerPage(size: 200) { items { status } } } } } } } } }", null);
+        assertEquals("QUERY_TOO_COMPLEX", code(r), r.prettify());
+        JsonPath ok = GraphQL.data("{ labs { slug answerPage(size: 5) { totalItems items { status question { key } } } } }");
+        assertTrue(ok.getList("labs").size() >= 5);
+    }
+
     @Test
     void aliasesOfHeavyResolversAreCapped() {
         String compare = IntStream.range(0, 249).mapToObj(i -> "a" + i + ": compareQuestionnaires(a: \"ailabwatch-questions-to-labs\", b: \"ailabwatch-questions-to-labs\") { sharedQuestions }")

@@ -14,6 +14,28 @@ import static org.hamcrest.Matchers.hasItem;
 class GraphQLHttpTest {
 
     @Test
+    void theBundledUisDoubledContentTypeIsAccepted() {
+        // SmallRye's GraphiQL page (render.js) sends its JSON body as "application/json, application/json"
+        given().header("Content-Type", "application/json, application/json").body("{\"query\":\"{ lab(slug: \\\"anthropic\\\") { slug } }\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/graphql").then().statusCode(200).body("data.lab.slug", equalTo("anthropic"));
+    }
+
+    @Test
+    void responsesNegotiateTheGraphQLResponseMediaType() {
+        String q = "{\"query\":\"{ labs { slug } }\"}";
+        given().contentType("application/json").accept("application/graphql-response+json").body(q).when().post("/graphql")
+                .then().statusCode(200).header("Content-Type", containsString("application/graphql-response+json"));
+        given().contentType("application/json").accept("application/json").body(q).when().post("/graphql")
+                .then().statusCode(200).header("Content-Type", containsString("application/json"));
+        // a weighted Accept: the media type it picked, without the weight
+        given().contentType("application/json").header("Accept", "application/graphql-response+json;q=0.9, application/json;q=1").body(q)
+                .when().post("/graphql").then().statusCode(200).header("Content-Type", equalTo("application/json; charset=UTF-8"));
+        // no preference: the spec's default since 2025 (the "watershed"), application/graphql-response+json
+        given().contentType("application/json").header("Accept", "*/*").body(q).when().post("/graphql")
+                .then().statusCode(200).header("Content-Type", containsString("application/graphql-response+json"));
+    }
+
+    @Test
     void queriesByGet() {
         given().queryParam("query", "{ labs { slug } }").when().get("/graphql")
                 .then().statusCode(200).body("data.labs.slug", hasItem("anthropic"));

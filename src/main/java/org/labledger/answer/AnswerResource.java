@@ -23,25 +23,25 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.labledger.common.Negotiation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
 import org.labledger.common.Preconditions;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 @Path("/api")
 @Tag(name = "answers")
 public class AnswerResource {
 
-    static final List<String> CSV_HEADER = List.of("lab", "questionnaire", "question_key", "topic", "status", "delivered", "date", "source_urls");
+    static final List<String> CSV_HEADER = List.of("id", "lab", "questionnaire", "question_key", "question_text", "topic", "status",
+            "delivered", "answered_on", "updated_at", "summary", "source_urls");
+    /** The largest CSV page (and the default size of a CSV): every answer of the dataset in one download, ~2 MB. */
+    static final int CSV_MAX_SIZE = 10_000;
 
     @Inject
     AnswerService answers;
@@ -58,11 +58,14 @@ public class AnswerResource {
     public Response list(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
                          @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
                          @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
-                         @Context UriInfo uri, @Context HttpHeaders headers) {
+                         @QueryParam("bom") String bom, @Context UriInfo uri, @Context HttpHeaders headers) {
         if (Negotiation.wantsCsv(headers)) {
-            return csv(lab, topic, status, questionnaire, question, delivered);
+            return csv(lab, topic, status, questionnaire, question, delivered, page, size, bom, uri);
         }
         Params params = new Params();
+        if (bom != null) {
+            params.add("bom", "applies to CSV only (Accept: text/csv or /api/answers.csv)");
+        }
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
@@ -140,29 +143,44 @@ public class AnswerResource {
         return new AnswerWriteService.BatchResult(answers.size(), answers);
     }
 
-    Response csv(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
-                        @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
-                        @QueryParam("delivered") String delivered) {
+    /**
+     * Answers as CSV, paged like the JSON list (X-Total-Count, Link) but with pages of up to {@value #CSV_MAX_SIZE}
+     * rows, the default: one download holds every answer of the dataset. Built in memory (at most ~2 MB), so that it
+     * carries an ETag of its bytes like every other GET.
+     */
+    Response csv(String lab, String topic, List<String> status, String questionnaire, String question, String delivered,
+                 String page, String size, String bom, UriInfo uri) {
         Params params = new Params();
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, CSV_MAX_SIZE, 1, CSV_MAX_SIZE);
+        boolean withBom = CsvWriter.bom(params, bom);
         params.check();
-        answers.searchIds(filter, 0, 1); // reject unknown lab/topic/... before streaming starts
-        StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(CsvWriter.line(CSV_HEADER));
-            for (int page = 0; ; page++) {
-                var rows = answers.rows(filter, page, Paging.MAX_SIZE);
-                for (AnswerService.AnswerRow r : rows.items()) {
-                    w.write(CsvWriter.line(List.of(r.lab(), r.questionnaire(), r.question(), r.topic(), r.status(), r.delivered(),
-                            r.answeredOn() == null ? "" : r.answeredOn(), String.join(" ", r.sourceUrls()))));
-                }
-                if (page + 1 >= rows.totalPages()) {
-                    break;
-                }
+        StringBuilder csv = new StringBuilder(CsvWriter.line(CSV_HEADER));
+        // the CSV page (rows p*s .. p*s+s-1) read in chunks of c rows, c the largest divisor of s up to the JSON list's
+        // largest page: chunk pages p*s/c .. (p+1)*s/c-1
+        int c = Math.min(s, Paging.MAX_SIZE);
+        while (s % c != 0) {
+            c--;
+        }
+        long total = 0;
+        for (long chunk = (long) p * (s / c); chunk < (long) (p + 1) * (s / c) && chunk <= Integer.MAX_VALUE; chunk++) {
+            var rows = answers.rows(filter, (int) chunk, c);
+            total = rows.totalItems();
+            for (AnswerService.AnswerRow r : rows.items()) {
+                csv.append(CsvWriter.line(java.util.Arrays.asList(r.id(), r.lab(), r.questionnaire(), r.question(), r.questionText(),
+                        r.topic(), r.status(), r.delivered(), r.answeredOn() == null ? "" : r.answeredOn(),
+                        r.updatedAt() == null ? "" : r.updatedAt().toString(), r.summary() == null ? "" : r.summary(),
+                        String.join(" ", r.sourceUrls()))));
             }
-            w.flush();
-        };
-        return Response.ok(body, "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"answers.csv\"").build();
+            if (rows.items().size() < c) {
+                break;
+            }
+        }
+        Response paged = Paging.ok(PageResult.of(List.of(), p, s, total), uri);
+        Response.ResponseBuilder b = CsvWriter.ok(csv.toString(), withBom, "answers.csv");
+        paged.getHeaders().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+        return b.build();
     }
 
     @GET
@@ -171,8 +189,9 @@ public class AnswerResource {
     @Operation(summary = "The same CSV as GET /api/answers with Accept: text/csv")
     public Response csvPath(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
                             @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
-                            @QueryParam("delivered") String delivered) {
-        return csv(lab, topic, status, questionnaire, question, delivered);
+                            @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
+                            @QueryParam("bom") String bom, @Context UriInfo uri) {
+        return csv(lab, topic, status, questionnaire, question, delivered, page, size, bom, uri);
     }
 
     static AnswerFilter filter(Params params, String lab, String topic, List<String> status, String questionnaire, String question,

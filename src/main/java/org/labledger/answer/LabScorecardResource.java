@@ -45,9 +45,11 @@ public class LabScorecardResource {
                               @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
                               @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
                               @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history") @QueryParam("asOf") String asOf,
-                              @Context HttpHeaders headers) {
+                              @QueryParam("bom") String bom, @Context HttpHeaders headers) {
+        boolean csv = Negotiation.wantsCsv(headers);
+        boolean withBom = ScorecardResource.bom(csv, bom);
         ScorecardService.Scorecard card = card(slug, topic, questionnaire, asOf);
-        return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
+        return csv ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv", withBom)
                 : Response.ok(card, MediaType.APPLICATION_JSON).build();
     }
 
@@ -71,8 +73,10 @@ public class LabScorecardResource {
         @Produces("text/csv")
         @Operation(summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
         public Response scorecardCsvPath(@PathParam("slug") String slug, @QueryParam("topic") String topic,
-                                         @QueryParam("questionnaire") String questionnaire, @QueryParam("asOf") String asOf) {
-            return ScorecardResource.csv(List.of(cards.card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv");
+                                         @QueryParam("questionnaire") String questionnaire, @QueryParam("asOf") String asOf,
+                                         @QueryParam("bom") String bom) {
+            boolean withBom = ScorecardResource.bom(true, bom);
+            return ScorecardResource.csv(List.of(cards.card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv", withBom);
         }
     }
 }

@@ -34,22 +34,38 @@ public class ScorecardResource {
     @Operation(summary = "Every lab's scorecard (a lab × topic matrix), optionally for one topic subtree or questionnaire; "
             + "with Accept: text/csv, as CSV: one row per lab overall (empty topic), then one per lab and topic")
     public Response list(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire,
-                         @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+                         @QueryParam("asOf") String asOf, @QueryParam("bom") String bom, @Context HttpHeaders headers) {
+        boolean csv = Negotiation.wantsCsv(headers);
+        boolean withBom = bom(csv, bom);
         List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
                 org.labledger.history.RevisionService.timestamp("asOf", asOf));
-        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Response.ok(cards, MediaType.APPLICATION_JSON).build();
+        return csv ? csv(cards, "scorecards.csv", withBom) : Response.ok(cards, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/scorecards.csv")
     @Produces("text/csv")
     @Operation(summary = "The same CSV as GET /api/scorecards with Accept: text/csv")
-    public Response csvPath(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire) {
-        return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire)), "scorecards.csv");
+    public Response csvPath(@QueryParam("topic") String topic, @QueryParam("questionnaire") String questionnaire,
+                            @QueryParam("asOf") String asOf, @QueryParam("bom") String bom) {
+        boolean withBom = bom(true, bom);
+        return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
+                org.labledger.history.RevisionService.timestamp("asOf", asOf)), "scorecards.csv", withBom);
+    }
+
+    /** The {@code bom} parameter: for CSV only (400 on a JSON request), true or false. */
+    static boolean bom(boolean csv, String bom) {
+        Params params = new Params();
+        boolean withBom = CsvWriter.bom(params, bom);
+        if (!csv && bom != null) {
+            params.add("bom", "applies to CSV only (Accept: text/csv or the .csv path)");
+        }
+        params.check();
+        return withBom;
     }
 
     /** Scorecards as CSV: one row per lab overall (empty topic), then one per lab and topic. */
-    public static Response csv(List<ScorecardService.Scorecard> cards, String fileName) {
+    public static Response csv(List<ScorecardService.Scorecard> cards, String fileName, boolean bom) {
         StringBuilder sb = new StringBuilder(CsvWriter.line(CSV_HEADER));
         for (ScorecardService.Scorecard card : cards) {
             sb.append(row(card.lab(), "", "", card.counts()));
@@ -57,8 +73,7 @@ public class ScorecardResource {
                 sb.append(row(card.lab(), t.topic(), String.join(" > ", t.path()), t.counts()));
             }
         }
-        return Response.ok(sb.toString(), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return CsvWriter.ok(sb.toString(), bom, fileName).build();
     }
 
     private static String row(String lab, String topic, String path, ScorecardService.Counts c) {

@@ -23,11 +23,27 @@ if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
   exit 0
 fi
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+# Without root or passwordless sudo this script cannot install, start or set up PostgreSQL: say so and how to go on,
+# instead of failing later on an unexplained sudo or psql error.
+cannot_act() {
+  log "cannot $1: this needs root or passwordless sudo (sudo -n), and $(id -un) has neither."
+  log "Either run it as root (or with passwordless sudo), or use an existing PostgreSQL server instead:"
+  log "  export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://HOST:5432/DBNAME"
+  log "  export QUARKUS_DATASOURCE_USERNAME=USER QUARKUS_DATASOURCE_PASSWORD=PASSWORD"
+  log "(tests: _TEST_QUARKUS_DATASOURCE_JDBC_URL for the test database); with QUARKUS_DATASOURCE_JDBC_URL set this script does nothing."
+  exit 2
+}
+can_sudo() { command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif can_sudo; then sudo -n "$@"
+  else cannot_act "run '$*' as root"; fi
+}
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"
   elif [ "$(id -un)" = postgres ]; then "$@"
-  else sudo -n -u postgres "$@"; fi
+  elif can_sudo; then sudo -n -u postgres "$@"
+  else cannot_act "run '$1' as the postgres superuser (to create role '$ROLE' and the databases)"; fi
 }
 
 # 1. installed?

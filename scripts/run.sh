@@ -10,5 +10,17 @@ cd "$(dirname "$0")/.."
 scripts/db.sh
 # a development key pair for bearer tokens (scripts/dev-token.sh ROLE prints one), unless one exists
 [ -f .labledger/jwt/public.pem ] || scripts/dev-token.sh reader >/dev/null
-./mvnw -B -ntp -q package -DskipTests
-exec java "$@" -jar target/quarkus-app/quarkus-run.jar
+# rebuild only when the packaged jar is missing or older than a source of it (src/main/, seeds/, pom.xml, .mvn/; tests are not in the jar);
+# LABLEDGER_REBUILD=1 forces a build
+jar=target/quarkus-app/quarkus-run.jar
+newer=""
+[ -f "$jar" ] && newer=$(find src/main seeds pom.xml .mvn -newer "$jar" -type f -print -quit 2>/dev/null || true)
+if [ "${LABLEDGER_REBUILD:-}" = 1 ] || [ ! -f "$jar" ] || [ -n "$newer" ]; then
+  if [ ! -f "$jar" ]; then why="no $jar yet"; elif [ -n "$newer" ]; then why="$newer is newer than $jar"; else why="LABLEDGER_REBUILD=1"; fi
+  echo "[run] building ($why): ./mvnw package -DskipTests" >&2
+  ./mvnw -B -ntp -q package -DskipTests
+else
+  echo "[run] $jar is up to date (nothing under src/main/, seeds/, pom.xml, .mvn/ is newer): not rebuilding" >&2
+fi
+echo "[run] starting java -jar $jar $* (port 8080 unless -Dquarkus.http.port or QUARKUS_HTTP_PORT says otherwise)" >&2
+exec java "$@" -jar "$jar"

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.labledger.common.Negotiation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
@@ -35,22 +34,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
 import org.labledger.common.OpenApiContract;
 import org.labledger.common.Preconditions;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 @Path("/api")
 @Tag(name = "answers")
 public class AnswerResource {
 
-    static final List<String> CSV_HEADER = List.of("lab", "questionnaire", "question_key", "topic", "status", "delivered", "date", "source_urls");
+    static final List<String> CSV_HEADER = List.of("id", "lab", "questionnaire", "question_key", "question_text", "topic", "status",
+            "delivered", "answered_on", "updated_at", "summary", "source_urls");
+    /** The largest CSV page (and the default size of a CSV): every answer of the dataset in one download, ~2 MB. */
+    static final int CSV_MAX_SIZE = 10_000;
 
     @Inject
     AnswerService answers;
@@ -64,15 +64,19 @@ public class AnswerResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(operationId = "listAnswers", summary = "Answers, filtered and paged (lab, topic with subtopics, status, questionnaire, question, delivered); "
             + "with Accept: text/csv, every matching answer as CSV")
-    @APIResponse(responseCode = "200", description = "one page of answers (JSON), or every matching answer (CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerService.AnswerRow.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "one page of answers (JSON or, with Accept: text/csv, CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerService.AnswerRow.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "answer status; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, implementation = ResponseStatus.class), explode = Explode.TRUE) @QueryParam("status") List<String> status,
                          @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "a question (key)", example = "alw-multi-staff-safety-concerns-process") @QueryParam("question") String question,
                          @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom,
                          @Context UriInfo uri, @Context HttpHeaders headers) {
         if (Negotiation.wantsCsv(headers)) {
-            return csv(lab, topic, status, questionnaire, question, delivered);
+            return csv(lab, topic, status, questionnaire, question, delivered, page, size, bom, uri);
         }
         Params params = new Params();
+        if (bom != null) {
+            params.add("bom", "applies to CSV only (Accept: text/csv or /api/answers.csv)");
+        }
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
@@ -160,40 +164,56 @@ public class AnswerResource {
         return new AnswerWriteService.BatchResult(answers.size(), answers);
     }
 
-    Response csv(@QueryParam("lab") String lab, @QueryParam("topic") String topic, @QueryParam("status") List<String> status,
-                        @QueryParam("questionnaire") String questionnaire, @QueryParam("question") String question,
-                        @QueryParam("delivered") String delivered) {
+    /**
+     * Answers as CSV, paged like the JSON list (X-Total-Count, Link) but with pages of up to {@value #CSV_MAX_SIZE}
+     * rows, the default: one download holds every answer of the dataset. Built in memory (at most ~2 MB), so that it
+     * carries an ETag of its bytes like every other GET.
+     */
+    Response csv(String lab, String topic, List<String> status, String questionnaire, String question, String delivered,
+                 String page, String size, String bom, UriInfo uri) {
         Params params = new Params();
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, CSV_MAX_SIZE, 1, CSV_MAX_SIZE);
+        boolean withBom = CsvWriter.bom(params, bom);
         params.check();
-        answers.searchIds(filter, 0, 1); // reject unknown lab/topic/... before streaming starts
-        StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(CsvWriter.line(CSV_HEADER));
-            for (int page = 0; ; page++) {
-                var rows = answers.rows(filter, page, Paging.MAX_SIZE);
-                for (AnswerService.AnswerRow r : rows.items()) {
-                    w.write(CsvWriter.line(List.of(r.lab(), r.questionnaire(), r.question(), r.topic(), r.status(), r.delivered(),
-                            r.answeredOn() == null ? "" : r.answeredOn(), String.join(" ", r.sourceUrls()))));
-                }
-                if (page + 1 >= rows.totalPages()) {
-                    break;
-                }
+        StringBuilder csv = new StringBuilder(CsvWriter.line(CSV_HEADER));
+        // the CSV page (rows p*s .. p*s+s-1) read in chunks of c rows, c the largest divisor of s up to the JSON list's
+        // largest page: chunk pages p*s/c .. (p+1)*s/c-1
+        int c = Math.min(s, Paging.MAX_SIZE);
+        while (s % c != 0) {
+            c--;
+        }
+        long total = 0;
+        for (long chunk = (long) p * (s / c); chunk < (long) (p + 1) * (s / c) && chunk <= Integer.MAX_VALUE; chunk++) {
+            var rows = answers.rows(filter, (int) chunk, c);
+            total = rows.totalItems();
+            for (AnswerService.AnswerRow r : rows.items()) {
+                csv.append(CsvWriter.line(java.util.Arrays.asList(r.id(), r.lab(), r.questionnaire(), r.question(), r.questionText(),
+                        r.topic(), r.status(), r.delivered(), r.answeredOn() == null ? "" : r.answeredOn(),
+                        r.updatedAt() == null ? "" : r.updatedAt().toString(), r.summary() == null ? "" : r.summary(),
+                        String.join(" ", r.sourceUrls()))));
             }
-            w.flush();
-        };
-        return Response.ok(body, "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"answers.csv\"").build();
+            if (rows.items().size() < c) {
+                break;
+            }
+        }
+        Response paged = Paging.ok(PageResult.of(List.of(), p, s, total), uri);
+        Response.ResponseBuilder b = CsvWriter.ok(csv.toString(), withBom, "answers.csv");
+        paged.getHeaders().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+        return b.build();
     }
 
     @GET
     @Path("/answers.csv")
     @Produces("text/csv")
     @Operation(operationId = "exportAnswersCsv", summary = "The same CSV as GET /api/answers with Accept: text/csv")
-    @APIResponse(responseCode = "200", description = "every matching answer, one CSV row each", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "one page of matching answers (up to 10,000 rows: by default all of them), one CSV row each", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csvPath(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "answer status; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, implementation = ResponseStatus.class), explode = Explode.TRUE) @QueryParam("status") List<String> status,
                             @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "a question (key)", example = "alw-multi-staff-safety-concerns-process") @QueryParam("question") String question,
-                            @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered) {
-        return csv(lab, topic, status, questionnaire, question, delivered);
+                            @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
+                            @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom, @Context UriInfo uri) {
+        return csv(lab, topic, status, questionnaire, question, delivered, page, size, bom, uri);
     }
 
     static AnswerFilter filter(Params params, String lab, String topic, List<String> status, String questionnaire, String question,

@@ -25,8 +25,9 @@ public class AnswerService {
 
     /** An answer as a row of a list or a CSV download. */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record AnswerRow(long id, String lab, String questionnaire, String question, String topic, ResponseStatus status,
-                            boolean delivered, String answeredOn, String summary, List<String> sourceUrls) {
+    public record AnswerRow(long id, String lab, String questionnaire, String question, String questionText, String topic,
+                            ResponseStatus status, boolean delivered, String answeredOn, java.time.OffsetDateTime updatedAt,
+                            String summary, List<String> sourceUrls) {
     }
 
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s,;<>\"'\\])]+");
@@ -56,8 +57,8 @@ public class AnswerService {
                     u.add(m.group().replaceAll("[.]+$", ""));
                 }
             }
-            rows.add(new AnswerRow(a.id, a.lab.slug, a.question.questionnaire.slug, a.question.key, a.question.topic.slug, a.status,
-                    a.delivered, a.answeredOn, a.summary, List.copyOf(u)));
+            rows.add(new AnswerRow(a.id, a.lab.slug, a.question.questionnaire.slug, a.question.key, a.question.text, a.question.topic.slug,
+                    a.status, a.delivered, a.answeredOn, a.updatedAt, a.summary, List.copyOf(u)));
         }
         return PageResult.of(rows, page, size, ids.totalItems());
     }

@@ -50,9 +50,11 @@ public class LabScorecardResource {
                               @Parameter(description = "only this topic and the topics below it") @QueryParam("topic") String topic,
                               @Parameter(description = "only questions of this questionnaire") @QueryParam("questionnaire") String questionnaire,
                               @Parameter(description = "the scorecard as it stood at this time (ISO-8601), from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
-                              @Context HttpHeaders headers) {
+                              @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom, @Context HttpHeaders headers) {
+        boolean csv = Negotiation.wantsCsv(headers);
+        boolean withBom = ScorecardResource.bom(csv, bom);
         ScorecardService.Scorecard card = card(slug, topic, questionnaire, asOf);
-        return Negotiation.wantsCsv(headers) ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv")
+        return csv ? ScorecardResource.csv(List.of(card), slug + "-scorecard.csv", withBom)
                 : Response.ok(card, MediaType.APPLICATION_JSON).build();
     }
 
@@ -77,8 +79,10 @@ public class LabScorecardResource {
         @Operation(operationId = "exportLabScorecardCsv", summary = "The same CSV as GET /api/labs/{slug}/scorecard with Accept: text/csv")
         @APIResponse(responseCode = "200", description = "the lab's scorecard as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
         public Response scorecardCsvPath(@Parameter(description = "a lab", example = "anthropic") @PathParam("slug") String slug, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic,
-                                         @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf) {
-            return ScorecardResource.csv(List.of(cards.card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv");
+                                         @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
+                                         @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom) {
+            boolean withBom = ScorecardResource.bom(true, bom);
+            return ScorecardResource.csv(List.of(cards.card(slug, topic, questionnaire, asOf)), slug + "-scorecard.csv", withBom);
         }
     }
 }

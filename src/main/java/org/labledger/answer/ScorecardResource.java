@@ -43,11 +43,13 @@ public class ScorecardResource {
     @APIResponse(responseCode = "200", description = "one page of the labs' scorecards (JSON), or the whole matrix (CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ScorecardService.Scorecard.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire,
                          @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf, @QueryParam("page") String page, @QueryParam("size") String size,
-                         @Context HttpHeaders headers, @Context UriInfo uri) {
+                         @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom, @Context HttpHeaders headers, @Context UriInfo uri) {
+        boolean csv = Negotiation.wantsCsv(headers);
+        boolean withBom = bom(csv, bom);
         List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
                 org.labledger.history.RevisionService.timestamp("asOf", asOf));
         // CSV is the whole matrix; JSON is paged like every other list
-        return Negotiation.wantsCsv(headers) ? csv(cards, "scorecards.csv") : Paging.ok(cards, page, size, uri);
+        return csv ? csv(cards, "scorecards.csv", withBom) : Paging.ok(cards, page, size, uri);
     }
 
     @GET
@@ -55,12 +57,27 @@ public class ScorecardResource {
     @Produces("text/csv")
     @Operation(operationId = "exportScorecardsCsv", summary = "The same CSV as GET /api/scorecards with Accept: text/csv")
     @APIResponse(responseCode = "200", description = "the lab x topic matrix as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Response csvPath(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire) {
-        return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire)), "scorecards.csv");
+    public Response csvPath(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire,
+                            @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
+                            @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom) {
+        boolean withBom = bom(true, bom);
+        return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),
+                org.labledger.history.RevisionService.timestamp("asOf", asOf)), "scorecards.csv", withBom);
+    }
+
+    /** The {@code bom} parameter: for CSV only (400 on a JSON request), true or false. */
+    static boolean bom(boolean csv, String bom) {
+        Params params = new Params();
+        boolean withBom = CsvWriter.bom(params, bom);
+        if (!csv && bom != null) {
+            params.add("bom", "applies to CSV only (Accept: text/csv or the .csv path)");
+        }
+        params.check();
+        return withBom;
     }
 
     /** Scorecards as CSV: one row per lab overall (empty topic), then one per lab and topic. */
-    public static Response csv(List<ScorecardService.Scorecard> cards, String fileName) {
+    public static Response csv(List<ScorecardService.Scorecard> cards, String fileName, boolean bom) {
         StringBuilder sb = new StringBuilder(CsvWriter.line(CSV_HEADER));
         for (ScorecardService.Scorecard card : cards) {
             sb.append(row(card.lab(), "", "", card.counts()));
@@ -68,8 +85,7 @@ public class ScorecardResource {
                 sb.append(row(card.lab(), t.topic(), String.join(" > ", t.path()), t.counts()));
             }
         }
-        return Response.ok(sb.toString(), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return CsvWriter.ok(sb.toString(), bom, fileName).build();
     }
 
     private static String row(String lab, String topic, String path, ScorecardService.Counts c) {

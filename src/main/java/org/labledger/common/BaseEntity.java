@@ -25,13 +25,21 @@ public abstract class BaseEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /**
+     * Now, to the microsecond: what PostgreSQL's timestamptz keeps, so that the body a write answers with (built from
+     * the entity in memory) is byte for byte the body a later GET reads back, and so carries the same ETag.
+     */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = OffsetDateTime.now();
+        createdAt = updatedAt = now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = now();
     }
 }

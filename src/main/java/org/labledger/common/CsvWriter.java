@@ -1,10 +1,14 @@
 package org.labledger.common;
 
+import jakarta.ws.rs.core.Response;
+
 import java.util.List;
 
 /**
  * Writes CSV for spreadsheets (the answer and scorecard exports): RFC 4180 quoting, CRLF line ends, and every cell
- * a spreadsheet could run as a formula defused. (Reading CSV is the importer's: {@code importer.Csv}.)
+ * a spreadsheet could run as a formula defused; UTF-8, with a byte order mark on request ({@code ?bom=true}: Excel
+ * reads a CSV without one in the system's legacy code page and shows non-ASCII text as mojibake).
+ * (Reading CSV is the importer's: {@code importer.Csv}.)
  */
 public final class CsvWriter {
 
@@ -26,6 +30,27 @@ public final class CsvWriter {
         }
         char c = t.charAt(0);
         return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !NUMBER.matcher(t).matches();
+    }
+
+    /** U+FEFF, written first by {@code bom=true}. */
+    public static final String BOM = "\uFEFF";
+
+    /** The {@code bom} query parameter: absent or {@code false} → no byte order mark, {@code true} → one. */
+    public static boolean bom(Params params, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        params.add("bom", "must be true or false, was '" + TextRules.xmlSafe(value) + "'");
+        return false;
+    }
+
+    /** A 200 CSV download: {@code text/csv; charset=utf-8}, offered as {@code fileName}, with the BOM if asked for. */
+    public static Response.ResponseBuilder ok(String csv, boolean bom, String fileName) {
+        return Response.ok(bom ? BOM + csv : csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
     /** Writes one CSV line (RFC 4180 quoting), ending in CRLF. */

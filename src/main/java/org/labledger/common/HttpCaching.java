@@ -15,17 +15,37 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * HTTP caching for the read API: every successful {@code GET /api/**} response gets a strong {@code ETag}
- * (SHA-256 of the exact body bytes) and the configured {@code Cache-Control}; a request whose
+ * HTTP caching for the read API, in one place: every successful {@code GET /api/**} response (JSON, CSV, Atom)
+ * gets an {@code ETag} computed from the exact body bytes and the configured {@code Cache-Control}; a request whose
  * {@code If-None-Match} names the current tag gets {@code 304 Not Modified} without a body.
  *
- * <p>The entity is serialised here, once, with the application's ObjectMapper, and those very bytes are
- * sent, so the tag always describes the body on the wire. Streams and other unknown entities are left
- * alone (no tag). Errors (problem bodies) are never tagged or cached.
+ * <ul>
+ * <li>The entity is serialised here, once, with the application's ObjectMapper, and those very bytes are sent on,
+ * so the tag always describes the body on the wire (no second serialisation by the message body writer).</li>
+ * <li>The tag is {@code "<sha256 of the body>"}; for a writable record, whose resource sets the version tag
+ * {@code v<n>} ({@link Preconditions#entityTag}), it is {@code "v<n>-<sha256 of the body>"}: the version part is
+ * what {@code If-Match} checks, the hash part changes with everything embedded (citations, counts, answers). Write
+ * responses (PUT, PATCH, POST) of such records get the same complete tag, without Cache-Control.</li>
+ * <li>Compression (Vert.x, {@code quarkus.http.enable-compression}) happens after this filter, on the wire. The tag
+ * names the uncompressed content, so when the response is going to be compressed (compression on, a compressible
+ * media type, and an {@code Accept-Encoding} that accepts one of the configured compressors) the tag is sent weak,
+ * {@code W/"…"} (RFC 9110 §8.8.1: the gzip and identity bodies are semantically equivalent, not byte-equal), and
+ * every tagged response of a compressible type carries {@code Vary: Accept-Encoding}. {@code If-None-Match} uses the
+ * weak comparison (§13.1.2), so either form of the tag validates either body.</li>
+ * </ul>
+ * Streams and other unknown entities are left alone (no tag). Errors (problem bodies) are never tagged or cached.
  */
 public class HttpCaching {
+
+    private static final Pattern VERSION_TAG = Pattern.compile("^\"?v\\d+\"?$");
 
     @Inject
     ObjectMapper mapper;
@@ -33,33 +53,93 @@ public class HttpCaching {
     @ConfigProperty(name = "labledger.http.cache-control", defaultValue = "public, max-age=60")
     String cacheControl;
 
+    /** Build time: Quarkus installs the compressors only when this is on. */
+    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
+    boolean compressionBuilt;
+
+    /** Run time: {@link Compression} turns the compressors off when this is off. */
+    @ConfigProperty(name = Compression.KEY, defaultValue = "true")
+    boolean compressionEnabled;
+
+    @ConfigProperty(name = "quarkus.http.compressors", defaultValue = "gzip,deflate")
+    List<String> compressors;
+
+    @ConfigProperty(name = "quarkus.http.compress-media-types")
+    Optional<List<String>> compressMediaTypes;
+
+    private volatile Set<String> compressible;
+
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
-        if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
-                || response.getStatus() != 200
-                || !request.getUriInfo().getPath().startsWith("/api/")
-                || !response.hasEntity()) {
+        boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+        Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        String version = own == null ? null : own.toString();
+        boolean versioned = version != null && VERSION_TAG.matcher(version).matches();
+        int status = response.getStatus();
+        if (!request.getUriInfo().getPath().startsWith("/api/") || !response.hasEntity()
+                || !(read ? status == 200 : versioned && (status == 200 || status == 201))) {
             return;
         }
         byte[] body = body(response.getEntity());
         if (body == null) {
             return;
         }
-        // a resource that versions its representation (for If-Match) sets its own tag; keep it
-        Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        String etag = own != null ? own.toString() : '"' + sha256(body) + '"';
-        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
-        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            response.setStatus(304);
-            response.setEntity(null);
-            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-            response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
-            return;
-        }
         MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        String hash = sha256(body);
+        String etag = '"' + (versioned ? version.replace("\"", "") + "-" + hash : hash) + '"';
+        if (compressible(type)) {
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            if (willCompress(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+                etag = "W/" + etag;
+            }
+        }
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (read) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+            if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+                response.setStatus(304);
+                response.setEntity(null);
+                response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+                response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+                return;
+            }
+        }
         response.setEntity(body, response.getEntityAnnotations(), type);
+    }
+
+    private boolean compressible(MediaType type) {
+        if (!compressionBuilt || !compressionEnabled) {
+            return false;
+        }
+        Set<String> types = compressible;
+        if (types == null) {
+            types = compressMediaTypes.orElse(List.of()).stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            compressible = types;
+        }
+        return types.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the client accepts one of the configured compressors (RFC 9110 §12.5.3; q=0 refuses). */
+    boolean willCompress(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            String coding = p[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < p.length; i++) {
+                String param = p[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                if (param.startsWith("q=")) {
+                    refused = param.substring(2).matches("0(\\.0{0,3})?");
+                }
+            }
+            if (!refused && (coding.equals("*") || compressors.stream().anyMatch(c -> c.trim().equalsIgnoreCase(coding)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private byte[] body(Object entity) {
@@ -81,13 +161,14 @@ public class HttpCaching {
     }
 
     /**
-     * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so {@code W/"x"} matches {@code "x"};
-     * {@code *} matches any current representation.
+     * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so {@code W/"x"} matches {@code "x"} and the other way
+     * round; {@code *} matches any current representation.
      */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
+        String current = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
             if (c.equals("*")) {
@@ -96,7 +177,7 @@ public class HttpCaching {
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals(etag)) {
+            if (c.equals(current)) {
                 return true;
             }
         }

@@ -36,7 +36,7 @@ import java.util.Set;
  *       documents its 200 body as an array of {@code X} is a paged list: the body becomes the {@link PageResult}
  *       envelope {@code XPage} and the response gets {@code X-Total-Count} and {@code Link} ({@link Paging#ok}).</li>
  *   <li>Successful GETs under {@code /api} carry {@code ETag} and {@code Cache-Control} and answer {@code 304} to a
- *       matching {@code If-None-Match} ({@link HttpCaching}), except bodies that are streamed.</li>
+ *       matching {@code If-None-Match} ({@link HttpCaching}).</li>
  *   <li>Errors are {@link Problem} bodies ({@code application/problem+json}, {@link ProblemMappers}): 400 on every
  *       operation (unknown or malformed query parameters, {@link RequestGuard}), 404 where the path names a record, 401
  *       and 403 on operations that need a token, 409/412/413/415/422/428 on writes as they apply, 503 with
@@ -68,10 +68,8 @@ public class OpenApiContract implements OASFilter {
             Map.entry("history", "Recorded changes (revisions) and their Atom feed"),
             Map.entry("imports", "FMTI and dataset imports"),
             Map.entry("datasets", "The whole dataset as one document"));
-    /** GET bodies that are streamed, which {@link HttpCaching} leaves without an ETag. */
     /** Creates of records without a key of their own (a citation), which cannot conflict. */
     private static final Set<String> NOT_KEYED = Set.of("/api/citations");
-    private static final Set<String> STREAMED = Set.of("/api/answers.csv");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -144,7 +142,7 @@ public class OpenApiContract implements OASFilter {
             ok.addHeader("X-Total-Count", ref("XTotalCount"));
             ok.addHeader("Link", ref("Link"));
         }
-        if ("GET".equals(method) && path.startsWith("/api/") && ok != null && !STREAMED.contains(path)) {
+        if ("GET".equals(method) && path.startsWith("/api/") && ok != null) {
             ok.addHeader("ETag", ref("ETag"));
             ok.addHeader("Cache-Control", ref("CacheControl"));
             op.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)

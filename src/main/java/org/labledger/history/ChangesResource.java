@@ -56,29 +56,79 @@ public class ChangesResource {
     @APIResponse(responseCode = "200", description = "Atom feed", content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
     public Response feed(@Context UriInfo uri) {
         List<RevisionService.RevisionView> latest = revisions.latest(FEED_SIZE);
-        // the configured public base, not the request's Host: the feed is cached publicly
-        String base = PublicUrls.base();
+        // ids from the configured public base only (never the request's Host or a proxy's X-Forwarded-Host): a feed
+        // reader keys entries by id, and the feed is cached publicly; links may follow a trusted proxy (PublicUrls)
+        String id = PublicUrls.base();
+        String links = PublicUrls.links();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        x.append("  <id>").append(esc(id)).append("/api/changes.atom</id>\n");
         x.append("  <title>LabLedger changes</title>\n");
-        x.append("  <id>").append(esc(base)).append("/api/changes.atom</id>\n");
-        x.append("  <link rel=\"self\" href=\"").append(esc(base)).append("/api/changes.atom\"/>\n");
+        x.append("  <subtitle>The ").append(FEED_SIZE).append(" most recent changes to LabLedger's data</subtitle>\n");
         x.append("  <updated>").append(latest.isEmpty() ? "1970-01-01T00:00:00Z" : iso(latest.get(0).at())).append("</updated>\n");
+        // RFC 4287 §4.1.1: a feed needs an author unless every entry has one; each entry names its actor
+        x.append("  <author><name>LabLedger</name></author>\n");
+        x.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").append(esc(links)).append("/api/changes.atom\"/>\n");
+        x.append("  <link rel=\"alternate\" type=\"application/json\" href=\"").append(esc(links)).append("/api/changes\"/>\n");
+        x.append("  <generator>LabLedger</generator>\n");
         for (RevisionService.RevisionView r : latest) {
             String title = r.action() + " " + r.entity().toLowerCase() + " " + r.key() + status(r);
             x.append("  <entry>\n");
+            // stable per revision and independent of Host (unchanged since the first feed, so readers keep their state)
             x.append("    <id>urn:labledger:revision:").append(r.id()).append("</id>\n");
             x.append("    <title>").append(esc(title)).append("</title>\n");
             x.append("    <updated>").append(iso(r.at())).append("</updated>\n");
-            x.append("    <author><name>").append(esc(r.actor())).append("</name></author>\n");
-            if (r.entityId() != null && "ANSWER".equals(r.entity())) {
-                x.append("    <link href=\"").append(esc(base)).append("/api/answers/").append(r.entityId()).append("/history\"/>\n");
-            }
+            x.append("    <author><name>").append(esc(r.actor() == null || r.actor().isBlank() ? "unknown" : r.actor())).append("</name></author>\n");
+            x.append("    <link rel=\"alternate\" type=\"application/json\" href=\"").append(esc(links)).append(esc(alternate(r))).append("\"/>\n");
             String summary = (r.reason() == null ? "" : r.reason()) + (r.sourceUrl() == null ? "" : " (source: " + r.sourceUrl() + ")");
             x.append("    <summary>").append(esc(summary.isBlank() ? title : summary.trim())).append("</summary>\n");
+            x.append("    <content type=\"text\">").append(esc(content(r))).append("</content>\n");
             x.append("  </entry>\n");
         }
         x.append("</feed>\n");
         return Response.ok(x.toString(), "application/atom+xml; charset=utf-8").build();
+    }
+
+    /** The REST URL of the changed record (its history for answers), or the JSON list of changes of its type. */
+    static String alternate(RevisionService.RevisionView r) {
+        String key = r.key() == null ? null : java.net.URLEncoder.encode(r.key(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        boolean deleted = "DELETE".equals(r.action());
+        String path = switch (r.entity()) {
+            case "ANSWER" -> r.entityId() == null ? null : "/api/answers/" + r.entityId() + "/history";
+            case "LAB" -> deleted || key == null ? null : "/api/labs/" + key;
+            case "QUESTION" -> deleted || key == null ? null : "/api/questions/" + key;
+            case "QUESTIONNAIRE" -> deleted || key == null ? null : "/api/questionnaires/" + key;
+            case "SOURCE" -> deleted || key == null ? null : "/api/sources/" + key;
+            case "AGREEMENT" -> deleted || key == null ? null : "/api/agreements/" + key;
+            case "TOPIC" -> deleted || key == null ? null : "/api/topics/" + key;
+            default -> null;
+        };
+        return path != null ? path : "/api/changes?entity=" + r.entity();
+    }
+
+    /** The change as plain text: entity and key, action, actor, reason, source, and each changed field before → after. */
+    static String content(RevisionService.RevisionView r) {
+        StringBuilder c = new StringBuilder();
+        c.append(r.entity()).append(' ').append(r.key()).append(": ").append(r.action()).append(" by ")
+                .append(r.actor() == null ? "unknown" : r.actor()).append(" at ").append(iso(r.at()));
+        if (r.reason() != null && !r.reason().isBlank()) {
+            c.append("\nreason: ").append(r.reason());
+        }
+        if (r.sourceUrl() != null) {
+            c.append("\nsource: ").append(r.sourceUrl());
+        }
+        java.util.Map<String, Object> before = r.before() == null ? java.util.Map.of() : r.before();
+        java.util.Map<String, Object> after = r.after() == null ? java.util.Map.of() : r.after();
+        java.util.TreeSet<String> fields = new java.util.TreeSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        for (String f : fields) {
+            Object b = before.get(f);
+            Object a = after.get(f);
+            if (java.util.Objects.equals(a, b)) {
+                continue;
+            }
+            c.append('\n').append(f).append(": ").append(b == null ? "–" : b).append(" → ").append(a == null ? "–" : a);
+        }
+        return c.toString();
     }
 
     private static String status(RevisionService.RevisionView r) {

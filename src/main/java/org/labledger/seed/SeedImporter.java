@@ -462,8 +462,10 @@ public class SeedImporter {
                 a.summary = d.v(a.summary, r.summary());
                 a.announcedOn = d.v(a.announcedOn, r.announcedOn());
                 a.effectiveOn = d.v(a.effectiveOn, r.effectiveOn());
-                List<String> wanted = r.parties().stream().map(p -> p.lab() + "=" + p.role()).toList();
-                List<String> have = a.parties.stream().map(p -> p.lab.slug + "=" + p.role).toList();
+                // parties are an unordered collection (agreement_party has no ordinal; the export sorts them by lab):
+                // compared as sorted lists, so that the same parties in another order change nothing (no version bump)
+                List<String> wanted = r.parties().stream().map(p -> p.lab() + "=" + p.role()).sorted().toList();
+                List<String> have = a.parties.stream().map(p -> p.lab.slug + "=" + p.role).sorted().toList();
                 if (!wanted.equals(have)) {
                     d.changed = true;
                     a.parties.clear();

@@ -43,13 +43,25 @@ class AnswerListAndCsvTest {
                 .when().get("/api/answers.csv").then().statusCode(200).extract().asString();
         assertEquals(byAccept, byPath);
         List<Csv.Row> rows = csv(byAccept);
-        assertEquals(List.of("lab", "questionnaire", "question_key", "topic", "status", "delivered", "date", "source_urls"),
+        assertEquals(List.of("id", "lab", "questionnaire", "question_key", "question_text", "topic", "status", "delivered", "answered_on",
+                        "updated_at", "summary", "source_urls"),
                 rows.get(0).cells().stream().map(Csv.Cell::text).toList());
         assertEquals(4, rows.size(), "header + Anthropic's 3 responses");
-        for (Csv.Row r : rows.subList(1, rows.size())) {
-            assertEquals("anthropic", r.text(0));
-            assertTrue(List.of("PARTIAL", "ANSWERED").contains(r.text(4)));
+        JsonPath json = given().queryParam("lab", "anthropic").queryParam("status", "PARTIAL,ANSWERED").when().get("/api/answers")
+                .then().statusCode(200).extract().jsonPath();
+        for (int i = 1; i < rows.size(); i++) {
+            Csv.Row r = rows.get(i);
+            assertEquals("anthropic", r.text(1));
+            assertTrue(List.of("PARTIAL", "ANSWERED").contains(r.text(6)));
+            // the same answers in the same order as the JSON list, with the question's text, the summary and the dates
+            assertEquals(String.valueOf(json.getLong("items[" + (i - 1) + "].id")), r.text(0));
+            String text = when().get("/api/questions/" + r.text(3)).then().statusCode(200).extract().path("text");
+            assertEquals(text, r.text(4));
+            assertEquals(json.getString("items[" + (i - 1) + "].summary") == null ? "" : json.getString("items[" + (i - 1) + "].summary"), r.text(10));
+            assertEquals(json.getString("items[" + (i - 1) + "].answeredOn") == null ? "" : json.getString("items[" + (i - 1) + "].answeredOn"), r.text(8));
+            assertTrue(java.time.OffsetDateTime.parse(r.text(9)).getYear() >= 2024, r.text(9));
         }
+        assertTrue(rows.stream().skip(1).anyMatch(r -> !r.text(10).isEmpty()), "summaries are filled");
         // without a filter: every answer, past one page of 200
         int total = given().queryParam("size", 1).when().get("/api/answers").then().extract().path("totalItems");
         assertEquals(total + 1, csv(when().get("/api/answers.csv").then().extract().asString()).size());
@@ -86,5 +98,55 @@ class AnswerListAndCsvTest {
         assertEquals("\"'=HYPERLINK(1)\",\"'@x\",-12,\"'-x\"\r\n", org.labledger.common.CsvWriter.line(List.of("=HYPERLINK(1)", "@x", "-12", "-x")));
         assertEquals(List.of("a", "b,c", "say \"hi\"", "multi\nline"),
                 Csv.parse(org.labledger.common.CsvWriter.line(List.of("a", "b,c", "say \"hi\"", "multi\nline"))).get(0).cells().stream().map(Csv.Cell::text).toList());
+    }
+
+    @Test
+    void answersCsvIsPagedLikeTheJsonList() {
+        int total = given().queryParam("size", 1).when().get("/api/answers").then().extract().path("totalItems");
+        // the default page holds every answer (up to 10,000): a download of the whole table stays one request
+        var one = when().get("/api/answers.csv").then().statusCode(200).header("X-Total-Count", String.valueOf(total)).extract();
+        String links = String.join(", ", one.headers().getValues("Link"));
+        assertTrue(links.contains("page=0&size=10000>; rel=\"first\"") && !links.contains("rel=\"next\""), links);
+        // pages of 7: the rows of page 2 are rows 14..20 of the whole CSV, and the links lead on
+        String all = when().get("/api/answers.csv").then().extract().asString();
+        List<Csv.Row> whole = csv(all);
+        var page = given().queryParam("size", 7).queryParam("page", 2).when().get("/api/answers.csv").then().statusCode(200)
+                .header("X-Total-Count", String.valueOf(total)).extract();
+        links = String.join(", ", page.headers().getValues("Link"));
+        assertTrue(links.contains("/api/answers.csv?page=3&size=7>; rel=\"next\"") && links.contains("page=1&size=7>; rel=\"prev\""), links);
+        List<Csv.Row> rows = csv(page.asString());
+        assertEquals(8, rows.size(), "header + 7 rows");
+        for (int i = 1; i < rows.size(); i++) {
+            assertEquals(whole.get(14 + i).text(0), rows.get(i).text(0));
+        }
+        // a page size above 200 is read in chunks: the same rows as the whole CSV
+        List<Csv.Row> big = csv(given().queryParam("size", 250).queryParam("page", 0).when().get("/api/answers.csv").then().statusCode(200).extract().asString());
+        assertEquals(Math.min(total, 250) + 1, big.size());
+        assertEquals(whole.get(big.size() - 1).text(0), big.get(big.size() - 1).text(0));
+        // by Accept header too
+        assertEquals(page.asString(), given().accept("text/csv").queryParam("size", 7).queryParam("page", 2).when().get("/api/answers")
+                .then().statusCode(200).extract().asString());
+        given().queryParam("size", 10_001).when().get("/api/answers.csv").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("sise", 10).when().get("/api/answers.csv").then().statusCode(400).body("errors[0].field", equalTo("sise"));
+    }
+
+    @Test
+    void bomOnRequest() {
+        for (String path : List.of("/api/answers.csv?lab=anthropic", "/api/scorecards.csv", "/api/labs/anthropic/scorecard.csv")) {
+            byte[] plain = when().get(path).then().statusCode(200).extract().asByteArray();
+            byte[] bom = when().get(path + "&bom=true".replaceFirst("^&", path.contains("?") ? "&" : "?")).then().statusCode(200)
+                    .contentType("text/csv; charset=utf-8").extract().asByteArray();
+            assertTrue(plain[0] != (byte) 0xEF, path + ": no BOM by default");
+            assertEquals(plain.length + 3, bom.length, path);
+            assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bom[0], bom[1], bom[2]), path + ": UTF-8 BOM first");
+            assertEquals(new String(plain, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(bom, 3, bom.length - 3, java.nio.charset.StandardCharsets.UTF_8), path);
+        }
+        byte[] byAccept = given().accept("text/csv").queryParam("bom", "true").when().get("/api/scorecards").then().statusCode(200).extract().asByteArray();
+        assertEquals((byte) 0xEF, byAccept[0]);
+        given().queryParam("bom", "yes").when().get("/api/answers.csv").then().statusCode(400).body("errors[0].field", equalTo("bom"));
+        // JSON has no byte order mark to add
+        given().queryParam("bom", "true").when().get("/api/answers").then().statusCode(400).body("errors[0].field", equalTo("bom"));
+        given().queryParam("bom", "true").when().get("/api/scorecards").then().statusCode(400).body("errors[0].field", equalTo("bom"));
     }
 }

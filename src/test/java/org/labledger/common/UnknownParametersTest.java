@@ -3,6 +3,9 @@ package org.labledger.common;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,5 +33,26 @@ class UnknownParametersTest {
         given().queryParam("lab", "anthropic").queryParam("status", "ANSWERED,PARTIAL").when().get("/api/questions")
                 .then().statusCode(200).header("X-Total-Count", "3");
         given().queryParam("lab", "openai").when().get("/api/agreements").then().statusCode(200);
+    }
+
+    /** Every GET of the REST API (from the OpenAPI document, so a new endpoint is covered too), CSV, Atom and export included. */
+    @Test
+    void everyRestEndpointRefusesAnUnknownParameter() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().path("paths");
+        List<String> checked = new java.util.ArrayList<>();
+        paths.forEach((path, ops) -> {
+            if (!ops.containsKey("get") || !path.startsWith("/api/")) {
+                return;
+            }
+            String concrete = path.replaceAll("\\{[^}]+}", "1");
+            given().queryParam("zz-unknown", "1").when().get(concrete).then()
+                    .statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("errors[0].field", equalTo("zz-unknown"));
+            checked.add(path);
+        });
+        for (String p : List.of("/api/answers.csv", "/api/scorecards.csv", "/api/labs/{slug}/scorecard.csv", "/api/changes.atom", "/api/export")) {
+            org.junit.jupiter.api.Assertions.assertTrue(checked.contains(p), p + " among " + checked);
+        }
     }
 }

@@ -47,7 +47,7 @@ class HttpHardeningTest {
     void theAtomFeedLinksToTheConfiguredBaseNotToTheHostHeader() {
         String atom = given().header("Host", "evil.example").when().get("/api/changes.atom").then().statusCode(200)
                 .extract().asString();
-        assertTrue(atom.contains("<link rel=\"self\" href=\"" + BASE + "/api/changes.atom\"/>"), atom);
+        assertTrue(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"" + BASE + "/api/changes.atom\"/>"), atom);
         assertTrue(atom.contains("<id>" + BASE + "/api/changes.atom</id>"), atom);
         assertFalse(atom.contains("evil.example"), atom);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.labledger.security.Tokens;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -86,5 +87,43 @@ class ExportRoundTripTest {
         given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(doc)
                 .when().post("/api/imports/dataset").then().statusCode(200)
                 .body("counts.answers.created", equalTo(0)).body("counts.answers.updated", equalTo(0));
+    }
+
+    /** Every versioned row's version and the number of recorded revisions: what a no-op import must leave alone. */
+    private Map<String, Object> versions() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Object> v = new java.util.TreeMap<>();
+            @SuppressWarnings("unchecked")
+            List<String> tables = em.createNativeQuery("select table_name from information_schema.columns where table_schema = current_schema()"
+                    + " and column_name = 'version' and table_name <> 'flyway_schema_history' order by table_name").getResultList();
+            assertTrue(tables.containsAll(List.of("agreement", "answer", "lab", "provision", "question", "questionnaire", "source", "topic")), tables.toString());
+            for (String t : tables) {
+                for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, version from " + t + " order by id").getResultList()) {
+                    v.put(t + ":" + r[0], r[1]);
+                }
+            }
+            v.put("revisions", em.createNativeQuery("select count(*) from revision").getSingleResult());
+            return v;
+        });
+    }
+
+    @Test
+    void reimportingAnUnchangedExportChangesNothing() throws Exception {
+        // the bundled dataset lists the parties of microsoft-meta-llama-2 as microsoft, meta; the export sorts them by lab:
+        // the same parties in another order must not count as a change (it bumped the agreement's version)
+        String seed = new String(getClass().getResourceAsStream("/seeds/labledger.json").readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(seed.contains("\"microsoft-meta-llama-2\""), "the dataset still has the agreement whose parties are not in lab order");
+        given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(seed)
+                .when().post("/api/imports/dataset").then().statusCode(200);
+        Map<String, Object> before = versions();
+        String doc = export();
+        Map<String, Map<String, Integer>> counts = given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json")
+                .body(doc).when().post("/api/imports/dataset").then().statusCode(200).extract().path("counts");
+        counts.forEach((kind, c) -> {
+            assertEquals(0, c.getOrDefault("created", 0), kind + " created: " + c);
+            assertEquals(0, c.getOrDefault("updated", 0), kind + " updated: " + c);
+        });
+        assertEquals(before, versions(), "no version bumped, no revision recorded by re-importing an unchanged export");
+        assertEquals(doc, export());
     }
 }

@@ -50,7 +50,7 @@ public class AnswerResource {
     static final List<String> CSV_HEADER = List.of("id", "lab", "questionnaire", "question_key", "question_text", "topic", "status",
             "delivered", "answered_on", "updated_at", "summary", "source_urls");
     /** The largest CSV page (and the default size of a CSV): every answer of the dataset in one download, ~2 MB. */
-    static final int CSV_MAX_SIZE = 10_000;
+    static final int CSV_MAX_SIZE = Paging.CSV_MAX_SIZE;
 
     @Inject
     AnswerService answers;

@@ -120,13 +120,15 @@ public class OpenApiContract implements OASFilter {
         boolean paged = false;
         Parameter ifMatch = null;
         for (Parameter p : params) {
+            boolean csv = path.endsWith(".csv");
             if (p.getIn() == Parameter.In.QUERY && "page".equals(p.getName())) {
-                paged = true;
+                paged = !csv;
                 p.setSchema(integer(0, null, 0));
                 p.setDescription("page number, from 0");
             } else if (p.getIn() == Parameter.In.QUERY && "size".equals(p.getName())) {
-                p.setSchema(integer(1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE));
-                p.setDescription("page size, 1 to " + Paging.MAX_SIZE);
+                p.setSchema(csv ? integer(1, Paging.CSV_MAX_SIZE, Paging.CSV_MAX_SIZE) : integer(1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE));
+                p.setDescription(csv ? "rows per page, 1 to " + Paging.CSV_MAX_SIZE + " (by default all of them up to that)"
+                        : "page size, 1 to " + Paging.MAX_SIZE);
             } else if (p.getIn() == Parameter.In.HEADER && "If-Match".equals(p.getName())) {
                 ifMatch = p;
             }
@@ -137,6 +139,10 @@ public class OpenApiContract implements OASFilter {
             }
         }
         APIResponse ok = responses.getAPIResponse("200");
+        if (ok != null && path.endsWith(".csv") && params.stream().anyMatch(p -> "page".equals(p.getName()))) {
+            ok.addHeader("X-Total-Count", ref("XTotalCount"));
+            ok.addHeader("Link", ref("Link"));
+        }
         if (paged && ok != null) {
             envelope(components, ok);
             ok.addHeader("X-Total-Count", ref("XTotalCount"));

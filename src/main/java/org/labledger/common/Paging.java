@@ -12,6 +12,8 @@ public final class Paging {
 
     public static final int MAX_SIZE = 200;
     public static final int DEFAULT_SIZE = 50;
+    /** Pages of a CSV download: up to this many rows, and by default as many, so that one download holds a whole table. */
+    public static final int CSV_MAX_SIZE = 10_000;
 
     private Paging() {
     }

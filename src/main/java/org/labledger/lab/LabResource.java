@@ -51,8 +51,12 @@ public class LabResource {
     @GET
     @Operation(operationId = "listLabs", summary = "All labs and organisations, with how many questions were put to each and how many agreements each is party to")
     @APIResponse(responseCode = "200", description = "one page of labs, by slug", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LabService.LabSummary.class)))
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        return Paging.ok(labs.list(), page, size, uri);
+    public Response list(@Parameter(description = "only labs of this kind", example = "FRONTIER_LAB", schema = @Schema(implementation = LabKind.class)) @QueryParam("kind") String kind,
+                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        Params params = new Params();
+        LabKind k = params.oneEnum("kind", kind, LabKind.class);
+        params.check();
+        return Paging.ok(labs.list(k), page, size, uri);
     }
 
     @GET

@@ -55,8 +55,11 @@ public class LabService {
                             List<CitationView> citations, int version) {
     }
 
-    public List<LabSummary> list() {
-        List<Lab> labs = Lab.list("select distinct l from Lab l left join fetch l.parent left join fetch l.aliases order by l.slug");
+    /** Every lab by slug, or only those of {@code kind} (null: all). */
+    public List<LabSummary> list(LabKind kind) {
+        List<Lab> labs = kind == null
+                ? Lab.list("select distinct l from Lab l left join fetch l.parent left join fetch l.aliases order by l.slug")
+                : Lab.list("select distinct l from Lab l left join fetch l.parent left join fetch l.aliases where l.kind = ?1 order by l.slug", kind);
         Map<Long, Long> questions = counts("select a.lab.id, count(a) from Answer a group by a.lab.id");
         Map<Long, Long> agreements = counts("select p.lab.id, count(a) from Agreement a join a.parties p group by p.lab.id");
         return labs.stream().map(l -> new LabSummary(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug,

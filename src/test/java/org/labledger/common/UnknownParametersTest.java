@@ -17,10 +17,13 @@ class UnknownParametersTest {
 
     @Test
     void misspeltOrUnknownParametersAre400() {
-        // /api/labs takes no 'kind': it used to return every lab
-        given().queryParam("kind", "nope").when().get("/api/labs").then().statusCode(400)
+        // a misspelt filter used to return every lab
+        given().queryParam("knd", "FRONTIER_LAB").when().get("/api/labs").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
-                .body("errors[0].field", equalTo("kind")).body("detail", containsString("'kind'"));
+                .body("errors[0].field", equalTo("knd")).body("detail", containsString("'knd'")).body("detail", containsString("kind"));
+        // and an unknown value of a real filter is a 400 too, naming it
+        given().queryParam("kind", "nope").when().get("/api/labs").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("kind"));
         given().queryParam("labb", "anthropic").when().get("/api/questions").then().statusCode(400)
                 .body("errors[0].field", equalTo("labb")).body("detail", containsString("lab"));
         given().queryParam("statuss", "ANSWERED").queryParam("lab", "anthropic").when().get("/api/answers").then().statusCode(400)

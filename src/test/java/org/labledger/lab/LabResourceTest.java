@@ -39,6 +39,20 @@ class LabResourceTest {
 
     /** Every JSON list is the same paging envelope, with the headers of the paged question list. */
     @Test
+    void labsFilterByKind() {
+        JsonPath all = given().queryParam("size", 200).when().get("/api/labs").then().statusCode(200).extract().jsonPath();
+        JsonPath frontier = given().queryParam("kind", "FRONTIER_LAB").queryParam("size", 200).when().get("/api/labs")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> kinds = frontier.getList("items.kind");
+        assertTrue(!kinds.isEmpty() && kinds.stream().allMatch("FRONTIER_LAB"::equals), "kinds: " + kinds);
+        assertTrue(frontier.getList("items.slug").contains("anthropic"));
+        assertEquals(kinds.size(), frontier.getInt("totalItems"));
+        long expected = all.getList("items.kind").stream().filter("FRONTIER_LAB"::equals).count();
+        assertEquals(expected, kinds.size());
+        assertTrue(kinds.size() < all.getInt("totalItems"), "the filter leaves labs of other kinds out");
+    }
+
+    @Test
     void everyListIsThePagingEnvelope() {
         for (String path : List.of("/api/labs", "/api/topics", "/api/questionnaires", "/api/sources", "/api/agreements",
                 "/api/events", "/api/scorecards", "/api/questions", "/api/answers")) {

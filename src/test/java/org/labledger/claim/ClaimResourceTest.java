@@ -93,6 +93,11 @@ class ClaimResourceTest {
         given().queryParam("about", "lab:anthropic").queryParam("disputed", "true").when().get("/api/claims").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].key", equalTo("c004-vox-ltbt-fifth-member"))
                 .body("items[0].disputedBy[0].claim", equalTo("c004-vox-ltbt-questioned"));
+        // an answer is named questionKey/labSlug
+        given().queryParam("about", "answer:alw-anthropic-eval-during-deployment/anthropic").when().get("/api/claims").then().statusCode(200)
+                .body("items.key", hasItems("c004-zac-drafting-error", "c004-zach-disappointed"))
+                .body("items.find { it.key == 'c004-zach-disappointed' }.disputedBy[0].claim", equalTo("c004-zac-drafting-error"))
+                .body("items.find { it.key == 'c004-zach-disappointed' }.inference", equalTo(true));
         // paging envelope and Link headers like the other lists
         List<String> links = given().queryParam("size", 2).queryParam("page", 1).when().get("/api/claims").then().statusCode(200)
                 .body("page", equalTo(1)).body("size", equalTo(2)).body("items.size()", equalTo(2))

@@ -51,7 +51,10 @@ class ArchitectureTest {
             Set.of("source"),
             Set.of("topic"),
             Set.of("lab"),
-            Set.of("agreement", "event"),
+            // named entities may be a lab (NamedEntity.lab), so they sit above lab; claims name their claimant (an entity)
+            // and their citations (source); what a claim is about is looked up by subject type and key (source/SubjectKeys)
+            Set.of("agreement", "event", "entity"),
+            Set.of("claim"),
             Set.of("questionnaire"),
             Set.of("question"),
             Set.of("answer"),

@@ -67,7 +67,9 @@ public class OpenApiContract implements OASFilter {
             Map.entry("scorecards", "Response rates of every lab, per topic"),
             Map.entry("history", "Recorded changes (revisions) and their Atom feed"),
             Map.entry("imports", "FMTI and dataset imports"),
-            Map.entry("datasets", "The whole dataset as one document"));
+            Map.entry("datasets", "The whole dataset as one document"),
+            Map.entry("claims", "Claims: who said what about a record, with what stance and certainty, and which claims dispute them"),
+            Map.entry("entities", "Named entities: the people, organisations, publications, legal entities, models and products the documents name"));
     /** Creates of records without a key of their own (a citation), which cannot conflict. */
     private static final Set<String> NOT_KEYED = Set.of("/api/citations");
 

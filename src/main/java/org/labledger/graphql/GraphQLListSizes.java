@@ -42,7 +42,12 @@ public class GraphQLListSizes {
             Map.entry("Score.citations", "citations_per_record"),
             Map.entry("Scorecard.topics", "topics"), Map.entry("Scorecard.rootTopics", "root_topics"),
             Map.entry("Comparison.labs", "labs"), Map.entry("Comparison.onlyInA", "questions_per_questionnaire"),
-            Map.entry("Comparison.onlyInB", "questions_per_questionnaire"));
+            Map.entry("Comparison.onlyInB", "questions_per_questionnaire"),
+            Map.entry("Query.entities", "entities"), Map.entry("Entity.aliases", "aliases_per_entity"),
+            Map.entry("Entity.citations", "citations_per_record"), Map.entry("Claim.citations", "citations_per_record"),
+            Map.entry("Entity.claims", "claims_per_entity"), Map.entry("Lab.claims", "claims_per_lab"),
+            Map.entry("Claim.disputes", "links_from_claim"), Map.entry("Claim.supports", "links_from_claim"),
+            Map.entry("Claim.disputedBy", "links_to_claim"), Map.entry("Claim.supportedBy", "links_to_claim"));
 
     private static final String SQL = """
             select (select count(*) from lab) labs,
@@ -61,7 +66,13 @@ public class GraphQLListSizes {
                    (select coalesce(max(n), 0) from (select count(*) n from agreement_party group by agreement_id) t) parties_per_agreement,
                    (select coalesce(max(n), 0) from (select count(*) n from provision group by agreement_id) t) provisions_per_agreement,
                    (select coalesce(max(n), 0) from (select count(*) n from citation group by subject_type, subject_id) t) citations_per_record,
-                   (select coalesce(max(n), 0) from (select count(*) n from question group by questionnaire_id) t) questions_per_questionnaire
+                   (select coalesce(max(n), 0) from (select count(*) n from question group by questionnaire_id) t) questions_per_questionnaire,
+                   (select count(*) from named_entity) entities,
+                   (select coalesce(max(n), 0) from (select count(*) n from named_entity_alias group by entity_id) t) aliases_per_entity,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim group by claimant_id) t) claims_per_entity,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim where about_type = 'LAB' group by about_id) t) claims_per_lab,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by claim_id) t) links_from_claim,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by target_id) t) links_to_claim
             """;
 
     @Inject

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import org.labledger.agreement.Agreement;
 import org.labledger.agreement.Provision;
 import org.labledger.answer.Answer;
+import org.labledger.claim.Claim;
 import org.labledger.common.Numbers;
+import org.labledger.entity.NamedEntity;
 import org.labledger.event.Event;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabScore;
@@ -15,6 +17,7 @@ import org.labledger.questionnaire.Questionnaire;
 import org.labledger.seed.SeedDocument.CitationRec;
 import org.labledger.source.Citation;
 import org.labledger.source.Source;
+import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
 import org.labledger.topic.Topic;
 
@@ -35,6 +38,8 @@ public class DatasetExporter {
 
     @Inject
     EntityManager em;
+    @Inject
+    SubjectKeys subjectKeys;
 
     public SeedDocument export() {
         Map<String, List<CitationRec>> cites = new HashMap<>();
@@ -89,8 +94,26 @@ public class DatasetExporter {
                 .map(s -> new SeedDocument.ScoreRec(s.key, s.lab.slug, s.scorer, Numbers.plain(s.score), Numbers.plain(s.maxScore), s.recordedOn,
                         s.supersedes == null ? null : s.supersedes.key, cites.getOrDefault(SubjectType.SCORE + ":" + s.id, List.of()))).toList();
 
+        List<SeedDocument.EntityRec> entities = NamedEntity.<NamedEntity>list(
+                        "select distinct e from NamedEntity e left join fetch e.lab left join fetch e.aliases order by e.slug").stream()
+                .map(e -> new SeedDocument.EntityRec(e.slug, e.name, e.kind, e.affiliation, e.role, e.lab == null ? null : e.lab.slug,
+                        e.inference, e.rationale, e.aliases.stream().map(a -> new SeedDocument.AliasRec(a.name, a.inference, a.rationale)).toList(),
+                        cites.getOrDefault(SubjectType.ENTITY + ":" + e.id, List.of()))).toList();
+        List<Claim> claimRows = Claim.list("select distinct c from Claim c join fetch c.claimant left join fetch c.quotedVia left join fetch c.links order by c.key");
+        Map<SubjectType, List<Long>> aboutIds = new HashMap<>();
+        claimRows.stream().filter(c -> c.aboutType != null).forEach(c -> aboutIds.computeIfAbsent(c.aboutType, k -> new ArrayList<>()).add(c.aboutId));
+        Map<SubjectType, Map<Long, String>> aboutKeys = new HashMap<>();
+        aboutIds.forEach((type, ids) -> aboutKeys.put(type, subjectKeys.keys(type, ids)));
+        List<SeedDocument.ClaimRec> claims = claimRows.stream()
+                .map(c -> new SeedDocument.ClaimRec(c.key, c.claimant.slug, c.stance, c.certainty, c.summary,
+                        c.aboutType == null ? null : new SeedDocument.SubjectRec(c.aboutType, aboutKeys.get(c.aboutType).get(c.aboutId)),
+                        c.quotedVia == null ? null : c.quotedVia.key, c.inference, c.rationale,
+                        c.links.stream().map(l -> new SeedDocument.LinkRec(l.relation, l.target.key))
+                                .sorted(Comparator.comparing(SeedDocument.LinkRec::claim).thenComparing(SeedDocument.LinkRec::relation)).toList(),
+                        cites.getOrDefault(SubjectType.CLAIM + ":" + c.id, List.of()))).toList();
+
         return new SeedDocument(SeedDocument.FORMAT_VERSION,
                 new SeedDocument.Dataset("LabLedger export", null, "Every record LabLedger holds, in the seeds/ format (seeds/FORMAT.md)."),
-                sources, labs, topics, questionnaires, questions, answerRecs, agreements, events, scores);
+                sources, labs, topics, questionnaires, questions, answerRecs, agreements, events, scores, entities, claims);
     }
 }

@@ -6,9 +6,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.labledger.agreement.AgreementKind;
 import org.labledger.agreement.ProvisionCategory;
 import org.labledger.answer.ResponseStatus;
+import org.labledger.claim.ClaimCertainty;
+import org.labledger.claim.ClaimRelation;
+import org.labledger.claim.ClaimStance;
+import org.labledger.entity.EntityKind;
 import org.labledger.event.EventKind;
 import org.labledger.lab.LabKind;
 import org.labledger.source.SourceKind;
+import org.labledger.source.SubjectType;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,12 +24,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"formatVersion", "dataset", "sources", "labs", "topics", "questionnaires", "questions", "answers",
-        "agreements", "events", "scores"})
+        "agreements", "events", "scores", "entities", "claims"})
 @RegisterForReflection(targets = {SeedDocument.class, SeedDocument.Dataset.class, SeedDocument.SourceRec.class,
         SeedDocument.LabRec.class, SeedDocument.TopicRec.class, SeedDocument.QuestionnaireRec.class,
         SeedDocument.QuestionRec.class, SeedDocument.AnswerRec.class, SeedDocument.AgreementRec.class,
         SeedDocument.PartyRec.class, SeedDocument.ProvisionRec.class, SeedDocument.EventRec.class,
-        SeedDocument.ScoreRec.class, SeedDocument.CitationRec.class})
+        SeedDocument.ScoreRec.class, SeedDocument.CitationRec.class, SeedDocument.EntityRec.class, SeedDocument.AliasRec.class,
+        SeedDocument.ClaimRec.class, SeedDocument.SubjectRec.class, SeedDocument.LinkRec.class})
 public record SeedDocument(
         Integer formatVersion,
         Dataset dataset,
@@ -36,9 +42,20 @@ public record SeedDocument(
         List<AnswerRec> answers,
         List<AgreementRec> agreements,
         List<EventRec> events,
-        List<ScoreRec> scores) {
+        List<ScoreRec> scores,
+        List<EntityRec> entities,
+        List<ClaimRec> claims) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** The version export writes. Import reads 1 (no entities, no claims) and 2. */
+    public static final int FORMAT_VERSION = 2;
+    public static final java.util.Set<Integer> READABLE_VERSIONS = java.util.Set.of(1, 2);
+
+    /** A document of the sections of format version 1 (no entities, no claims). */
+    public SeedDocument(Integer formatVersion, Dataset dataset, List<SourceRec> sources, List<LabRec> labs, List<TopicRec> topics,
+                        List<QuestionnaireRec> questionnaires, List<QuestionRec> questions, List<AnswerRec> answers,
+                        List<AgreementRec> agreements, List<EventRec> events, List<ScoreRec> scores) {
+        this(formatVersion, dataset, sources, labs, topics, questionnaires, questions, answers, agreements, events, scores, null, null);
+    }
 
     public record Dataset(String name, String version, String description) {
     }
@@ -94,5 +111,28 @@ public record SeedDocument(
 
     public record ScoreRec(String key, String lab, String scorer, BigDecimal score, BigDecimal maxScore,
                            String recordedOn, String supersedes, List<CitationRec> citations) {
+    }
+
+    /** A named entity (format 2): a claimant. {@code lab}: the lab it is, only where unambiguous. */
+    public record EntityRec(String slug, String name, EntityKind kind, String affiliation, String role, String lab,
+                            Boolean inference, String rationale, List<AliasRec> aliases, List<CitationRec> citations) {
+    }
+
+    /** Another name of an entity: a document's spelling ({@code inference} false) or the curator's identification. */
+    public record AliasRec(String name, Boolean inference, String rationale) {
+    }
+
+    /** A claim (format 2). */
+    public record ClaimRec(String key, String claimant, ClaimStance stance, ClaimCertainty certainty, String summary,
+                           SubjectRec about, String quotedVia, Boolean inference, String rationale, List<LinkRec> links,
+                           List<CitationRec> citations) {
+    }
+
+    /** The record a claim is about: its type and slug or key (an answer: questionKey/labSlug). */
+    public record SubjectRec(SubjectType type, String key) {
+    }
+
+    /** This claim {@code relation} the claim {@code claim}. */
+    public record LinkRec(ClaimRelation relation, String claim) {
     }
 }

@@ -14,7 +14,9 @@ import org.labledger.agreement.Party;
 import org.labledger.agreement.Provision;
 import org.labledger.answer.Answer;
 import org.labledger.answer.ResponseStatus;
+import org.labledger.claim.Claim;
 import org.labledger.common.ProblemMappers;
+import org.labledger.entity.NamedEntity;
 import org.labledger.event.Event;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabScore;
@@ -23,6 +25,7 @@ import org.labledger.questionnaire.Questionnaire;
 import org.labledger.seed.SeedDocument.CitationRec;
 import org.labledger.source.Citation;
 import org.labledger.source.Source;
+import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
 import org.labledger.topic.Topic;
 
@@ -68,6 +71,8 @@ public class SeedImporter {
     EntityManager em;
     @Inject
     org.labledger.common.StatementTimeouts timeouts;
+    @Inject
+    SubjectKeys subjectKeys;
 
     private final ObjectMapper strict;
 
@@ -233,6 +238,8 @@ public class SeedImporter {
             importAgreements();
             importEvents();
             importScores();
+            importEntities();
+            importClaims();
             em.flush();
             return new ImportReport(file, doc.dataset() == null ? null : doc.dataset().version(), false, tally.snapshot());
         }
@@ -585,6 +592,89 @@ public class SeedImporter {
                     }
                 }
                 tally.count("scores", outcomes.get(r.key()));
+            }
+        }
+
+        void importEntities() {
+            Map<String, NamedEntity> entities = index(NamedEntity.<NamedEntity>listAll(), e -> e.slug);
+            for (var r : list(doc.entities())) {
+                NamedEntity e = entities.get(r.slug());
+                boolean created = e == null;
+                if (created) {
+                    e = new NamedEntity();
+                    e.slug = r.slug();
+                }
+                Diff d = new Diff();
+                e.name = d.v(e.name, r.name());
+                e.kind = d.v(e.kind, r.kind());
+                e.affiliation = d.v(e.affiliation, r.affiliation());
+                e.role = d.v(e.role, r.role());
+                e.lab = d.v(e.lab, r.lab() == null ? null : labs.get(r.lab()));
+                e.inference = d.v(e.inference, Boolean.TRUE.equals(r.inference()));
+                e.rationale = d.v(e.rationale, r.rationale());
+                List<String> want = list(r.aliases()).stream().map(a -> a.name() + "|" + Boolean.TRUE.equals(a.inference()) + "|" + a.rationale()).toList();
+                List<String> have = e.aliases.stream().map(a -> a.name + "|" + a.inference + "|" + a.rationale).toList();
+                if (!want.equals(have)) {
+                    d.changed = true;
+                    e.aliases.clear();
+                    for (var a : list(r.aliases())) {
+                        e.aliases.add(new NamedEntity.Alias(a.name(), Boolean.TRUE.equals(a.inference()), a.rationale()));
+                    }
+                }
+                if (created) {
+                    e.persist();
+                }
+                boolean cited = syncCitations(SubjectType.ENTITY, e.id, r.citations());
+                tally.count("entities", outcome(created, d.changed || cited));
+            }
+        }
+
+        void importClaims() {
+            if (list(doc.claims()).isEmpty()) {
+                return;
+            }
+            em.flush(); // the subjects (and entities) of this document are looked up by key
+            Map<String, NamedEntity> entities = index(NamedEntity.<NamedEntity>listAll(), e -> e.slug);
+            Map<String, Claim> claims = index(Claim.<Claim>listAll(), c -> c.key);
+            Map<String, Boolean> outcomes = new HashMap<>();
+            for (var r : list(doc.claims())) {
+                Claim c = claims.get(r.key());
+                boolean created = c == null;
+                if (created) {
+                    c = new Claim();
+                    c.key = r.key();
+                }
+                Diff d = new Diff();
+                c.claimant = d.v(c.claimant, entities.get(r.claimant()));
+                c.stance = d.v(c.stance, r.stance());
+                c.certainty = d.v(c.certainty, r.certainty());
+                c.summary = d.v(c.summary, r.summary());
+                c.aboutType = d.v(c.aboutType, r.about() == null ? null : r.about().type());
+                c.aboutId = d.v(c.aboutId, r.about() == null ? null : subjectKeys.id(r.about().type(), r.about().key())
+                        .orElseThrow(() -> new IllegalStateException("validated subject " + r.about() + " not found")));
+                c.quotedVia = d.v(c.quotedVia, r.quotedVia() == null ? null : sources.get(r.quotedVia()));
+                c.inference = d.v(c.inference, Boolean.TRUE.equals(r.inference()));
+                c.rationale = d.v(c.rationale, r.rationale());
+                if (created) {
+                    c.persist();
+                    claims.put(c.key, c);
+                }
+                boolean cited = syncCitations(SubjectType.CLAIM, c.id, r.citations());
+                outcomes.put(r.key(), outcome(created, d.changed || cited));
+            }
+            // links may point at claims listed later
+            for (var r : list(doc.claims())) {
+                Claim c = claims.get(r.key());
+                Set<Claim.Link> want = new LinkedHashSet<>();
+                list(r.links()).forEach(l -> want.add(new Claim.Link(l.relation(), claims.get(l.claim()))));
+                if (!want.equals(c.links)) {
+                    c.links.clear();
+                    c.links.addAll(want);
+                    if (outcomes.get(r.key()) == null) {
+                        outcomes.put(r.key(), Boolean.FALSE);
+                    }
+                }
+                tally.count("claims", outcomes.get(r.key()));
             }
         }
 

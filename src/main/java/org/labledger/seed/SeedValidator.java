@@ -36,8 +36,10 @@ public final class SeedValidator {
 
     private void check(SeedDocument d, Set<String> existingLabs) {
         where = "document";
-        if (d.formatVersion() == null || d.formatVersion() != SeedDocument.FORMAT_VERSION) {
-            fail("formatVersion", "must be " + SeedDocument.FORMAT_VERSION + ", was " + d.formatVersion());
+        if (d.formatVersion() == null || !SeedDocument.READABLE_VERSIONS.contains(d.formatVersion())) {
+            fail("formatVersion", "must be one of " + new java.util.TreeSet<>(SeedDocument.READABLE_VERSIONS) + ", was " + d.formatVersion());
+        } else if (d.formatVersion() == 1 && (d.entities() != null && !d.entities().isEmpty() || d.claims() != null && !d.claims().isEmpty())) {
+            fail("formatVersion", "entities and claims need formatVersion 2, was 1");
         }
         Set<String> sources = keys("sources", d.sources(), SeedDocument.SourceRec::key);
         Set<String> labs = keys("labs", d.labs(), SeedDocument.LabRec::slug);
@@ -46,7 +48,7 @@ public final class SeedValidator {
         Set<String> questionnaires = keys("questionnaires", d.questionnaires(), SeedDocument.QuestionnaireRec::slug);
         Set<String> questions = keys("questions", d.questions(), SeedDocument.QuestionRec::key);
         Set<String> agreements = keys("agreements", d.agreements(), SeedDocument.AgreementRec::slug);
-        keys("events", d.events(), SeedDocument.EventRec::slug);
+        Set<String> events = keys("events", d.events(), SeedDocument.EventRec::slug);
         Set<String> scores = keys("scores", d.scores(), SeedDocument.ScoreRec::key);
         Set<String> provisionKeys = new HashSet<>();
 
@@ -256,6 +258,96 @@ public final class SeedValidator {
             citations(s.citations(), sources, true);
         });
         cycles("scores", scoreChain);
+
+        Set<String> answerKeys = new HashSet<>();
+        addressed.forEach((q, ls) -> ls.forEach(l -> answerKeys.add(q + "/" + l)));
+        Map<org.labledger.source.SubjectType, Set<String>> subjects = Map.of(
+                org.labledger.source.SubjectType.LAB, labs, org.labledger.source.SubjectType.AGREEMENT, agreements,
+                org.labledger.source.SubjectType.PROVISION, provisionKeys, org.labledger.source.SubjectType.EVENT, events,
+                org.labledger.source.SubjectType.QUESTION, questions, org.labledger.source.SubjectType.ANSWER, answerKeys);
+        entitiesAndClaims(d, sources, labs, subjects);
+    }
+
+    /** Format 2: named entities and claims, and every reference they make (claimant, subject, linked claims, sources). */
+    private void entitiesAndClaims(SeedDocument d, Set<String> sources, Set<String> labs,
+                                   Map<org.labledger.source.SubjectType, Set<String>> subjects) {
+        Set<String> entities = keys("entities", d.entities(), SeedDocument.EntityRec::slug);
+        Set<String> claims = keys("claims", d.claims(), SeedDocument.ClaimRec::key);
+        each("entities", d.entities(), SeedDocument.EntityRec::slug, e -> {
+            text("name", e.name(), 200, true);
+            required("kind", e.kind());
+            text("affiliation", e.affiliation(), 500, false);
+            text("role", e.role(), 500, false);
+            ref("lab", e.lab(), labs);
+            inference("", e.inference(), e.rationale());
+            Set<String> seen = new HashSet<>();
+            List<SeedDocument.AliasRec> aliases = e.aliases() == null ? List.of() : e.aliases();
+            for (int i = 0; i < aliases.size(); i++) {
+                SeedDocument.AliasRec a = aliases.get(i);
+                String f = "aliases[" + i + "]";
+                if (a == null) {
+                    fail(f, "is null");
+                    continue;
+                }
+                text(f + ".name", a.name(), 200, true);
+                if (a.name() != null && !seen.add(a.name())) {
+                    fail(f + ".name", "'" + a.name() + "' is listed twice");
+                }
+                inference(f + ".", a.inference(), a.rationale());
+            }
+            citations(e.citations(), sources, true);
+        });
+        each("claims", d.claims(), SeedDocument.ClaimRec::key, c -> {
+            String claimant = required("claimant", c.claimant());
+            if (claimant != null && !entities.contains(claimant)) {
+                fail("claimant", "refers to unknown entity '" + claimant + "'");
+            }
+            required("stance", c.stance());
+            required("certainty", c.certainty());
+            text("summary", c.summary(), 2000, true);
+            if (c.about() != null) {
+                org.labledger.source.SubjectType type = required("about.type", c.about().type());
+                String key = required("about.key", c.about().key());
+                if (type != null && !subjects.containsKey(type)) {
+                    fail("about.type", "a claim cannot be about a " + type + "; expected one of " + new java.util.TreeSet<>(subjects.keySet()));
+                } else if (type != null && key != null && !subjects.get(type).contains(key)) {
+                    fail("about.key", "refers to unknown " + type.name().toLowerCase() + " '" + key + "'");
+                }
+            }
+            ref("quotedVia", c.quotedVia(), sources);
+            inference("", c.inference(), c.rationale());
+            Set<String> seen = new HashSet<>();
+            List<SeedDocument.LinkRec> links = c.links() == null ? List.of() : c.links();
+            for (int i = 0; i < links.size(); i++) {
+                SeedDocument.LinkRec l = links.get(i);
+                String f = "links[" + i + "]";
+                if (l == null) {
+                    fail(f, "is null");
+                    continue;
+                }
+                required(f + ".relation", l.relation());
+                String target = required(f + ".claim", l.claim());
+                if (target != null && !claims.contains(target)) {
+                    fail(f + ".claim", "refers to unknown claim '" + target + "'");
+                } else if (target != null && target.equals(c.key())) {
+                    fail(f + ".claim", "a claim cannot be linked to itself");
+                } else if (target != null && !seen.add(l.relation() + " " + target)) {
+                    fail(f, "links to '" + target + "' twice with " + l.relation());
+                }
+            }
+            citations(c.citations(), sources, true);
+            if (c.citations() != null && c.citations().stream().noneMatch(x -> x != null && x.quote() != null && !x.quote().isBlank())) {
+                fail("citations", "a claim needs at least one citation with a verbatim quote");
+            }
+        });
+    }
+
+    /** An inference (true) needs its rationale. */
+    private void inference(String prefix, Boolean inference, String rationale) {
+        if (Boolean.TRUE.equals(inference) && (rationale == null || rationale.isBlank())) {
+            fail(prefix + "rationale", "is required when inference is true (say why)");
+        }
+        text(prefix + "rationale", rationale, 10_000, false);
     }
 
     // --- helpers ----------------------------------------------------------------------------------
@@ -265,7 +357,7 @@ public final class SeedValidator {
         each(collection, items, key, item -> {
             String k = key.apply(item);
             key(collection.equals("labs") || collection.equals("topics") || collection.equals("questionnaires")
-                    || collection.equals("agreements") || collection.equals("events") ? "slug" : "key", k);
+                    || collection.equals("agreements") || collection.equals("events") || collection.equals("entities") ? "slug" : "key", k);
             if (k != null && !keys.add(k)) {
                 fail("key", "duplicate key '" + k + "'");
             }

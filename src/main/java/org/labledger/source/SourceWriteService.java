@@ -45,6 +45,8 @@ public class SourceWriteService {
     Validator validator;
     @Inject
     CuratedWrites writes;
+    @Inject
+    SubjectKeys subjectKeys;
 
     /** A stored citation, with its id (for DELETE /api/citations/{id}). */
     @Name("CitationRecord")
@@ -174,30 +176,8 @@ public class SourceWriteService {
 
     /** The id of the cited record, by its slug or key; unknown → 422 on {@code subject}. */
     long subjectId(SubjectType type, String subject) {
-        String jpql = switch (type) {
-            case LAB -> "select x.id from Lab x where x.slug = ?1";
-            case QUESTIONNAIRE -> "select x.id from Questionnaire x where x.slug = ?1";
-            case QUESTION -> "select x.id from Question x where x.key = ?1";
-            case AGREEMENT -> "select x.id from Agreement x where x.slug = ?1";
-            case PROVISION -> "select x.id from Provision x where x.key = ?1";
-            case EVENT -> "select x.id from Event x where x.slug = ?1";
-            case SCORE -> "select x.id from LabScore x where x.key = ?1";
-            case ANSWER -> null;
-        };
-        List<Long> ids;
-        if (jpql != null) {
-            ids = em.createQuery(jpql, Long.class).setParameter(1, subject).getResultList();
-        } else if (subject.matches("[0-9]{1,18}")) {
-            ids = em.createQuery("select x.id from Answer x where x.id = ?1", Long.class).setParameter(1, Long.parseLong(subject)).getResultList();
-        } else {
-            int slash = subject.lastIndexOf('/');
-            ids = slash < 0 ? List.of() : em.createQuery("select x.id from Answer x where x.question.key = ?1 and x.lab.slug = ?2", Long.class)
-                    .setParameter(1, subject.substring(0, slash)).setParameter(2, subject.substring(slash + 1)).getResultList();
-        }
-        if (ids.isEmpty()) {
-            throw Writes.unprocessable("subject", "no " + type + " '" + subject + "'" + (type == SubjectType.ANSWER ? " (give the answer's id or questionKey/labSlug)" : ""));
-        }
-        return ids.get(0);
+        return subjectKeys.id(type, subject).orElseThrow(() -> Writes.unprocessable("subject", "no " + type + " '" + subject + "'"
+                + (type == SubjectType.ANSWER ? " (give the answer's id or questionKey/labSlug)" : "")));
     }
 
     private void apply(Source s, SourceInput in) {

@@ -20,5 +20,9 @@ public enum SubjectType {
     @Description("An event")
     EVENT,
     @Description("A third-party score")
-    SCORE
+    SCORE,
+    @Description("A named entity: a person, organisation, publication, legal entity, model or product")
+    ENTITY,
+    @Description("A claim: who said what about a record, how sure")
+    CLAIM
 }

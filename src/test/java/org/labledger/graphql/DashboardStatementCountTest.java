@@ -104,9 +104,63 @@ class DashboardStatementCountTest {
         assertEquals(3, paged.getList("labs[0].alw.items").size());
     }
 
+    static final String CLAIMS = """
+            query($size: Int) { claims(size: $size) { totalItems items {
+                key stance certainty about { type key } citations { source quote }
+                claimant { slug name aliases { name inference } lab { slug } claims { key } }
+                disputes { relation claim { key claimant { slug } } }
+                disputedBy { relation claim { key claimant { slug } } } } } }""";
+
+    private long claimStatements(int size, int expected) {
+        sessionFactory.getStatistics().clear();
+        JsonPath data = GraphQL.data(CLAIMS, Map.of("size", size));
+        long count = sessionFactory.getStatistics().getPrepareStatementCount();
+        assertEquals(expected, data.getList("claims.items").size());
+        return count;
+    }
+
+    @Test
+    void claimStatementCountDoesNotGrowWithTheNumberOfClaims() {
+        // the seed claims: a handful of statements (one more per kind of subject the page's claims are about)
+        long seeded = claimStatements(5, 5);
+        assertTrue(seeded <= 20, "a handful of statements, was " + seeded);
+        // 60 generated claims, each disputing the previous one and cited once
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number entity = (Number) em.createNativeQuery("insert into named_entity (slug, name, kind) values ('generated-entity', 'Generated', 'PUBLICATION') returning id")
+                    .getSingleResult();
+            Number source = (Number) em.createNativeQuery("select id from source order by id limit 1").getSingleResult();
+            Number lab = (Number) em.createNativeQuery("select id from lab order by id limit 1").getSingleResult();
+            Number previous = null;
+            for (int i = 0; i < 60; i++) {
+                Number id = (Number) em.createNativeQuery("insert into claim (key, claimant_id, stance, certainty, summary, about_type, about_id)"
+                                + " values (?1, ?2, 'REPORTS', 'REPORTED', 'generated', 'LAB', ?3) returning id")
+                        .setParameter(1, "a-generated-claim-" + (100 + i)).setParameter(2, entity.longValue()).setParameter(3, lab.longValue()).getSingleResult();
+                em.createNativeQuery("insert into citation (subject_type, subject_id, ordinal, source_id, quote) values ('CLAIM', ?1, 1, ?2, 'q')")
+                        .setParameter(1, id.longValue()).setParameter(2, source.longValue()).executeUpdate();
+                if (previous != null) {
+                    em.createNativeQuery("insert into claim_link (claim_id, relation, target_id) values (?1, 'DISPUTES', ?2)")
+                            .setParameter(1, id.longValue()).setParameter(2, previous.longValue()).executeUpdate();
+                }
+                previous = id;
+            }
+        });
+        // their keys sort first: both pages hold generated claims only, of the same shape
+        long forFive = claimStatements(5, 5);
+        long forSixty = claimStatements(60, 60);
+        // (on the page of 5 the claim disputing the fifth lies outside the page, and loading its claimant is one more batch;
+        // on the page of 60 the batch loaders already hold every linked claim)
+        assertTrue(forSixty <= forFive, "SQL statements for 60 claims (" + forSixty + ") vs 5 claims (" + forFive + ")");
+        JsonPath one = GraphQL.data("{ claim(key: \"a-generated-claim-110\") { disputes { claim { key } } disputedBy { claim { key } } } }");
+        assertEquals("a-generated-claim-109", one.getString("claim.disputes[0].claim.key"));
+        assertEquals("a-generated-claim-111", one.getString("claim.disputedBy[0].claim.key"));
+    }
+
     @AfterEach
     void removeGeneratedLabs() {
         QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from citation where subject_type = 'CLAIM' and subject_id in (select id from claim where key like 'a-generated-claim-%')").executeUpdate();
+            em.createNativeQuery("delete from claim where key like 'a-generated-claim-%'").executeUpdate();
+            em.createNativeQuery("delete from named_entity where slug = 'generated-entity'").executeUpdate();
             em.createNativeQuery("delete from answer where lab_id in (select id from lab where slug like 'generated-lab-%')").executeUpdate();
             em.createNativeQuery("delete from lab where slug like 'generated-lab-%'").executeUpdate();
         });

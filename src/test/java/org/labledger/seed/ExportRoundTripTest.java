@@ -59,9 +59,13 @@ class ExportRoundTripTest {
         var doc = io.restassured.path.json.JsonPath.from(first);
         int answers = doc.getList("answers").size();
         int citations = doc.getList("questions.citations.flatten()").size();
+        int claims = doc.getList("claims").size();
+        assertTrue(claims > 0, "the export carries the claims");
+        assertTrue(doc.getList("claims.links.flatten()").size() > 0, "and their links");
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate source, lab, lab_alias, topic, questionnaire, question, answer,"
-                + " agreement, agreement_party, provision, event, event_lab, lab_score, citation, seed_import restart identity cascade").executeUpdate());
+                + " agreement, agreement_party, provision, event, event_lab, lab_score, citation, seed_import,"
+                + " named_entity, named_entity_alias, claim, claim_link restart identity cascade").executeUpdate());
         when().get("/api/labs").then().statusCode(200).body("items.size()", equalTo(0)).body("totalItems", equalTo(0));
 
         given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(first)
@@ -71,6 +75,7 @@ class ExportRoundTripTest {
         String second = export();
         assertEquals(first, second, "export → import into an empty database → export");
         assertEquals(citations, io.restassured.path.json.JsonPath.from(second).getList("questions.citations.flatten()").size());
+        assertEquals(claims, io.restassured.path.json.JsonPath.from(second).getList("claims").size());
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.labledger.entity;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.labledger.common.ApiException;
+import org.labledger.common.Batch;
+import org.labledger.lab.Lab;
+import org.labledger.lab.LabNode;
+import org.labledger.source.CitationService;
+import org.labledger.source.CitationView;
+import org.labledger.source.SubjectType;
+
+import java.util.List;
+import java.util.Map;
+
+/** Named entities over GraphQL; relations resolved in batches. */
+@GraphQLApi
+public class EntityGraphQL {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CitationService citations;
+
+    @Query("entities")
+    @Description("Named entities by slug, optionally of one kind")
+    public @NonNull List<@NonNull EntityNode> entities(@Description("Only entities of this kind") EntityKind kind) {
+        String where = kind == null ? "" : " where e.kind = :kind";
+        var q = em.createQuery("select distinct e from NamedEntity e left join fetch e.lab left join fetch e.aliases" + where + " order by e.slug",
+                NamedEntity.class);
+        if (kind != null) {
+            q.setParameter("kind", kind);
+        }
+        return q.getResultList().stream().map(EntityNode::of).toList();
+    }
+
+    @Query("entity")
+    @Description("One named entity by slug; error NOT_FOUND when there is none")
+    public EntityNode entity(@NonNull @Description("The entity's slug") String slug) {
+        List<NamedEntity> found = em.createQuery("select distinct e from NamedEntity e left join fetch e.lab left join fetch e.aliases where e.slug = ?1",
+                NamedEntity.class).setParameter(1, slug).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("entity", slug);
+        }
+        return EntityNode.of(found.get(0));
+    }
+
+    /** Entities by id (for the claim room's batch resolvers), aliases fetched. */
+    public static Map<Long, EntityNode> byIds(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Batch.index(em.createQuery("select distinct e from NamedEntity e left join fetch e.lab left join fetch e.aliases where e.id in ?1",
+                NamedEntity.class).setParameter(1, ids).getResultList().stream().map(EntityNode::of).toList(), EntityNode::id);
+    }
+
+    @Description("The lab this entity is, where the identification is unambiguous")
+    public List<LabNode> lab(@Source List<EntityNode> entities) {
+        List<Long> ids = Batch.keys(entities, EntityNode::labId);
+        Map<Long, LabNode> labs = ids.isEmpty() ? Map.of() : Batch.index(Lab.<Lab>list("id in ?1", ids).stream().map(LabNode::of).toList(), LabNode::id);
+        return Batch.one(entities, EntityNode::labId, labs);
+    }
+
+    @Description("Where the documents name the entity")
+    public List<@NonNull List<@NonNull CitationView>> citations(@Source List<EntityNode> entities) {
+        return Batch.many(entities, EntityNode::id, citations.forSubjects(SubjectType.ENTITY, Batch.keys(entities, EntityNode::id)));
+    }
+}

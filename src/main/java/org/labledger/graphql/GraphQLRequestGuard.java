@@ -189,46 +189,69 @@ public class GraphQLRequestGuard {
     /**
      * Whether the guard's own answers are {@code application/graphql-response+json}: when the request has no Accept,
      * or its most preferred acceptable entry (q &gt; 0; Vert.x orders them by quality) is that type, the legacy
-     * {@code application/graphql+json}, {@code application/*} or {@code *}{@code /*}; not when it is
-     * {@code application/json}. An Accept with neither gets graphql-response+json too (an error must be readable).
-     * The same order as SmallRye's own choice for the responses it writes.
+     * {@code application/graphql+json}, or {@code application/*} / {@code *}{@code /*} (unless graphql-response+json
+     * has q=0 and application/json has not); not when it is {@code application/json}. An Accept with neither gets
+     * graphql-response+json too (an error must be readable; SmallRye answers 406 to a valid document there).
      */
     static boolean acceptsGraphQLResponse(RoutingContext rc) {
         var accept = rc.parsedHeaders() == null ? null : rc.parsedHeaders().accept();
         if (accept == null || accept.isEmpty()) {
             return true;
         }
-        for (var entry : accept) {
-            String q = entry.parameter("q");
-            try {
-                if (q != null && Double.parseDouble(q.trim()) <= 0) {
-                    continue;
+        // "type;q=0": not acceptable, not even through a wildcard (read from the raw header: Vert.x drops such entries)
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        for (String raw : String.join(",", rc.request().headers().getAll("Accept")).split(",")) {
+            String[] parts = raw.split(";");
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q") && quality(kv[1]) <= 0) {
+                    excluded.add(parts[0].trim().toLowerCase(java.util.Locale.ROOT));
                 }
-            } catch (NumberFormatException ignored) {
-                // a malformed quality counts as 1
+            }
+        }
+        for (var entry : accept) {
+            if (quality(entry.parameter("q")) <= 0) {
+                continue;
             }
             String type = (entry.component() + "/" + entry.subComponent()).toLowerCase(java.util.Locale.ROOT);
             if (type.equals("application/json")) {
                 return false;
             }
-            if (type.equals(GraphQLHttpStatus.GRAPHQL_RESPONSE) || type.equals("application/graphql+json")
-                    || type.equals("application/*") || type.equals("*/*")) {
+            if (type.equals(GraphQLHttpStatus.GRAPHQL_RESPONSE) || type.equals("application/graphql+json")) {
                 return true;
+            }
+            if (type.equals("application/*") || type.equals("*/*")) {
+                return !excluded.contains(GraphQLHttpStatus.GRAPHQL_RESPONSE) || excluded.contains("application/json");
             }
         }
         return true;
+    }
+
+    /** An Accept entry's quality; absent or malformed counts as 1. */
+    private static double quality(String q) {
+        try {
+            return q == null ? 1 : Double.parseDouble(q.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private void fail(RoutingContext rc, int status, String message, String code, InvalidSyntaxException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         if (e != null && e.getLocation() != null) {
-            error.put("locations", List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn())));
+            Map<String, Object> location = new LinkedHashMap<>(); // in this order, as SmallRye writes its errors
+            location.put("line", e.getLocation().getLine());
+            location.put("column", e.getLocation().getColumn());
+            error.put("locations", List.of(location));
         }
-        error.put("extensions", Map.of("code", code, "classification", e == null ? "BadRequest" : "InvalidSyntax"));
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.put("classification", e == null ? "BadRequest" : "InvalidSyntax");
+        error.put("extensions", extensions);
         try {
             String type = acceptsGraphQLResponse(rc) ? GraphQLHttpStatus.GRAPHQL_RESPONSE : "application/json";
-            rc.response().setStatusCode(status).putHeader("Content-Type", type + "; charset=utf-8")
+            rc.response().setStatusCode(status).putHeader("Content-Type", type + "; charset=UTF-8") // as SmallRye writes it
                     .end(mapper.writeValueAsString(Map.of("errors", List.of(error))));
         } catch (Exception ex) {
             rc.fail(ex);

@@ -91,9 +91,16 @@ class GraphQLHttpTest {
                     .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED")).body("$", not(hasKey("data")));
         }
         for (String accept : new String[]{"application/json", "application/graphql-response+json;q=0, application/json",
+                "application/graphql-response+json;q=0, */*",
                 "application/graphql-response+json;q=0.5, application/json"}) {
             post(accept, bad).statusCode(200).contentType(startsWith("application/json"))
                     .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED")).body("$", not(hasKey("data")));
+        }
+        // the guard's error answers carry their fields in a fixed order (message, locations, extensions; line, column; code)
+        for (int i = 0; i < 2; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals("{\"errors\":[{\"message\":\"Invalid syntax with offending token '<EOF>' at line 1 column 15\","
+                    + "\"locations\":[{\"line\":1,\"column\":15}],\"extensions\":{\"code\":\"GRAPHQL_PARSE_FAILED\",\"classification\":\"InvalidSyntax\"}}]}",
+                    post(null, bad).statusCode(400).extract().asString());
         }
         // by GET too
         given().queryParam("query", bad).when().get("/graphql").then().statusCode(400)

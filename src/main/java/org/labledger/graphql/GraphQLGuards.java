@@ -13,6 +13,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -169,8 +170,26 @@ public class GraphQLGuards {
         }
     }
 
-    /** Adds a code to every error that has none. */
+    /**
+     * Adds a code to every error that has none, and records the HTTP status of a result without data
+     * ({@link GraphQLHttpStatus}) on the request's Vert.x context, captured when the execution starts: the result may
+     * complete on another thread.
+     */
     static final class ErrorCodes extends SimplePerformantInstrumentation {
+
+        /** The request's duplicated Vert.x context (null outside an HTTP request). */
+        static final class RequestContext implements InstrumentationState {
+            final io.vertx.core.Context context;
+
+            RequestContext(io.vertx.core.Context context) {
+                this.context = context;
+            }
+        }
+
+        @Override
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new RequestContext(GraphQLHttpStatus.requestContext());
+        }
 
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -183,7 +202,9 @@ public class GraphQLGuards {
             for (GraphQLError e : result.getErrors()) {
                 errors.add(withCode(e));
             }
-            return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
+            ExecutionResult coded = result.transform(b -> b.errors(errors));
+            GraphQLHttpStatus.record(state instanceof RequestContext r ? r.context : null, coded);
+            return CompletableFuture.completedFuture(coded);
         }
 
         private static GraphQLError withCode(GraphQLError e) {

@@ -28,6 +28,20 @@ import java.util.Map;
  * that a syntax error or an oversized query is answered with a GraphQL error that has a code
  * ({@code GRAPHQL_PARSE_FAILED}, {@code QUERY_TOO_LARGE}, {@code BAD_REQUEST}) and a message saying where
  * the problem is; SmallRye itself answers those with a bare "Unparseable input document".
+ * <p>
+ * Status codes, per GraphQL over HTTP. The guard's own answers are {@code application/graphql-response+json} unless
+ * the client's preferred acceptable type is {@code application/json} ({@link #acceptsGraphQLResponse}):
+ * <ul>
+ *   <li>a document that does not parse or is too large (a GraphQL response without data): 400 with
+ *       graphql-response+json, 200 with application/json (the spec's "SHOULD use 200" for the legacy type);</li>
+ *   <li>a request that is not a well-formed GraphQL-over-HTTP request, whatever the Accept: 400 for a bad envelope
+ *       (no body, not JSON, no string {@code query}, {@code variables}/{@code extensions} not objects,
+ *       {@code operationName} not a string, refused characters), 415 for another Content-Type, 405 for a
+ *       mutation over GET;</li>
+ *   <li>SmallRye's responses without data (validation, the cost limits, a result too large): the headers-end handler
+ *       turns its 200 into 400 (500/503 for an internal or database error) when the response is graphql-response+json
+ *       ({@link GraphQLHttpStatus}); a response with data, even {@code "data": null} with errors, stays 200.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
@@ -45,10 +59,17 @@ public class GraphQLRequestGuard {
     void check(RoutingContext rc) {
         // SmallRye answers with the Accept entry it matched, parameters included ("application/json;q=1"): a response's
         // Content-Type carries no quality, so only the media type (and the charset) is kept
+        io.vertx.core.Context context = GraphQLHttpStatus.requestContext();
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get("Content-Type");
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains(";q=")) {
                 rc.response().headers().set("Content-Type", type.split(";")[0].trim() + "; charset=UTF-8");
+            }
+            // GraphQL over HTTP: an application/graphql-response+json response without data (validation, cost limits)
+            // is a request error; SmallRye answers it 200
+            Integer noData = GraphQLHttpStatus.recorded(context);
+            if (noData != null && rc.response().getStatusCode() == 200 && GraphQLHttpStatus.isGraphQLResponse(type)) {
+                rc.response().setStatusCode(noData).setStatusMessage(io.netty.handler.codec.http.HttpResponseStatus.valueOf(noData).reasonPhrase());
             }
         });
         String query;
@@ -141,7 +162,10 @@ public class GraphQLRequestGuard {
         } catch (InvalidSyntaxException e) {
             // the parser cancels oversized documents with "More than N characters/tokens have been presented"
             boolean tooLarge = e instanceof ParseCancelledException || String.valueOf(e.getMessage()).contains("have been presented");
-            fail(rc, 200, e.getMessage(), tooLarge ? "QUERY_TOO_LARGE" : "GRAPHQL_PARSE_FAILED", e);
+            // a GraphQL-level error: 400 with application/graphql-response+json, 200 for a client that accepts only
+            // application/json (GraphQL over HTTP: a well-formed GraphQL response SHOULD be 200 there)
+            boolean legacy = !acceptsGraphQLResponse(rc);
+            fail(rc, legacy ? 200 : 400, e.getMessage(), tooLarge ? "QUERY_TOO_LARGE" : "GRAPHQL_PARSE_FAILED", e);
             return;
         }
         rc.next();
@@ -162,15 +186,72 @@ public class GraphQLRequestGuard {
         return value == null || value.isBlank() ? null : mapper.readTree(value);
     }
 
+    /**
+     * Whether the guard's own answers are {@code application/graphql-response+json}: when the request has no Accept,
+     * or its most preferred acceptable entry (q &gt; 0; Vert.x orders them by quality) is that type, the legacy
+     * {@code application/graphql+json}, or {@code application/*} / {@code *}{@code /*} (unless graphql-response+json
+     * has q=0 and application/json has not); not when it is {@code application/json}. An Accept with neither gets
+     * graphql-response+json too (an error must be readable; SmallRye answers 406 to a valid document there).
+     */
+    static boolean acceptsGraphQLResponse(RoutingContext rc) {
+        var accept = rc.parsedHeaders() == null ? null : rc.parsedHeaders().accept();
+        if (accept == null || accept.isEmpty()) {
+            return true;
+        }
+        // "type;q=0": not acceptable, not even through a wildcard (read from the raw header: Vert.x drops such entries)
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        for (String raw : String.join(",", rc.request().headers().getAll("Accept")).split(",")) {
+            String[] parts = raw.split(";");
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q") && quality(kv[1]) <= 0) {
+                    excluded.add(parts[0].trim().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        for (var entry : accept) {
+            if (quality(entry.parameter("q")) <= 0) {
+                continue;
+            }
+            String type = (entry.component() + "/" + entry.subComponent()).toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("application/json")) {
+                return false;
+            }
+            if (type.equals(GraphQLHttpStatus.GRAPHQL_RESPONSE) || type.equals("application/graphql+json")) {
+                return true;
+            }
+            if (type.equals("application/*") || type.equals("*/*")) {
+                return !excluded.contains(GraphQLHttpStatus.GRAPHQL_RESPONSE) || excluded.contains("application/json");
+            }
+        }
+        return true;
+    }
+
+    /** An Accept entry's quality; absent or malformed counts as 1. */
+    private static double quality(String q) {
+        try {
+            return q == null ? 1 : Double.parseDouble(q.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private void fail(RoutingContext rc, int status, String message, String code, InvalidSyntaxException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         if (e != null && e.getLocation() != null) {
-            error.put("locations", List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn())));
+            Map<String, Object> location = new LinkedHashMap<>(); // in this order, as SmallRye writes its errors
+            location.put("line", e.getLocation().getLine());
+            location.put("column", e.getLocation().getColumn());
+            error.put("locations", List.of(location));
         }
-        error.put("extensions", Map.of("code", code, "classification", e == null ? "BadRequest" : "InvalidSyntax"));
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.put("classification", e == null ? "BadRequest" : "InvalidSyntax");
+        error.put("extensions", extensions);
         try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/graphql-response+json; charset=utf-8")
+            String type = acceptsGraphQLResponse(rc) ? GraphQLHttpStatus.GRAPHQL_RESPONSE : "application/json";
+            rc.response().setStatusCode(status).putHeader("Content-Type", type + "; charset=UTF-8") // as SmallRye writes it
                     .end(mapper.writeValueAsString(Map.of("errors", List.of(error))));
         } catch (Exception ex) {
             rc.fail(ex);

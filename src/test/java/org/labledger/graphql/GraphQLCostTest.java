@@ -45,11 +45,11 @@ class GraphQLCostTest {
         }
         q.append("fragment F25 on Lab { slug }");
         assertTrue(q.length() < 1024);
-        JsonPath r = GraphQL.post(q.toString(), null);
+        JsonPath r = GraphQL.refused(q.toString(), null);
         assertEquals("QUERY_TOO_COMPLEX", code(r), r.prettify());
         assertNull(r.get("data"));
         // the same bomb on a single object (no list to multiply): the expansion budget stops it
-        JsonPath one = GraphQL.post(q.toString().replace("query { labs { ...F0 } }", "query { lab(slug: \"anthropic\") { ...F0 } }"), null);
+        JsonPath one = GraphQL.refused(q.toString().replace("query { labs { ...F0 } }", "query { lab(slug: \"anthropic\") { ...F0 } }"), null);
         assertEquals("QUERY_TOO_COMPLEX", code(one), one.prettify());
         assertTrue(message(one).contains("max-fields"), message(one));
     }
@@ -61,7 +61,7 @@ class GraphQLCostTest {
             q.append("fragment F").append(i).append(" on Lab { slug ...F").append(i + 1).append(" }\n");
         }
         q.append("fragment F450 on Lab { name }");
-        JsonPath r = GraphQL.post(q.toString(), null);
+        JsonPath r = GraphQL.refused(q.toString(), null);
         assertEquals("QUERY_TOO_COMPLEX", code(r), r.prettify());
         assertTrue(message(r).contains("451 fragments"), message(r));
     }
@@ -70,7 +70,7 @@ class GraphQLCostTest {
     @Test
     void nestedListsCostWhatTheyMultiplyTo() {
         String nested = "answers { question { answers { lab { answers { status } } } } }";
-        JsonPath r = GraphQL.post("{ a: lab(slug:\"anthropic\") { " + nested + " } b: lab(slug:\"openai\") { " + nested + " } }", null);
+        JsonPath r = GraphQL.refused("{ a: lab(slug:\"anthropic\") { " + nested + " } b: lab(slug:\"openai\") { " + nested + " } }", null);
         assertEquals("QUERY_TOO_COMPLEX", code(r), r.prettify());
         assertTrue(message(r).matches("the query costs \\d+, more than the limit of 25000 .*"), message(r));
         assertNull(r.get("data"));
@@ -82,7 +82,7 @@ class GraphQLCostTest {
     /** Lab.answerPage multiplies its items by its page size, like the top-level pages. */
     @Test
     void answerPagesCostTheirPageSize() {
-        JsonPath r = GraphQL.post("{ labs { answerPage(size: 200) { items { question { answers { lab { answerPage(size: 200) { items { status } } } } } } } } }", null);
+        JsonPath r = GraphQL.refused("{ labs { answerPage(size: 200) { items { question { answers { lab { answerPage(size: 200) { items { status } } } } } } } } }", null);
         assertEquals("QUERY_TOO_COMPLEX", code(r), r.prettify());
         JsonPath ok = GraphQL.data("{ labs { slug answerPage(size: 5) { totalItems items { status question { key } } } } }");
         assertTrue(ok.getList("labs").size() >= 5);
@@ -92,19 +92,19 @@ class GraphQLCostTest {
     void aliasesOfHeavyResolversAreCapped() {
         String compare = IntStream.range(0, 249).mapToObj(i -> "a" + i + ": compareQuestionnaires(a: \"ailabwatch-questions-to-labs\", b: \"ailabwatch-questions-to-labs\") { sharedQuestions }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
-        assertEquals("QUERY_TOO_COMPLEX", code(GraphQL.post(compare, null)));
+        assertEquals("QUERY_TOO_COMPLEX", code(GraphQL.refused(compare, null)));
         String asOf = IntStream.range(0, 249).mapToObj(i -> "a" + i + ": scorecards(asOf: \"2026-01-01T00:00:00Z\") { lab }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
-        assertEquals("QUERY_TOO_COMPLEX", code(GraphQL.post(asOf, null)));
+        assertEquals("QUERY_TOO_COMPLEX", code(GraphQL.refused(asOf, null)));
         // the alias cap, on a cheap field
         String cheap = IntStream.range(0, 30).mapToObj(i -> "a" + i + ": lab(slug: \"anthropic\") { slug }").collect(Collectors.joining(" ", "{ ", " }"));
-        JsonPath r = GraphQL.post(cheap, null);
+        JsonPath r = GraphQL.refused(cheap, null);
         assertEquals("QUERY_TOO_COMPLEX", code(r));
         assertTrue(message(r).contains("max-aliases"), message(r));
         // under the alias cap, the weight of the history replay still adds up: 20 x scorecards(asOf) is over budget
         String twenty = IntStream.range(0, 20).mapToObj(i -> "a" + i + ": scorecards(asOf: \"2026-01-01T00:00:00Z\") { lab }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
-        JsonPath w = GraphQL.post(twenty, null);
+        JsonPath w = GraphQL.refused(twenty, null);
         assertEquals("QUERY_TOO_COMPLEX", code(w), w.prettify());
         assertTrue(message(w).contains("Query.scorecards"), message(w));
         // and a few are fine
@@ -117,7 +117,7 @@ class GraphQLCostTest {
         String q = "query($n: Int) { answers(size: $n) { items { question { answers { lab { answers { status } } } } } } }";
         JsonPath small = GraphQL.data(q, Map.of("n", 1));
         assertEquals(1, small.getList("answers.items").size());
-        JsonPath big = GraphQL.post(q, Map.of("n", 200)); // the document is cached now; its variables are new
+        JsonPath big = GraphQL.refused(q, Map.of("n", 200)); // the document is cached now; its variables are new
         assertEquals("QUERY_TOO_COMPLEX", code(big), big.prettify());
         assertNull(big.get("data"));
     }
@@ -131,14 +131,22 @@ class GraphQLCostTest {
 
     // ------------------------------------------------------------------------------------- values
 
+    /** A curator's request that the cost analysis refuses before execution: 400 without data. */
     private static JsonPath curator(String query, Map<String, Object> variables) {
+        return curator(query, variables, false);
+    }
+
+    /** A curator's request: executed (200 with data, perhaps with errors) or refused before execution (400 without data). */
+    private static JsonPath curator(String query, Map<String, Object> variables, boolean executed) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         if (variables != null) {
             body.put("variables", variables);
         }
+        var data = org.hamcrest.Matchers.hasKey("data");
         return given().header("Authorization", "Bearer " + Tokens.curator()).contentType("application/json").body(body)
-                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+                .when().post("/graphql").then().statusCode(executed ? 200 : 400).body("$", executed ? data : org.hamcrest.Matchers.not(data))
+                .extract().jsonPath();
     }
 
     private static long someAnswer() {
@@ -174,9 +182,9 @@ class GraphQLCostTest {
     @Test
     void refusedCharactersInVariablesAndDocuments() {
         for (String evil : new String[]{"a\u0000b", "a\uD800b", "a\uFFFEb"}) {
-            JsonPath r = GraphQL.post("query($s: String!) { lab(slug: $s) { slug } }", Map.of("s", evil));
+            JsonPath r = GraphQL.refused("query($s: String!) { lab(slug: $s) { slug } }", Map.of("s", evil));
             assertEquals("BAD_REQUEST", code(r), r.prettify());
-            JsonPath nested = GraphQL.post("query($f: QuestionFilter) { questions(filter: $f) { totalItems } }", Map.of("f", Map.of("text", evil)));
+            JsonPath nested = GraphQL.refused("query($f: QuestionFilter) { questions(filter: $f) { totalItems } }", Map.of("f", Map.of("text", evil)));
             assertEquals("BAD_REQUEST", code(nested), nested.prettify());
         }
         String withNul = given().contentType("application/json").body("{\"query\": \"{ lab(slug: \\\"a\\u0000b\\\") { slug } }\"}")
@@ -202,9 +210,9 @@ class GraphQLCostTest {
 
     @Test
     void batchErrorsCarryTheDocumentedCodes() {
-        JsonPath r = curator("mutation { updateAnswers(items: [{id: 999999999, version: 0, set: {status: PARTIAL, reason: \"r\"}}]) { id } }", null);
+        JsonPath r = curator("mutation { updateAnswers(items: [{id: 999999999, version: 0, set: {status: PARTIAL, reason: \"r\"}}]) { id } }", null, true);
         assertEquals("NOT_FOUND", code(r), r.prettify());
-        JsonPath stale = curator("mutation { updateAnswers(items: [{id: " + someAnswer() + ", version: 999, set: {status: PARTIAL, reason: \"r\"}}]) { id } }", null);
+        JsonPath stale = curator("mutation { updateAnswers(items: [{id: " + someAnswer() + ", version: 999, set: {status: PARTIAL, reason: \"r\"}}]) { id } }", null, true);
         assertEquals("CONFLICT", code(stale), stale.prettify());
     }
 }

@@ -40,9 +40,9 @@ class GraphQLErrorsTest {
 
     @Test
     void schemaViolationsAreValidationFailures() {
-        assertEquals("GRAPHQL_VALIDATION_FAILED", code(GraphQL.post("{ labz }", null)));
-        assertEquals("GRAPHQL_VALIDATION_FAILED", code(GraphQL.post("{ questions(filter: {statuses: [MAYBE]}) { totalItems } }", null)));
-        JsonPath r = GraphQL.post("query($s: [ResponseStatus]) { questions(filter: {statuses: $s}) { totalItems } }",
+        assertEquals("GRAPHQL_VALIDATION_FAILED", code(GraphQL.refused("{ labz }", null)));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", code(GraphQL.refused("{ questions(filter: {statuses: [MAYBE]}) { totalItems } }", null)));
+        JsonPath r = GraphQL.refused("query($s: [ResponseStatus]) { questions(filter: {statuses: $s}) { totalItems } }",
                 java.util.Map.of("s", java.util.List.of("MAYBE")));
         assertFalse(r.getList("errors").isEmpty());
         assertTrue(r.getString("errors[0].extensions.code").startsWith("GRAPHQL_VALIDATION") || "BAD_REQUEST".equals(code(r)), r.prettify());
@@ -50,7 +50,7 @@ class GraphQLErrorsTest {
 
     @Test
     void syntaxErrorsSayWhere() {
-        JsonPath r = GraphQL.post("{ labs { slug ", null);
+        JsonPath r = GraphQL.refused("{ labs { slug ", null);
         assertEquals("GRAPHQL_PARSE_FAILED", code(r));
         assertEquals(1, r.getInt("errors[0].locations[0].line"));
         String notJson = given().contentType("application/json").body("{not json").when().post("/graphql")
@@ -66,7 +66,7 @@ class GraphQLErrorsTest {
         // depth counts fields: labs (1) + n parents + slug; the limit is 12
         // twice: the second time the document comes from the parsed-document cache, and the limit must still hold
         for (int attempt = 0; attempt < 2; attempt++) {
-            JsonPath r = GraphQL.post(nested(11), null);
+            JsonPath r = GraphQL.refused(nested(11), null);
             assertEquals("QUERY_TOO_DEEP", code(r), r.prettify());
             assertTrue(r.getString("errors[0].message").contains("depth"));
             assertNull(r.get("data.labs"));
@@ -86,19 +86,19 @@ class GraphQLErrorsTest {
         }
         String query = q.append("} }").toString();
         for (int attempt = 0; attempt < 2; attempt++) { // the second from the document cache
-            JsonPath r = GraphQL.post(query, null);
+            JsonPath r = GraphQL.refused(query, null);
             assertEquals("QUERY_TOO_COMPLEX", code(r), "attempt " + attempt);
         }
     }
 
     @Test
     void parserLimits() {
-        JsonPath r = GraphQL.post("{ labs { slug } }" + " ".repeat(60_000), null);
+        JsonPath r = GraphQL.refused("{ labs { slug } }" + " ".repeat(60_000), null);
         assertEquals("QUERY_TOO_LARGE", code(r));
         StringBuilder q = new StringBuilder("{ labs { ");
         for (int i = 0; i < 6000; i++) {
             q.append("slug ");
         }
-        assertEquals("QUERY_TOO_LARGE", code(GraphQL.post(q.append("} }").toString(), null)));
+        assertEquals("QUERY_TOO_LARGE", code(GraphQL.refused(q.append("} }").toString(), null)));
     }
 }

@@ -26,7 +26,7 @@ class GraphQLResultLimitTest {
 
     @Test
     void responsesOverTheCapAreOneError() {
-        JsonPath r = GraphQL.post("{ questions(size: 50) { items { key text } } }", null); // 1 + 1 + 50 x 2 values
+        JsonPath r = GraphQL.refused("{ questions(size: 50) { items { key text } } }", null); // 1 + 1 + 50 x 2 values
         assertEquals("RESULT_TOO_LARGE", r.getString("errors[0].extensions.code"), r.prettify());
         assertTrue(r.getString("errors[0].message").contains("60"));
         assertNull(r.get("data"));

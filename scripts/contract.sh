@@ -12,6 +12,19 @@ cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "[contract] FAILED: Node.js (node, npm) is needed for the client contract suite (or set LABLEDGER_SKIP_CONTRACT=1)"; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "[contract] FAILED: no packaged jar: run ./mvnw package -DskipTests first"; exit 1; }
 
+# the browser check drives Debian's Chromium (playwright-core cannot download a browser here): install it when absent
+CHROMIUM="${LABLEDGER_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+  echo "[contract] $CHROMIUM is missing: installing Debian's chromium with apt-get"
+  if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "[contract] FAILED: the GraphQL UI check needs Chromium at $CHROMIUM; install the Debian package 'chromium' (needs root or passwordless sudo), point LABLEDGER_CHROMIUM at a Chromium binary, or skip the suite with LABLEDGER_SKIP_CONTRACT=1"
+    exit 1
+  fi
+  [ -x "$CHROMIUM" ] || CHROMIUM=/usr/bin/chromium
+fi
+export LABLEDGER_CHROMIUM="$CHROMIUM"
+
 PORT="${LABLEDGER_CONTRACT_PORT:-8191}"
 DB="${LABLEDGER_CONTRACT_DB:-labledger_contract}"
 export LABLEDGER_URL="http://localhost:$PORT"

@@ -11,7 +11,7 @@ const origin = new URL(url).origin;
 const profile = mkdtempSync(join(tmpdir(), 'labledger-ui-'));
 const shot = new URL('../../target/graphql-ui-failure.png', import.meta.url).pathname;
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: process.env.LABLEDGER_CHROMIUM ?? process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--no-first-run', '--disable-quic'],

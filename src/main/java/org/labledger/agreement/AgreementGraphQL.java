@@ -52,6 +52,55 @@ public class AgreementGraphQL {
         return AgreementNode.of(a);
     }
 
+    @Query("agreementDiff")
+    @Description("What changed from one version of an agreement to a later one: added, removed, modified (before/after), continued, unchanged; NOT_FOUND for an unknown slug, UNPROCESSABLE when the two are not an earlier and a later version of one supersedes chain")
+    public @NonNull AgreementDiffNode agreementDiff(@NonNull @Description("The earlier version's slug") String from,
+                                                    @NonNull @Description("A later version's slug") String to) {
+        AgreementService.DiffView d = agreements.diff(from, to);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (List<AgreementService.ChangeView> l : List.of(d.added(), d.removed(), d.modified(), d.continued())) {
+            for (AgreementService.ChangeView c : l) {
+                keys.add(c.after().key());
+                if (c.before() != null) {
+                    keys.add(c.before().key());
+                }
+            }
+        }
+        d.unchanged().forEach(p -> keys.add(p.key()));
+        Map<String, ProvisionNode> nodes = keys.isEmpty() ? Map.of()
+                : Batch.index(Provision.<Provision>list("key in ?1", keys).stream().map(ProvisionNode::of).toList(), ProvisionNode::key);
+        java.util.function.Function<List<AgreementService.ChangeView>, List<AgreementDiffNode.ProvisionChangeNode>> entries = l -> l.stream()
+                .map(c -> new AgreementDiffNode.ProvisionChangeNode(c.change(), c.version(),
+                        c.before() == null ? null : nodes.get(c.before().key()), nodes.get(c.after().key()))).toList();
+        return new AgreementDiffNode(d.from(), d.to(), d.versions(), entries.apply(d.added()), entries.apply(d.removed()),
+                entries.apply(d.modified()), entries.apply(d.continued()), d.unchanged().stream().map(p -> nodes.get(p.key())).toList());
+    }
+
+    @Description("How the provision relates to an earlier provision, with the quote that says so (null when no lineage is recorded)")
+    public List<LineageView> lineage(@Source List<ProvisionNode> provisions) {
+        List<Long> ids = provisions.stream().filter(p -> p.change() != null).map(ProvisionNode::id).toList();
+        Map<Long, LineageView> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.predecessor pp left join fetch pp.agreement left join fetch p.changeSource where p.id in ?1", ids)) {
+                found.put(p.id, LineageView.of(p));
+            }
+        }
+        return Batch.one(provisions, ProvisionNode::id, found);
+    }
+
+    @Description("The provision's status, derived from the lineage links of later versions: IN_FORCE, MODIFIED, SUPERSEDED, REMOVED, or REMOVAL for a removal record")
+    public List<@NonNull ProvisionStatus> status(@Source List<ProvisionNode> provisions) {
+        Map<Long, List<AgreementService.LaterLink>> later = agreements.laterLinks(Batch.keys(provisions, ProvisionNode::id));
+        return provisions.stream().map(p -> "REMOVAL".equals(p.kind()) ? ProvisionStatus.REMOVAL
+                : ProvisionStatus.of(null, later.getOrDefault(p.id(), List.of()).stream().map(AgreementService.LaterLink::change).toList())).toList();
+    }
+
+    @Description("The effective date of the later version that modifies, replaces or removes the term (null when none does, or that version states no effective date)")
+    public List<String> endedOn(@Source List<ProvisionNode> provisions) {
+        Map<Long, List<AgreementService.LaterLink>> later = agreements.laterLinks(Batch.keys(provisions, ProvisionNode::id));
+        return provisions.stream().map(p -> AgreementService.endedOn(later.getOrDefault(p.id(), List.of()))).toList();
+    }
+
     // Lab.agreements lives here, with the type it returns: the lab room knows nothing of agreements.
     @Name("agreements")
     @Description("Agreements the lab is party to")

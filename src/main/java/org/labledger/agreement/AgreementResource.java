@@ -65,6 +65,16 @@ public class AgreementResource {
         return view(Response.ok(), slug);
     }
 
+    @GET
+    @Path("/{from}/diff/{to}")
+    @Operation(operationId = "diffAgreements", summary = "What changed between two versions of one agreement: added, removed, modified (before/after), continued, unchanged; read from the provisions' lineage links")
+    @APIResponse(responseCode = "200", description = "the changes from `from` to the later version `to`", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementService.DiffView.class)))
+    @APIResponse(responseCode = "422", description = "Unprocessable Content: the two are the same version, `to` is the earlier one, or they are not versions of one supersedes chain", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public AgreementService.DiffView diff(@Parameter(description = "the earlier version", example = "microsoft-openai-2019") @PathParam("from") String from,
+                                          @Parameter(description = "a later version of the same agreement", example = "microsoft-openai-definitive-agreement") @PathParam("to") String to) {
+        return service.diff(from, to);
+    }
+
     private Response view(Response.ResponseBuilder b, String slug) {
         AgreementService.AgreementDetail d = service.get(slug);
         return b.entity(d).tag(Preconditions.entityTag(d.version())).build();

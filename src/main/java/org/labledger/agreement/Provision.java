@@ -44,6 +44,29 @@ public class Provision extends BaseEntity {
     /** A condition that ends the term, e.g. "AGI verified by an independent expert panel". */
     @Column(name = "valid_until_condition")
     public String validUntilCondition;
+    /** TERM (a term of the agreement) or REMOVAL (a record that the version ends an earlier term). */
+    @Column(nullable = false)
+    public String kind = "TERM";
+    /** How this provision relates to an earlier one (see {@link ProvisionChange}); null when no lineage is recorded. */
+    @Enumerated(EnumType.STRING)
+    public ProvisionChange change;
+    /** The earlier provision this one modifies/continues/replaces/removes; null when none is recorded. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "predecessor_id")
+    public Provision predecessor;
+    /** The link's evidence: one verbatim quote from this source. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "change_source_id")
+    public org.labledger.source.Source changeSource;
+    @Column(name = "change_quote")
+    public String changeQuote;
+    @Column(name = "change_locator")
+    public String changeLocator;
+    /** True when the link is the curator's reading, not stated by the document; {@link #changeRationale} says why. */
+    @Column(name = "change_inference", nullable = false)
+    public boolean changeInference;
+    @Column(name = "change_rationale")
+    public String changeRationale;
     /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
     @Version
     public int version;

@@ -75,10 +75,15 @@ public class DatasetExporter {
                         cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()))).toList();
 
         Map<Long, List<SeedDocument.ProvisionRec>> provisions = new TreeMap<>();
-        for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.beneficiary order by p.agreement.id, p.ordinal")) {
+        for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.beneficiary left join fetch p.predecessor left join fetch p.changeSource order by p.agreement.id, p.ordinal")) {
+            SeedDocument.LineageRec lineage = p.change == null ? null : new SeedDocument.LineageRec(p.change,
+                    p.predecessor == null ? null : p.predecessor.key,
+                    p.changeSource == null && p.changeQuote == null ? null
+                            : new SeedDocument.CitationRec(p.changeSource == null ? null : p.changeSource.key, p.changeQuote, p.changeLocator),
+                    p.changeInference, p.changeRationale);
             provisions.computeIfAbsent(p.agreement.id, k -> new ArrayList<>()).add(new SeedDocument.ProvisionRec(p.key, p.category, p.summary,
                     p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit, p.validFrom, p.validUntil,
-                    p.validUntilCondition, cites.getOrDefault(SubjectType.PROVISION + ":" + p.id, List.of())));
+                    p.validUntilCondition, cites.getOrDefault(SubjectType.PROVISION + ":" + p.id, List.of()), p.kind, lineage));
         }
         List<SeedDocument.AgreementRec> agreements = Agreement.<Agreement>list(
                         "select distinct a from Agreement a left join fetch a.parties p left join fetch p.lab left join fetch a.supersedes order by a.slug").stream()

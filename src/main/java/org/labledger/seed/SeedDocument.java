@@ -30,7 +30,7 @@ import java.util.List;
         SeedDocument.QuestionRec.class, SeedDocument.AnswerRec.class, SeedDocument.AgreementRec.class,
         SeedDocument.PartyRec.class, SeedDocument.ProvisionRec.class, SeedDocument.EventRec.class,
         SeedDocument.ScoreRec.class, SeedDocument.CitationRec.class, SeedDocument.EntityRec.class, SeedDocument.AliasRec.class,
-        SeedDocument.ClaimRec.class, SeedDocument.SubjectRec.class, SeedDocument.LinkRec.class})
+        SeedDocument.ClaimRec.class, SeedDocument.SubjectRec.class, SeedDocument.LinkRec.class, SeedDocument.LineageRec.class})
 public record SeedDocument(
         Integer formatVersion,
         Dataset dataset,
@@ -100,9 +100,28 @@ public record SeedDocument(
     public record PartyRec(String lab, String role) {
     }
 
+    /**
+     * A provision; {@code kind} (TERM, the default, or REMOVAL) and {@code lineage} (how it relates to an earlier
+     * provision) are additive fields of format 2.
+     */
     public record ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
                                BigDecimal value, String unit, String validFrom, String validUntil,
-                               String validUntilCondition, List<CitationRec> citations) {
+                               String validUntilCondition, List<CitationRec> citations, String kind,
+                               LineageRec lineage) {
+        public ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
+                            BigDecimal value, String unit, String validFrom, String validUntil,
+                            String validUntilCondition, List<CitationRec> citations) {
+            this(key, category, summary, beneficiary, value, unit, validFrom, validUntil, validUntilCondition, citations, null, null);
+        }
+    }
+
+    /**
+     * How a provision relates to an earlier one: {@code change} (ADDS, MODIFIES, CONTINUES, REPLACES, REMOVES), the
+     * earlier provision's key {@code of} (null when the documents imply a term no provision records), the one quote
+     * that says so, and whether the link is the curator's inference (then with a rationale).
+     */
+    public record LineageRec(org.labledger.agreement.ProvisionChange change, String of, CitationRec citation,
+                             Boolean inference, String rationale) {
     }
 
     public record EventRec(String slug, String title, EventKind kind, String occurredOn, String summary,

@@ -507,6 +507,7 @@ public class SeedImporter {
                     p.validFrom = pd.v(p.validFrom, pr.validFrom());
                     p.validUntil = pd.v(p.validUntil, pr.validUntil());
                     p.validUntilCondition = pd.v(p.validUntilCondition, pr.validUntilCondition());
+                    lineage(p, pr, provisions, pd);
                     if (pCreated) {
                         p.persist();
                         provisions.put(p.key, p);
@@ -525,7 +526,31 @@ public class SeedImporter {
                     }
                 }
                 tally.count("agreements", outcomes.get(r.slug()));
+                // a predecessor that comes later in the document than its successor is linked now
+                for (var pr : list(r.provisions())) {
+                    if (pr.lineage() != null && pr.lineage().of() != null) {
+                        Provision p = provisions.get(pr.key());
+                        p.predecessor = provisions.get(pr.lineage().of());
+                    }
+                }
             }
+        }
+
+        /** The provision's kind and lineage link (format 2, additive): how it relates to an earlier provision. */
+        void lineage(Provision p, SeedDocument.ProvisionRec pr, Map<String, Provision> provisions, Diff d) {
+            SeedDocument.LineageRec l = pr.lineage();
+            p.kind = d.v(p.kind, pr.kind() == null ? "TERM" : pr.kind());
+            p.change = d.v(p.change, l == null ? null : l.change());
+            Provision before = l == null || l.of() == null ? null : provisions.get(l.of());
+            if (before != null || l == null || l.of() == null) {
+                p.predecessor = d.v(p.predecessor, before);
+            }
+            SeedDocument.CitationRec c = l == null ? null : l.citation();
+            p.changeSource = d.v(p.changeSource, c == null || c.source() == null ? null : sources.get(c.source()));
+            p.changeQuote = d.v(p.changeQuote, c == null ? null : c.quote());
+            p.changeLocator = d.v(p.changeLocator, c == null ? null : c.locator());
+            p.changeInference = d.v(p.changeInference, l != null && Boolean.TRUE.equals(l.inference()));
+            p.changeRationale = d.v(p.changeRationale, l == null ? null : l.rationale());
         }
 
         void importEvents() {

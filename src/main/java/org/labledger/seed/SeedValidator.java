@@ -180,6 +180,8 @@ public final class SeedValidator {
         });
 
         Map<String, String> agreementChain = new HashMap<>();
+        Map<String, String> provisionAgreement = new HashMap<>();
+        List<Object[]> lineages = new java.util.ArrayList<>();
         Set<String> superseded = new HashSet<>();
         each("agreements", d.agreements(), SeedDocument.AgreementRec::slug, a -> {
             text("title", a.title(), 500, true);
@@ -231,10 +233,18 @@ public final class SeedValidator {
                 date("validUntil", p.validUntil());
                 text("validUntilCondition", p.validUntilCondition(), 500, false);
                 citations(p.citations(), sources, true);
+                if (p.kind() != null && !p.kind().equals("TERM") && !p.kind().equals("REMOVAL")) {
+                    fail("kind", "must be TERM or REMOVAL, was '" + p.kind() + "'");
+                }
+                if (p.key() != null) {
+                    provisionAgreement.put(p.key(), a.slug());
+                }
+                lineages.add(new Object[]{where, p, a.slug()});
             }
             where = agreementWhere;
         });
         cycles("agreements", agreementChain);
+        lineage(lineages, provisionAgreement, agreementChain, sources);
 
         each("events", d.events(), SeedDocument.EventRec::slug, e -> {
             text("title", e.title(), 500, true);
@@ -340,6 +350,66 @@ public final class SeedValidator {
                 fail("citations", "a claim needs at least one citation with a verbatim quote");
             }
         });
+    }
+
+    /**
+     * Provision lineage (format 2, additive): REMOVAL records and only they REMOVE; ADDS names no earlier provision;
+     * any other change may name one ({@code of}), which must be a provision of a strictly earlier version of the same
+     * supersedes chain (so links can form no cycle); every link carries one citation with a verbatim quote.
+     */
+    private void lineage(List<Object[]> lineages, Map<String, String> provisionAgreement, Map<String, String> agreementChain,
+                         Set<String> sources) {
+        for (Object[] row : lineages) {
+            where = (String) row[0];
+            SeedDocument.ProvisionRec p = (SeedDocument.ProvisionRec) row[1];
+            SeedDocument.LineageRec l = p.lineage();
+            boolean removal = "REMOVAL".equals(p.kind());
+            if (l == null) {
+                if (removal) {
+                    fail("lineage", "a REMOVAL needs a lineage with change REMOVES");
+                }
+                continue;
+            }
+            if (required("lineage.change", l.change()) == null) {
+                continue;
+            }
+            if (removal != (l.change() == org.labledger.agreement.ProvisionChange.REMOVES)) {
+                fail("lineage.change", removal ? "a REMOVAL must have change REMOVES" : "REMOVES needs kind REMOVAL");
+            }
+            if (l.change() == org.labledger.agreement.ProvisionChange.ADDS && l.of() != null) {
+                fail("lineage.of", "ADDS names no earlier provision");
+            }
+            if (l.of() != null) {
+                String earlier = provisionAgreement.get(l.of());
+                if (earlier == null) {
+                    fail("lineage.of", "refers to unknown provision '" + l.of() + "'");
+                } else if (l.of().equals(p.key())) {
+                    fail("lineage.of", "a provision cannot relate to itself");
+                } else if (!earlierVersion(earlier, (String) row[2], agreementChain)) {
+                    fail("lineage.of", "'" + l.of() + "' belongs to '" + earlier + "', which is not an earlier version of '" + row[2] + "' (supersedes chain)");
+                }
+            }
+            if (l.citation() == null) {
+                fail("lineage.citation", "is required: the quote that says how the provision relates to the earlier one");
+            } else {
+                citations(List.of(l.citation()), sources, true);
+                if (l.citation().quote() == null || l.citation().quote().isBlank()) {
+                    fail("lineage.citation.quote", "is required (verbatim)");
+                }
+            }
+            inference("lineage.", l.inference(), l.rationale());
+        }
+    }
+
+    /** True when {@code earlier} is reached by following supersedes from {@code later} (not {@code later} itself). */
+    private static boolean earlierVersion(String earlier, String later, Map<String, String> agreementChain) {
+        Set<String> seen = new HashSet<>();
+        for (String cur = agreementChain.get(later); cur != null && seen.add(cur); cur = agreementChain.get(cur)) {
+            if (cur.equals(earlier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An inference (true) needs its rationale. */

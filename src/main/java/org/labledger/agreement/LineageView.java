@@ -13,7 +13,7 @@ import org.labledger.source.CitationView;
 public record LineageView(@NonNull @Description("How the provision relates to the earlier one") ProvisionChange change,
                           @Description("The earlier provision's key; null when the documents imply an earlier term that no recorded provision holds (e.g. a right that is relinquished but was never recorded)") String of,
                           @Description("The agreement version the earlier provision belongs to (null with `of`)") String ofAgreement,
-                          @Description("The quote that says how the provision relates to the earlier one") CitationView citation,
+                          @Description("The quote that says how the provision relates to the earlier one (null only if its source was deleted)") CitationView citation,
                           @NonNull @Description("True when the link is the curator's reading, not stated by the document") Boolean inference,
                           @Description("Why the curator reads the link so (set when inference is true)") String rationale) {
 
@@ -21,9 +21,10 @@ public record LineageView(@NonNull @Description("How the provision relates to th
         if (p.change == null) {
             return null;
         }
-        CitationView c = p.changeQuote == null && p.changeSource == null ? null
-                : new CitationView(p.changeSource == null ? null : p.changeSource.key, p.changeSource == null ? null : p.changeSource.title,
-                p.changeSource == null ? null : p.changeSource.publisher, p.changeSource == null ? null : p.changeSource.url,
+        // a Citation always names its source; should the source be deleted (change_source_id set null), the link keeps
+        // its change and earlier provision but shows no citation rather than one without a source
+        CitationView c = p.changeSource == null ? null
+                : new CitationView(p.changeSource.key, p.changeSource.title, p.changeSource.publisher, p.changeSource.url,
                 p.changeQuote, p.changeLocator);
         return new LineageView(p.change, p.predecessor == null ? null : p.predecessor.key,
                 p.predecessor == null ? null : p.predecessor.agreement.slug, c, p.changeInference, p.changeRationale);

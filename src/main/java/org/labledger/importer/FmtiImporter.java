@@ -231,7 +231,8 @@ public class FmtiImporter {
                 answers.add(new AnswerRec(questionKeys.get(i.name()), labOf.get(d.name()),
                         score == 1 ? ResponseStatus.ANSWERED : ResponseStatus.UNANSWERED, true,
                         row == null ? null : row.disclosure(), null, null, null,
-                        row == null ? null : row.justification(), row == null ? null : row.references(), List.of(cite)));
+                        row == null ? null : row.justification(), row == null ? null : row.references(), List.of(cite),
+                        null, null, null));
             }
         }
 

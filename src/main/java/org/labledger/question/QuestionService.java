@@ -60,10 +60,14 @@ public class QuestionService {
                                   List<AnswerStatus> answers) {
     }
 
-    /** A lab's answer as a question's page shows it; {@code status}: the name of the answer's ResponseStatus. */
+    /**
+     * A lab's answer as a question's page shows it; {@code status}, {@code kind}, {@code capacity}: the names of the
+     * answer's ResponseStatus, AnswerKind and RespondentCapacity (the question room sits below the answer room).
+     */
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerView(long id, String lab, String labName, String status, boolean delivered, String summary,
-                             String respondent, String respondentCapacity, String answeredOn, int version,
+                             String respondent, String respondentCapacity, String kind, String capacity,
+                             Boolean afterPublication, String answeredOn, int version,
                              OffsetDateTime updatedAt, List<CitationView> citations) {
     }
 

@@ -72,7 +72,8 @@ public class DatasetExporter {
         List<SeedDocument.AnswerRec> answerRecs = answers.stream()
                 .map(a -> new SeedDocument.AnswerRec(a.question.key, a.lab.slug, a.status, a.delivered, a.summary, a.respondent,
                         a.respondentCapacity, a.answeredOn, a.justification, a.references,
-                        cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()))).toList();
+                        cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()),
+                        a.kind, a.capacity, a.afterPublication)).toList();
 
         Map<Long, List<SeedDocument.ProvisionRec>> provisions = new TreeMap<>();
         for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.beneficiary order by p.agreement.id, p.ordinal")) {

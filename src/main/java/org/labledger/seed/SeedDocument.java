@@ -87,9 +87,14 @@ public record SeedDocument(
                               String notes, List<String> addressedTo, List<CitationRec> citations) {
     }
 
+    /**
+     * {@code kind}, {@code capacity}, {@code afterPublication}: optional (format 2, additive); absent means a
+     * questionnaire reply, capacity UNKNOWN, after publication not known.
+     */
     public record AnswerRec(String question, String lab, ResponseStatus status, Boolean delivered, String summary,
                             String respondent, String respondentCapacity, String answeredOn, String justification,
-                            String references, List<CitationRec> citations) {
+                            String references, List<CitationRec> citations, org.labledger.answer.AnswerKind kind,
+                            org.labledger.answer.RespondentCapacity capacity, Boolean afterPublication) {
     }
 
     public record AgreementRec(String slug, String title, AgreementKind kind, String summary, String announcedOn,

@@ -13,6 +13,8 @@ import org.labledger.agreement.Agreement;
 import org.labledger.agreement.Party;
 import org.labledger.agreement.Provision;
 import org.labledger.answer.Answer;
+import org.labledger.answer.AnswerKind;
+import org.labledger.answer.RespondentCapacity;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.claim.Claim;
 import org.labledger.common.ProblemMappers;
@@ -441,6 +443,9 @@ public class SeedImporter {
                     a.summary = d.v(a.summary, r == null ? null : r.summary());
                     a.respondent = d.v(a.respondent, r == null ? null : r.respondent());
                     a.respondentCapacity = d.v(a.respondentCapacity, r == null ? null : r.respondentCapacity());
+                    a.kind = d.v(a.kind, r == null || r.kind() == null ? AnswerKind.QUESTIONNAIRE_REPLY : r.kind());
+                    a.capacity = d.v(a.capacity, r == null || r.capacity() == null ? RespondentCapacity.UNKNOWN : r.capacity());
+                    a.afterPublication = d.v(a.afterPublication, r == null ? null : r.afterPublication());
                     a.answeredOn = d.v(a.answeredOn, r == null ? null : r.answeredOn());
                     a.justification = d.v(a.justification, r == null ? null : r.justification());
                     a.references = d.v(a.references, r == null ? null : r.references());

@@ -173,6 +173,10 @@ public final class SeedValidator {
             text("summary", a.summary(), 200_000, false);
             text("respondent", a.respondent(), 200, false);
             text("respondentCapacity", a.respondentCapacity(), 500, false);
+            if (a.capacity() != null && a.capacity() != org.labledger.answer.RespondentCapacity.UNKNOWN
+                    && (a.respondent() == null || a.respondent().isBlank())) {
+                fail("capacity", a.capacity() + " needs a respondent");
+            }
             date("answeredOn", a.answeredOn());
             text("justification", a.justification(), 200_000, false);
             text("references", a.references(), 200_000, false);

@@ -102,6 +102,26 @@ class SeedImportTest {
     }
 
     @Test
+    void aCapacityOtherThanUnknownNeedsARespondent() {
+        String json = doc(GOOD_QUESTION).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "ANSWERED", "delivered": true, "summary": "yes",
+                 "respondent": null, "respondentCapacity": null, "capacity": "OFFICIAL", "answeredOn": null,
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]""");
+        SeedException e = rejected(json);
+        assertTrue(e.getMessage().contains("answers[0]") && e.getMessage().contains("capacity: OFFICIAL needs a respondent"), e.getMessage());
+    }
+
+    @Test
+    void unknownAnswerKindNamesTheField() {
+        String json = doc(GOOD_QUESTION).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "ANSWERED", "delivered": true, "summary": "yes",
+                 "respondent": "R", "respondentCapacity": null, "kind": "RUMOUR", "answeredOn": null,
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]""");
+        SeedException e = rejected(json);
+        assertTrue(e.getMessage().contains("answers[0].kind") && e.getMessage().contains("RUMOUR"), e.getMessage());
+    }
+
+    @Test
     void unknownFieldIsRejected() {
         SeedException e = rejected(doc(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"colour\": \"red\"")));
         assertTrue(e.getMessage().contains("questions[0]") && e.getMessage().contains("colour"), e.getMessage());

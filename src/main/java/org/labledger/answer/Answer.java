@@ -27,9 +27,8 @@ public class Answer extends BaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ResponseStatus status = ResponseStatus.UNANSWERED;
-    /** Whether the question actually reached the lab. */
-    @Column(nullable = false)
-    public boolean delivered = true;
+    /** Whether the question actually reached the lab: true, false, or null when not known (V9). */
+    public Boolean delivered = Boolean.TRUE;
     public String summary;
     public String respondent;
     @Column(name = "respondent_capacity")

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 @Description("How one lab responded to one question put to it, with the evidence")
 public record AnswerNode(@NonNull @Id @Description("Stable identifier (for updateAnswer and GET /api/answers/{id})") Long id,
                          @NonNull @Description("How far the lab answered") ResponseStatus status,
-                         @Description("Whether the question reached the lab (false: it was put to the lab but not delivered)") boolean delivered,
+                         @Description("Whether the question reached the lab (false: it was put to the lab but not delivered; null: not known, e.g. a question put to \"at least three\" of its candidate labs)") Boolean delivered,
                          @Description("What the lab said, in short (null when it did not answer)") String summary,
                          @Description("Who answered for the lab (null when not known)") String respondent,
                          @Description("In what capacity the respondent answered (null when not known)") String respondentCapacity,

@@ -48,7 +48,7 @@ public class AnswerWriteService {
     @Inject
     ObjectMapper mapper;
 
-    public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, boolean delivered,
+    public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, Boolean delivered,
                                String summary, String respondent, String respondentCapacity, AnswerKind kind,
                                RespondentCapacity capacity, Boolean afterPublication, String answeredOn,
                                String justification, String references, int version, OffsetDateTime updatedAt,

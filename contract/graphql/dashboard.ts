@@ -36,10 +36,16 @@ async function run<T, V extends object>(name: string, variables: V, method: 'POS
 const matrix = await run<LabMatrixQuery, LabMatrixQueryVariables>('LabMatrix', {});
 const anthropic = matrix.scorecards.find((s) => s.lab === 'anthropic');
 assert(anthropic !== undefined, 'no anthropic scorecard');
-assert(anthropic.counts.total === 33, `anthropic total ${anthropic.counts.total}`);
-assert(anthropic.counts.responseRate === 0.0909, `anthropic response rate ${anthropic.counts.responseRate}`);
+// V9: only the 12 questions known to have reached Anthropic count (33 before: the 16 "[At least three different labs]"
+// rows and a "[new]" row are now of unknown delivery, Akash's 4 suggested questions are put to no lab)
+assert(anthropic.counts.total === 12, `anthropic total ${anthropic.counts.total}`);
+assert(anthropic.counts.unknownDelivery === 17, `anthropic unknown delivery ${anthropic.counts.unknownDelivery}`);
+assert(anthropic.counts.responseRate === 0.1667, `anthropic response rate ${anthropic.counts.responseRate}`);
+const risk = anthropic.rootTopics.find((t) => t.topic === 'risk-assessment');
+assert(risk !== undefined && risk.counts.responseRate === 0.3333, 'risk-assessment response rate 0.3333');
+// staff concerns: both questions are "[At least three different labs]" rows: nothing known asked, rate null (0.5 before)
 const staff = anthropic.rootTopics.find((t) => t.topic === 'staff-concerns');
-assert(staff !== undefined && staff.counts.responseRate === 0.5, 'staff-concerns response rate 0.5');
+assert(staff !== undefined && staff.counts.responseRate === null && staff.counts.unknownDelivery === 2, 'staff-concerns: rate null, 2 of unknown delivery');
 const cells = matrix.scorecards.flatMap((s) => s.rootTopics.map((t) => `${s.lab}/${t.topic}: ${t.counts.answered + t.counts.partial}/${t.counts.total}`));
 const rate = (r: number | null): string => (r === null ? 'n/a' : `${Math.round(r * 100)}%`); // nullable: nothing asked
 console.log(`  LabMatrix: ${matrix.scorecards.length} labs, ${cells.length} cells; anthropic ${rate(anthropic.counts.responseRate)}`);

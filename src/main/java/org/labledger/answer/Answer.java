@@ -27,13 +27,23 @@ public class Answer extends BaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ResponseStatus status = ResponseStatus.UNANSWERED;
-    /** Whether the question actually reached the lab. */
-    @Column(nullable = false)
-    public boolean delivered = true;
+    /** Whether the question actually reached the lab: true, false, or null when not known (V9). */
+    public Boolean delivered = Boolean.TRUE;
     public String summary;
     public String respondent;
     @Column(name = "respondent_capacity")
     public String respondentCapacity;
+    /** What kind of response this is (V9); a questionnaire reply unless the data says otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AnswerKind kind = AnswerKind.QUESTIONNAIRE_REPLY;
+    /** The closed reading of respondentCapacity: UNKNOWN when the document does not say. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RespondentCapacity capacity = RespondentCapacity.UNKNOWN;
+    /** Whether the answer came after the questions were published (null: not known). */
+    @Column(name = "after_publication")
+    public Boolean afterPublication;
     @Column(name = "answered_on")
     public String answeredOn;
     /** Why the answer got its status (e.g. an assessor's justification of a score). */

@@ -26,7 +26,7 @@ public class AnswerService {
     /** An answer as a row of a list or a CSV download. */
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerRow(long id, String lab, String questionnaire, String question, String questionText, String topic,
-                            ResponseStatus status, boolean delivered, String answeredOn, java.time.OffsetDateTime updatedAt,
+                            ResponseStatus status, Boolean delivered, String answeredOn, java.time.OffsetDateTime updatedAt,
                             String summary, List<String> sourceUrls) {
     }
 

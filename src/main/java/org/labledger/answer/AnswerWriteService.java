@@ -48,8 +48,9 @@ public class AnswerWriteService {
     @Inject
     ObjectMapper mapper;
 
-    public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, boolean delivered,
-                               String summary, String respondent, String respondentCapacity, String answeredOn,
+    public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, Boolean delivered,
+                               String summary, String respondent, String respondentCapacity, AnswerKind kind,
+                               RespondentCapacity capacity, Boolean afterPublication, String answeredOn,
                                String justification, String references, int version, OffsetDateTime updatedAt,
                                List<CitationView> citations) {
     }
@@ -76,8 +77,8 @@ public class AnswerWriteService {
     /** The REST view of an answer, read back after a write. */
     public AnswerDetail detail(Answer a) {
         return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
-                a.respondent, a.respondentCapacity, a.answeredOn, a.justification, a.references, a.version, a.updatedAt,
-                citations.forSubject(SubjectType.ANSWER, a.id));
+                a.respondent, a.respondentCapacity, a.kind, a.capacity, a.afterPublication, a.answeredOn, a.justification,
+                a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id));
     }
 
     /*

@@ -63,7 +63,7 @@ public class AnswersOfQuestions implements QuestionAnswers {
         answers.sort(Comparator.comparing(a -> a.lab.slug));
         Map<Long, List<CitationView>> answerCitations = citations.forSubjects(SubjectType.ANSWER, answers.stream().map(a -> a.id).toList());
         return answers.stream().map(a -> new AnswerView(a.id, a.lab.slug, a.lab.name, a.status.name(), a.delivered,
-                a.summary, a.respondent, a.respondentCapacity, a.answeredOn, a.version, a.updatedAt,
+                a.summary, a.respondent, a.respondentCapacity, a.kind.name(), a.capacity.name(), a.afterPublication, a.answeredOn, a.version, a.updatedAt,
                 answerCitations.getOrDefault(a.id, List.of()))).toList();
     }
 

@@ -36,21 +36,26 @@ public class ScorecardService {
     @Inject
     RevisionService revisions;
 
-    /** Counts by status; {@code responseRate} = (PARTIAL + ANSWERED) / total, null when nothing was asked. */
+    /**
+     * Counts by status; {@code responseRate} = (PARTIAL + ANSWERED) / total, null when nothing was asked. Only answers
+     * whose delivery is known count (V9): those whose delivery is not known (a question put to "at least three" of
+     * its candidate labs, not said which) are counted apart in {@code unknownDelivery}, never as unanswered.
+     */
     @Name("StatusCounts")
     @Description("Answers counted by status")
-    public record Counts(@Description("Questions put to the lab (answers of any status)") long total,
+    public record Counts(@Description("Questions known to have been put to the lab (answers of any status whose delivery is known; see unknownDelivery)") long total,
                          @Description("Answers UNANSWERED") long unanswered,
                          @Description("Answers PARTIAL") long partial,
                          @Description("Answers ANSWERED") long answered,
                          @Description("Questions put to the lab but not delivered to it") long notDelivered,
                          @Description("(partial + answered) / total, rounded to 4 decimals, trailing zeros dropped (0.5, 0.0909, 0); null when total is 0") BigDecimal responseRate,
-                         @Description("answered / total, rounded to 4 decimals, trailing zeros dropped; null when total is 0") BigDecimal answeredRate) {
+                         @Description("answered / total, rounded to 4 decimals, trailing zeros dropped; null when total is 0") BigDecimal answeredRate,
+                         @Description("Answers (of any status) whose delivery is not known, e.g. to a question put to \"at least three\" of its candidate labs without saying which: not in total, unanswered, partial, answered or the rates") long unknownDelivery) {
 
-        static Counts of(long unanswered, long partial, long answered, long notDelivered) {
-            long total = unanswered + partial + answered;
-            return new Counts(total, unanswered, partial, answered, notDelivered,
-                    rate(partial + answered, total), rate(answered, total));
+        static Counts of(long[] c) {
+            long total = c[0] + c[1] + c[2];
+            return new Counts(total, c[0], c[1], c[2], c[3],
+                    rate(c[1] + c[2], total), rate(c[2], total), c[4]);
         }
 
         private static BigDecimal rate(long n, long total) {
@@ -117,14 +122,15 @@ public class ScorecardService {
         }
         List<Object[]> rows = asOf == null ? tally(where.toString(), params) : asOf(where.toString(), params, asOf);
 
-        // lab id -> topic id -> [unanswered, partial, answered, notDelivered]
+        // lab id -> topic id -> [unanswered, partial, answered (delivery known), notDelivered, unknownDelivery]
         Map<Long, Map<Long, long[]>> tally = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long lab = ((Number) r[0]).longValue();
             long t = ((Number) r[1]).longValue();
-            long[] c = tally.computeIfAbsent(lab, k -> new LinkedHashMap<>()).computeIfAbsent(t, k -> new long[4]);
+            long[] c = tally.computeIfAbsent(lab, k -> new LinkedHashMap<>()).computeIfAbsent(t, k -> new long[5]);
             c[ResponseStatus.valueOf((String) r[2]).ordinal()] += ((Number) r[3]).longValue();
             c[3] += ((Number) r[4]).longValue();
+            c[4] += ((Number) r[5]).longValue();
         }
         List<LabRef> scope = labs != null ? labs : labRefs(" order by slug", null);
         List<Scorecard> out = new ArrayList<>();
@@ -148,16 +154,20 @@ public class ScorecardService {
                 .map(r -> new LabRef(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
 
-    /** Rows (lab, topic, status, count, notDelivered) from answer_tally, which triggers keep exact (V6). */
+    /**
+     * Rows (lab, topic, status, count with known delivery, notDelivered, unknownDelivery) from answer_tally, which
+     * triggers keep exact (V6, V9).
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> tally(String where, Map<String, Object> params) {
-        var query = em.createNativeQuery("select t.lab_id, t.topic_id, t.status, sum(t.n), coalesce(sum(t.n) filter (where not t.delivered), 0)"
+        var query = em.createNativeQuery("select t.lab_id, t.topic_id, t.status, coalesce(sum(t.n) filter (where t.delivered is not null), 0),"
+                + " coalesce(sum(t.n) filter (where not t.delivered), 0), coalesce(sum(t.n) filter (where t.delivered is null), 0)"
                 + " from answer_tally t" + where.replace("#.", "t.") + " group by t.lab_id, t.topic_id, t.status");
         params.forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Rows (lab, topic, status, 1, notDelivered 0/1) for each answer as it stood at {@code asOf}. */
+    /** Rows (lab, topic, status, known 0/1, notDelivered 0/1, unknownDelivery 0/1) for each answer as it stood at {@code asOf}. */
     @SuppressWarnings("unchecked")
     private List<Object[]> asOf(String where, Map<String, Object> params, java.time.OffsetDateTime asOf) {
         String sql = "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf"
@@ -172,7 +182,7 @@ public class ScorecardService {
         List<Object[]> out = new ArrayList<>();
         for (Object[] a : answers) {
             String status = (String) a[3];
-            boolean delivered = (Boolean) a[4];
+            Boolean delivered = (Boolean) a[4];
             boolean existed = (Boolean) a[5];
             RevisionService.PastState then = past.get(((Number) a[0]).longValue());
             if (then != null) {
@@ -180,37 +190,39 @@ public class ScorecardService {
                     continue; // deleted by then, or created after asOf
                 }
                 status = then.fields().get("status");
-                delivered = Boolean.parseBoolean(then.fields().get("delivered"));
+                String was = then.fields().get("delivered");
+                delivered = was == null || was.equals("null") ? null : Boolean.valueOf(was);
             } else if (!existed) {
                 continue;
             }
-            out.add(new Object[]{a[1], a[2], status, 1L, delivered ? 0L : 1L});
+            out.add(new Object[]{a[1], a[2], status, delivered == null ? 0L : 1L, Boolean.FALSE.equals(delivered) ? 1L : 0L,
+                    delivered == null ? 1L : 0L});
         }
         return out;
     }
 
     private Scorecard card(LabRef lab, Map<Long, long[]> byTopic, TopicService.Tree tree) {
-        long[] total = new long[4];
+        long[] total = new long[5];
         Map<Topic, long[]> roots = new LinkedHashMap<>();
         List<TopicScore> perTopic = new ArrayList<>();
         for (var e : byTopic.entrySet()) {
             Topic t = tree.get(e.getKey());
             long[] c = e.getValue();
-            long[] root = roots.computeIfAbsent(tree.root(t), k -> new long[4]);
-            for (int i = 0; i < 4; i++) {
+            long[] root = roots.computeIfAbsent(tree.root(t), k -> new long[5]);
+            for (int i = 0; i < 5; i++) {
                 total[i] += c[i];
                 root[i] += c[i];
             }
-            perTopic.add(new TopicScore(t.slug, t.name, tree.path(t), Counts.of(c[0], c[1], c[2], c[3])));
+            perTopic.add(new TopicScore(t.slug, t.name, tree.path(t), Counts.of(c)));
         }
         List<TopicScore> perRoot = roots.entrySet().stream()
                 .map(e -> new TopicScore(e.getKey().slug, e.getKey().name, tree.path(e.getKey()),
-                        Counts.of(e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])))
+                        Counts.of(e.getValue())))
                 .sorted(Comparator.comparing(TopicScore::topic)).toList();
         Map<String, String> sortKey = new java.util.HashMap<>();
         perTopic.forEach(ts -> sortKey.put(ts.topic(), String.join(" › ", ts.path())));
         perTopic.sort(Comparator.comparing(ts -> sortKey.get(ts.topic())));
-        return new Scorecard(lab.slug(), lab.name(), Counts.of(total[0], total[1], total[2], total[3]), perTopic, perRoot);
+        return new Scorecard(lab.slug(), lab.name(), Counts.of(total), perTopic, perRoot);
     }
 
 }

@@ -217,7 +217,7 @@ public class FmtiImporter {
             questionKeys.put(i.name(), key);
             String notes = i.definition() == null ? null : i.definition() + (i.notes() == null ? "" : "\n\nNotes: " + i.notes());
             questions.add(new QuestionRec(key, "fmti-" + ed, topicSlugs.get(i.name()), null, ++ordinal, i.name(), notes,
-                    addressed, List.of(new CitationRec(sourceKey, null, e.scoresFile() + ", line " + i.line()))));
+                    addressed, List.of(new CitationRec(sourceKey, null, e.scoresFile() + ", line " + i.line())), null, null, null));
         }
 
         List<AnswerRec> answers = new ArrayList<>();
@@ -231,7 +231,8 @@ public class FmtiImporter {
                 answers.add(new AnswerRec(questionKeys.get(i.name()), labOf.get(d.name()),
                         score == 1 ? ResponseStatus.ANSWERED : ResponseStatus.UNANSWERED, true,
                         row == null ? null : row.disclosure(), null, null, null,
-                        row == null ? null : row.justification(), row == null ? null : row.references(), List.of(cite)));
+                        row == null ? null : row.justification(), row == null ? null : row.references(), List.of(cite),
+                        null, null, null, null));
             }
         }
 
@@ -242,7 +243,7 @@ public class FmtiImporter {
         var questionnaire = new SeedDocument.QuestionnaireRec("fmti-" + ed, "Foundation Model Transparency Index (" + e.edition() + ")",
                 "Stanford CRFM", "Bommasani, Klyman et al.", null, sourceKey,
                 "The FMTI indicators of the " + e.edition() + " edition; a developer's score of 1 on an indicator is recorded as ANSWERED, 0 as UNANSWERED.",
-                List.of(), null);
+                List.of(), null, null);
         return new SeedDocument(SeedDocument.FORMAT_VERSION, new SeedDocument.Dataset("FMTI " + e.edition(), e.edition(), null),
                 List.of(source), labRecs, topics, List.of(questionnaire), questions, answers, List.of(), List.of(), List.of());
     }

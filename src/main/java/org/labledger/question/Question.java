@@ -32,6 +32,12 @@ public class Question extends BaseEntity {
     @Column(nullable = false)
     public String text;
     public String notes;
+    /** At least this many of the labs the question has answers for were asked, not known which (null: all were; V9). */
+    @Column(name = "min_addressees")
+    public Integer minAddressees;
+    /** Context only (e.g. a quoted passage other rows hang from): put to no lab (V9). */
+    @Column(nullable = false)
+    public boolean context;
 
     /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
     @Version

@@ -12,6 +12,8 @@ public record QuestionNode(@Ignore Long id,
                            @Description("Position in its questionnaire (from 1)") int ordinal,
                            @NonNull @Description("The question as asked") String text,
                            @Description("Editorial notes (null when none)") String notes,
+                           @Description("The document says the question was put to at least this many of the labs it has answers for (its candidates), not which; null when it was put to every one of them") Integer minAddressees,
+                           @Description("True for a row that only gives context (e.g. a quoted passage other questions hang from): it was put to no lab and has no answers") boolean context,
                            @Ignore Long questionnaireId, @Ignore Long topicId, @Ignore Long parentId) {
 
     /** The questions with these ids (in no particular order), read as rows without loading entities. */
@@ -20,19 +22,20 @@ public record QuestionNode(@Ignore Long id,
         if (ids.isEmpty()) {
             return java.util.List.of();
         }
-        java.util.List<Object[]> rows = em.createNativeQuery("select id, key, ordinal, text, notes, questionnaire_id, topic_id, parent_id"
+        java.util.List<Object[]> rows = em.createNativeQuery("select id, key, ordinal, text, notes, min_addressees, context, questionnaire_id, topic_id, parent_id"
                         + " from question where id in (:ids)")
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .addScalar("id", Long.class).addScalar("key", String.class).addScalar("ordinal", Integer.class)
-                .addScalar("text", String.class).addScalar("notes", String.class).addScalar("questionnaire_id", Long.class)
+                .addScalar("text", String.class).addScalar("notes", String.class)
+                .addScalar("min_addressees", Integer.class).addScalar("context", Boolean.class).addScalar("questionnaire_id", Long.class)
                 .addScalar("topic_id", Long.class).addScalar("parent_id", Long.class)
                 .setParameter("ids", ids).getResultList();
         return rows.stream().map(r -> new QuestionNode((Long) r[0], (String) r[1], (Integer) r[2], (String) r[3], (String) r[4],
-                (Long) r[5], (Long) r[6], (Long) r[7])).toList();
+                (Integer) r[5], (Boolean) r[6], (Long) r[7], (Long) r[8], (Long) r[9])).toList();
     }
 
     public static QuestionNode of(Question q) {
-        return new QuestionNode(q.id, q.key, q.ordinal, q.text, q.notes, q.questionnaire.id, q.topic.id,
+        return new QuestionNode(q.id, q.key, q.ordinal, q.text, q.notes, q.minAddressees, q.context, q.questionnaire.id, q.topic.id,
                 q.parent == null ? null : q.parent.id);
     }
 

@@ -50,9 +50,12 @@ public class QuestionService {
     public record TopicRef(String slug, String name, List<String> path) {
     }
 
-    /** A lab's answer as a question list shows it; {@code status}: the name of the answer's ResponseStatus. */
+    /**
+     * A lab's answer as a question list shows it; {@code status}: the name of the answer's ResponseStatus;
+     * {@code delivered}: null when it is not known whether the question reached the lab.
+     */
     @RegisterForReflection // serialised inside PageResult (a Response entity)
-    public record AnswerStatus(String lab, String status, boolean delivered) {
+    public record AnswerStatus(String lab, String status, Boolean delivered) {
     }
 
     @RegisterForReflection // serialised inside PageResult (a Response entity)
@@ -60,17 +63,21 @@ public class QuestionService {
                                   List<AnswerStatus> answers) {
     }
 
-    /** A lab's answer as a question's page shows it; {@code status}: the name of the answer's ResponseStatus. */
+    /**
+     * A lab's answer as a question's page shows it; {@code status}, {@code kind}, {@code capacity}: the names of the
+     * answer's ResponseStatus, AnswerKind and RespondentCapacity (the question room sits below the answer room).
+     */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record AnswerView(long id, String lab, String labName, String status, boolean delivered, String summary,
-                             String respondent, String respondentCapacity, String answeredOn, int version,
+    public record AnswerView(long id, String lab, String labName, String status, Boolean delivered, String summary,
+                             String respondent, String respondentCapacity, String kind, String capacity,
+                             Boolean afterPublication, String answeredOn, int version,
                              OffsetDateTime updatedAt, List<CitationView> citations) {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record QuestionDetail(String key, Ref questionnaire, TopicRef topic, String parent, List<String> children,
-                                 int ordinal, String text, String notes, List<CitationView> citations,
-                                 List<AnswerView> answers) {
+                                 int ordinal, String text, String notes, Integer minAddressees, boolean context,
+                                 List<CitationView> citations, List<AnswerView> answers) {
     }
 
     public PageResult<QuestionSummary> search(QuestionFilter f, String sort, int page, int size) {
@@ -191,6 +198,6 @@ public class QuestionService {
         List<AnswerView> views = answers.views(q);
         return new QuestionDetail(q.key, new Ref(q.questionnaire.slug, q.questionnaire.title), topicRef(tree, q),
                 q.parent == null ? null : q.parent.key, children, q.ordinal, q.text, q.notes,
-                citations.forSubject(SubjectType.QUESTION, q.id), views);
+                q.minAddressees, q.context, citations.forSubject(SubjectType.QUESTION, q.id), views);
     }
 }

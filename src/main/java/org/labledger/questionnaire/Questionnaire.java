@@ -27,6 +27,10 @@ public class Questionnaire extends BaseEntity {
     @JoinColumn(name = "source_id")
     public Source source;
     public String description;
+    /** SENT, or SUGGESTED: never put to any lab (V9). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public QuestionnaireKind kind = QuestionnaireKind.SENT;
 
     /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
     @Version

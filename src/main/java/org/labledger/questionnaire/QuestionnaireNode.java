@@ -14,10 +14,11 @@ public record QuestionnaireNode(@Ignore Long id,
                                 @Description("Who wrote it (null when not recorded)") String author,
                                 @Description("When it was published: YYYY, YYYY-MM or YYYY-MM-DD (null when not known)") String publishedOn,
                                 @Description("What it is (null when not recorded)") String description,
+                                @NonNull @Description("SENT (put to labs) or SUGGESTED (never sent: its questions have no answers)") QuestionnaireKind kind,
                                 @Ignore Long sourceId) {
 
     public static QuestionnaireNode of(Questionnaire q) {
-        return new QuestionnaireNode(q.id, q.slug, q.title, q.publisher, q.author, q.publishedOn, q.description,
+        return new QuestionnaireNode(q.id, q.slug, q.title, q.publisher, q.author, q.publishedOn, q.description, q.kind,
                 q.source == null ? null : q.source.id);
     }
 }

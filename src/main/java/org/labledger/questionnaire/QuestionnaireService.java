@@ -16,7 +16,8 @@ public class QuestionnaireService {
     EntityManager em;
 
     public record QuestionnaireView(String slug, String title, String publisher, String author, String publishedOn,
-                                    String source, String description, long questionCount, List<String> labs) {
+                                    String source, String description, QuestionnaireKind kind, long questionCount,
+                                    List<String> labs) {
     }
 
     public List<QuestionnaireView> list() {
@@ -39,6 +40,6 @@ public class QuestionnaireService {
 
     private static QuestionnaireView view(Questionnaire q, long count, List<String> labs) {
         return new QuestionnaireView(q.slug, q.title, q.publisher, q.author, q.publishedOn,
-                q.source == null ? null : q.source.key, q.description, count, labs);
+                q.source == null ? null : q.source.key, q.description, q.kind, count, labs);
     }
 }

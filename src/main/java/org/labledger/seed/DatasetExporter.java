@@ -57,7 +57,7 @@ public class DatasetExporter {
                 .map(t -> new SeedDocument.TopicRec(t.slug, t.name, t.parent == null ? null : t.parent.slug, t.description)).toList();
         List<SeedDocument.QuestionnaireRec> questionnaires = Questionnaire.<Questionnaire>list("select q from Questionnaire q left join fetch q.source order by q.slug").stream()
                 .map(q -> new SeedDocument.QuestionnaireRec(q.slug, q.title, q.publisher, q.author, q.publishedOn,
-                        q.source == null ? null : q.source.key, q.description, List.of(), null)).toList();
+                        q.source == null ? null : q.source.key, q.description, List.of(), null, q.kind)).toList();
 
         List<Answer> answers = Answer.list("select a from Answer a join fetch a.lab join fetch a.question q join fetch q.questionnaire");
         answers.sort(Comparator.comparing((Answer a) -> a.question.questionnaire.slug).thenComparing(a -> a.question.ordinal).thenComparing(a -> a.lab.slug));
@@ -68,11 +68,13 @@ public class DatasetExporter {
                         "select q from Question q join fetch q.questionnaire join fetch q.topic left join fetch q.parent order by q.questionnaire.slug, q.ordinal").stream()
                 .map(q -> new SeedDocument.QuestionRec(q.key, q.questionnaire.slug, q.topic.slug, q.parent == null ? null : q.parent.key,
                         q.ordinal, q.text, q.notes, addressed.getOrDefault(q.id, List.of()),
-                        cites.getOrDefault(SubjectType.QUESTION + ":" + q.id, List.of()))).toList();
+                        cites.getOrDefault(SubjectType.QUESTION + ":" + q.id, List.of()), q.minAddressees, null,
+                        q.context ? Boolean.TRUE : null)).toList();
         List<SeedDocument.AnswerRec> answerRecs = answers.stream()
                 .map(a -> new SeedDocument.AnswerRec(a.question.key, a.lab.slug, a.status, a.delivered, a.summary, a.respondent,
                         a.respondentCapacity, a.answeredOn, a.justification, a.references,
-                        cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()))).toList();
+                        cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()),
+                        a.kind, a.capacity, a.afterPublication, a.delivered == null ? Delivery.UNKNOWN : null)).toList();
 
         Map<Long, List<SeedDocument.ProvisionRec>> provisions = new TreeMap<>();
         for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.beneficiary left join fetch p.predecessor left join fetch p.changeSource order by p.agreement.id, p.ordinal")) {

@@ -78,18 +78,35 @@ public record SeedDocument(
      * {@code defaultAnswerCitations}: the evidence for the answers the document does not list (e.g. the author's
      * statement that labs did not reply); every (question, lab) pair without an answer record gets them.
      */
+    /** {@code kind} (format 2, optional): SENT (default) or SUGGESTED (never sent: its questions address no lab). */
     public record QuestionnaireRec(String slug, String title, String publisher, String author, String publishedOn,
                                    String source, String description, List<String> notDeliveredTo,
-                                   List<CitationRec> defaultAnswerCitations) {
+                                   List<CitationRec> defaultAnswerCitations,
+                                   org.labledger.questionnaire.QuestionnaireKind kind) {
     }
 
+    /**
+     * Format 2, optional: {@code minAddressees} — the document says the question was put to at least this many of
+     * {@code addressedTo} (then its candidates), not which; {@code delivery} — the delivery of its pairs without an
+     * answer record (a questionnaire's notDeliveredTo still wins; absent: DELIVERED); {@code context} — true for a
+     * row that only gives context: it addresses no lab.
+     */
     public record QuestionRec(String key, String questionnaire, String topic, String parent, Integer ordinal, String text,
-                              String notes, List<String> addressedTo, List<CitationRec> citations) {
+                              String notes, List<String> addressedTo, List<CitationRec> citations,
+                              Integer minAddressees, Delivery delivery, Boolean context) {
     }
 
+    /**
+     * {@code kind}, {@code capacity}, {@code afterPublication}: optional (format 2, additive); absent means a
+     * questionnaire reply, capacity UNKNOWN, after publication not known. {@code delivery} (format 2): UNKNOWN is how
+     * a record says the document does not tell whether the question reached the lab ({@code delivered} null means
+     * "the default"); when both are given they must agree.
+     */
     public record AnswerRec(String question, String lab, ResponseStatus status, Boolean delivered, String summary,
                             String respondent, String respondentCapacity, String answeredOn, String justification,
-                            String references, List<CitationRec> citations) {
+                            String references, List<CitationRec> citations, org.labledger.answer.AnswerKind kind,
+                            org.labledger.answer.RespondentCapacity capacity, Boolean afterPublication,
+                            Delivery delivery) {
     }
 
     public record AgreementRec(String slug, String title, AgreementKind kind, String summary, String announcedOn,

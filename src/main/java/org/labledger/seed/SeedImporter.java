@@ -13,6 +13,9 @@ import org.labledger.agreement.Agreement;
 import org.labledger.agreement.Party;
 import org.labledger.agreement.Provision;
 import org.labledger.answer.Answer;
+import org.labledger.questionnaire.QuestionnaireKind;
+import org.labledger.answer.AnswerKind;
+import org.labledger.answer.RespondentCapacity;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.claim.Claim;
 import org.labledger.common.ProblemMappers;
@@ -35,6 +38,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -363,6 +367,7 @@ public class SeedImporter {
                 q.publishedOn = d.v(q.publishedOn, r.publishedOn());
                 q.description = d.v(q.description, r.description());
                 q.source = d.v(q.source, r.source() == null ? null : sources.get(r.source()));
+                q.kind = d.v(q.kind, r.kind() == null ? QuestionnaireKind.SENT : r.kind());
                 if (created) {
                     q.persist();
                     questionnaires.put(q.slug, q);
@@ -386,6 +391,8 @@ public class SeedImporter {
                 q.ordinal = d.v(q.ordinal, r.ordinal());
                 q.text = d.v(q.text, r.text());
                 q.notes = d.v(q.notes, r.notes());
+                q.minAddressees = d.v(q.minAddressees, r.minAddressees());
+                q.context = d.v(q.context, Boolean.TRUE.equals(r.context()));
                 if (created) {
                     q.persist();
                     questions.put(q.key, q);
@@ -416,31 +423,47 @@ public class SeedImporter {
                 notDelivered.put(q.slug(), new LinkedHashSet<>(q.notDeliveredTo() == null ? List.of() : q.notDeliveredTo()));
                 defaultCitations.put(q.slug(), list(q.defaultAnswerCitations()));
             }
+            // answers a curator has changed (they have revisions) are theirs: the document's defaults leave them alone
+            Set<Long> curated = new HashSet<>(em.createQuery("select distinct r.entityId from Revision r"
+                    + " where r.entity = 'ANSWER' and r.entityId is not null", Long.class).getResultList());
+            Set<String> addressed = new HashSet<>();
             for (var qr : list(doc.questions())) {
-                for (String labSlug : qr.addressedTo()) {
+                for (String labSlug : list(qr.addressedTo())) {
                     String k = qr.key() + "/" + labSlug;
+                    addressed.add(k);
                     Answer a = existing.get(k);
                     SeedDocument.AnswerRec r = explicit.get(k);
                     boolean created = a == null;
+                    Boolean defaultDelivered = notDelivered.getOrDefault(qr.questionnaire(), Set.of()).contains(labSlug) ? Boolean.FALSE
+                            : qr.delivery() == null ? Boolean.TRUE : qr.delivery().delivered();
                     if (created) {
                         a = new Answer();
                         a.question = questions.get(qr.key());
                         a.lab = labs.get(labSlug);
                     } else if (r == null) {
-                        // default answers are never reset (curators own them); they only gain evidence they lack
+                        // default answers are never reset once a curator changed them; untouched ones follow the
+                        // document's default delivery (V9: e.g. "at least three" of five labs: not known which);
+                        // they only gain evidence they lack
+                        boolean moved = !curated.contains(a.id) && !java.util.Objects.equals(a.delivered, defaultDelivered);
+                        if (moved) {
+                            a.delivered = defaultDelivered;
+                        }
                         boolean cited = !citations.containsKey(SubjectType.ANSWER + ":" + a.id)
                                 && !defaultCitations.get(qr.questionnaire()).isEmpty()
                                 && syncCitations(SubjectType.ANSWER, a.id, defaultCitations.get(qr.questionnaire()));
-                        tally.count("answers", cited ? Boolean.FALSE : null);
+                        tally.count("answers", cited || moved ? Boolean.FALSE : null);
                         continue;
                     }
                     Diff d = new Diff();
-                    boolean defaultDelivered = !notDelivered.getOrDefault(qr.questionnaire(), Set.of()).contains(labSlug);
                     a.status = d.v(a.status, r == null ? ResponseStatus.UNANSWERED : r.status());
-                    a.delivered = d.v(a.delivered, r == null || r.delivered() == null ? defaultDelivered : r.delivered());
+                    a.delivered = d.v(a.delivered, r == null ? defaultDelivered
+                            : r.delivery() != null ? r.delivery().delivered() : r.delivered() != null ? r.delivered() : defaultDelivered);
                     a.summary = d.v(a.summary, r == null ? null : r.summary());
                     a.respondent = d.v(a.respondent, r == null ? null : r.respondent());
                     a.respondentCapacity = d.v(a.respondentCapacity, r == null ? null : r.respondentCapacity());
+                    a.kind = d.v(a.kind, r == null || r.kind() == null ? AnswerKind.QUESTIONNAIRE_REPLY : r.kind());
+                    a.capacity = d.v(a.capacity, r == null || r.capacity() == null ? RespondentCapacity.UNKNOWN : r.capacity());
+                    a.afterPublication = d.v(a.afterPublication, r == null ? null : r.afterPublication());
                     a.answeredOn = d.v(a.answeredOn, r == null ? null : r.answeredOn());
                     a.justification = d.v(a.justification, r == null ? null : r.justification());
                     a.references = d.v(a.references, r == null ? null : r.references());
@@ -450,6 +473,32 @@ public class SeedImporter {
                     boolean cited = syncCitations(SubjectType.ANSWER, a.id, r != null ? r.citations() : defaultCitations.get(qr.questionnaire()));
                     tally.count("answers", outcome(created, d.changed || cited));
                 }
+            }
+            // a pair the document no longer addresses (a SUGGESTED questionnaire's questions, a context row) loses its
+            // default answer unless a curator changed it or a claim is about it; counted as updated
+            Set<String> documented = new HashSet<>();
+            list(doc.questions()).forEach(q -> documented.add(q.key()));
+            List<Answer> gone = new ArrayList<>();
+            existing.forEach((k, a) -> {
+                if (documented.contains(a.question.key) && !addressed.contains(k) && !curated.contains(a.id)) {
+                    gone.add(a);
+                }
+            });
+            if (!gone.isEmpty()) {
+                Set<Long> claimed = new HashSet<>(em.createQuery("select c.aboutId from Claim c where c.aboutType = ?1 and c.aboutId in (?2)", Long.class)
+                        .setParameter(1, SubjectType.ANSWER).setParameter(2, gone.stream().map(a -> a.id).toList()).getResultList());
+                gone.removeIf(a -> claimed.contains(a.id));
+            }
+            for (Answer a : gone) {
+                List<Citation> cites = citations.remove(SubjectType.ANSWER + ":" + a.id);
+                if (cites != null) {
+                    cites.forEach(Citation::delete);
+                }
+                a.delete();
+                tally.count("answers", Boolean.FALSE);
+            }
+            if (!gone.isEmpty()) {
+                LOG.infof("removed %d default answers the dataset no longer addresses", gone.size());
             }
         }
 

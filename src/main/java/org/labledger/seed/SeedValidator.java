@@ -1,5 +1,6 @@
 package org.labledger.seed;
 
+import org.labledger.questionnaire.QuestionnaireKind;
 import org.labledger.seed.SeedDocument.CitationRec;
 
 import java.util.ArrayList;
@@ -34,12 +35,23 @@ public final class SeedValidator {
         return v.problems;
     }
 
+    /** Whether the document uses the format-2 fields of uncertain addressees and kinds of answer. */
+    private static boolean usesAddressees(SeedDocument d) {
+        return d.questionnaires() != null && d.questionnaires().stream().anyMatch(q -> q != null && q.kind() != null)
+                || d.questions() != null && d.questions().stream().anyMatch(q -> q != null
+                        && (q.minAddressees() != null || q.delivery() != null || q.context() != null))
+                || d.answers() != null && d.answers().stream().anyMatch(a -> a != null
+                        && (a.kind() != null || a.capacity() != null || a.afterPublication() != null || a.delivery() != null));
+    }
+
     private void check(SeedDocument d, Set<String> existingLabs) {
         where = "document";
         if (d.formatVersion() == null || !SeedDocument.READABLE_VERSIONS.contains(d.formatVersion())) {
             fail("formatVersion", "must be one of " + new java.util.TreeSet<>(SeedDocument.READABLE_VERSIONS) + ", was " + d.formatVersion());
         } else if (d.formatVersion() == 1 && (d.entities() != null && !d.entities().isEmpty() || d.claims() != null && !d.claims().isEmpty())) {
             fail("formatVersion", "entities and claims need formatVersion 2, was 1");
+        } else if (d.formatVersion() == 1 && usesAddressees(d)) {
+            fail("formatVersion", "questionnaire kind, question minAddressees/delivery/context and answer kind/capacity/afterPublication/delivery need formatVersion 2, was 1");
         }
         Set<String> sources = keys("sources", d.sources(), SeedDocument.SourceRec::key);
         Set<String> labs = keys("labs", d.labs(), SeedDocument.LabRec::slug);
@@ -105,8 +117,15 @@ public final class SeedValidator {
             date("publishedOn", q.publishedOn());
             ref("source", q.source(), sources);
             refs("notDeliveredTo", q.notDeliveredTo(), labs);
+            if (q.kind() == QuestionnaireKind.SUGGESTED && q.notDeliveredTo() != null && !q.notDeliveredTo().isEmpty()) {
+                fail("notDeliveredTo", "a SUGGESTED questionnaire was sent to no lab: leave notDeliveredTo empty");
+            }
             citations(q.defaultAnswerCitations(), sources, false);
         });
+        Set<String> suggested = new HashSet<>();
+        if (d.questionnaires() != null) {
+            d.questionnaires().stream().filter(q -> q != null && q.kind() == QuestionnaireKind.SUGGESTED).forEach(q -> suggested.add(q.slug()));
+        }
         Set<String> withDefaults = new HashSet<>();
         if (d.questionnaires() != null) {
             d.questionnaires().stream().filter(q -> q != null && q.defaultAnswerCitations() != null && !q.defaultAnswerCitations().isEmpty())
@@ -133,9 +152,30 @@ public final class SeedValidator {
             }
             text("text", q.text(), 10_000, true);
             text("notes", q.notes(), 10_000, false);
-            if (q.addressedTo() == null || q.addressedTo().isEmpty()) {
+            boolean context = Boolean.TRUE.equals(q.context());
+            boolean noLab = context || suggested.contains(q.questionnaire());
+            String why = context ? "a context row" : "a question of SUGGESTED questionnaire '" + q.questionnaire() + "'";
+            if (noLab) {
+                // put to no lab: no answers, no charge against any lab
+                if (q.addressedTo() != null && !q.addressedTo().isEmpty()) {
+                    fail("addressedTo", why + " is put to no lab: leave addressedTo empty");
+                }
+                if (q.minAddressees() != null) {
+                    fail("minAddressees", why + " is put to no lab");
+                }
+                if (q.delivery() != null) {
+                    fail("delivery", why + " is put to no lab");
+                }
+                addressed.put(q.key(), Set.of());
+            } else if (q.addressedTo() == null || q.addressedTo().isEmpty()) {
                 fail("addressedTo", "must name at least one lab");
             } else {
+                if (q.minAddressees() != null && q.minAddressees() < 1) {
+                    fail("minAddressees", "must be 1 or greater");
+                } else if (q.minAddressees() != null && q.minAddressees() > new HashSet<>(q.addressedTo()).size()) {
+                    fail("minAddressees", "at least " + q.minAddressees() + " of the labs in addressedTo, but it names only "
+                            + new HashSet<>(q.addressedTo()).size());
+                }
                 refs("addressedTo", q.addressedTo(), labs);
                 if (new HashSet<>(q.addressedTo()).size() != q.addressedTo().size()) {
                     fail("addressedTo", "names a lab twice");
@@ -170,9 +210,16 @@ public final class SeedValidator {
                 }
             }
             required("status", a.status());
+            if (a.delivery() != null && a.delivered() != null && !a.delivered().equals(a.delivery().delivered())) {
+                fail("delivery", a.delivery() + " disagrees with delivered " + a.delivered());
+            }
             text("summary", a.summary(), 200_000, false);
             text("respondent", a.respondent(), 200, false);
             text("respondentCapacity", a.respondentCapacity(), 500, false);
+            if (a.capacity() != null && a.capacity() != org.labledger.answer.RespondentCapacity.UNKNOWN
+                    && (a.respondent() == null || a.respondent().isBlank())) {
+                fail("capacity", a.capacity() + " needs a respondent");
+            }
             date("answeredOn", a.answeredOn());
             text("justification", a.justification(), 200_000, false);
             text("references", a.references(), 200_000, false);

@@ -40,19 +40,25 @@ class GraphQLQueriesTest {
                     answers { status question { key } }
                     agreements { slug }
                     scores { score current supersedes citations { source } }
-                    scorecard { counts { total answered partial unanswered responseRate } topics { topic counts { total } } }
+                    scorecard { counts { total answered partial unanswered responseRate unknownDelivery } topics { topic counts { total } } }
                 } }""");
-        int total = when().get("/api/labs/anthropic/scorecard").then().extract().path("counts.total");
+        JsonPath card = when().get("/api/labs/anthropic/scorecard").then().extract().jsonPath();
+        // the scorecard counts the answers whose delivery is known; the others (the "[At least three different labs]"
+        // rows, the "[new]" row) apart, in unknownDelivery: together they are every answer of the lab
+        int total = card.getInt("counts.total") + card.getInt("counts.unknownDelivery");
+        assertEquals(29, total);
         assertEquals(total, g.getList("lab.questions").size());
         assertEquals(total, g.getList("lab.answers").size());
-        assertEquals(total, g.getInt("lab.scorecard.counts.total"));
+        assertEquals(card.getInt("counts.total"), g.getInt("lab.scorecard.counts.total"));
+        assertEquals(card.getInt("counts.unknownDelivery"), g.getInt("lab.scorecard.counts.unknownDelivery"));
         assertEquals(2, g.getList("lab.answers.findAll { it.status == 'PARTIAL' }").size());
         assertEquals(48.0, g.getDouble("lab.scores.find { it.current }.score"));
         assertFalse(g.getList("lab.scores[0].citations").isEmpty());
         // aliases of one batched field stay separate
         JsonPath aliased = GraphQL.data("{ a: labs(slugs: [\"anthropic\"]) { answers { status } } b: labs(slugs: [\"openai\"]) { answers { status } } }");
         assertEquals(total, aliased.getList("a[0].answers").size());
-        assertEquals(40, aliased.getList("b[0].answers").size());
+        // openai: 40 before the suggested questions (5 pairs) and the context row (1) stopped being put to it
+        assertEquals(34, aliased.getList("b[0].answers").size());
         JsonPath openai = GraphQL.data("{ lab(slug: \"openai\") { agreements { slug } } }");
         List<String> rest = when().get("/api/agreements?lab=openai&size=200").then().extract().jsonPath().getList("items.slug");
         assertEquals(rest.stream().sorted().toList(), openai.<String>getList("lab.agreements.slug").stream().sorted().toList());
@@ -103,8 +109,9 @@ class GraphQLQueriesTest {
     void answersQueryFiltersAndPages() {
         JsonPath g = GraphQL.data("""
                 { answers(filter: {lab: "microsoft"}, size: 200) { totalItems items { delivered status lab { slug } question { key } } } }""");
-        assertEquals(22, g.getInt("answers.totalItems"));
-        assertTrue(g.<Boolean>getList("answers.items.delivered").stream().noneMatch(d -> d));
+        // 22 before Akash's two suggested "labs" questions stopped being put to Microsoft (SUGGESTED: no answers)
+        assertEquals(20, g.getInt("answers.totalItems"));
+        assertTrue(g.<Boolean>getList("answers.items.delivered").stream().noneMatch(Boolean.TRUE::equals));
         JsonPath partial = GraphQL.data("""
                 { answers(filter: {statuses: [PARTIAL, ANSWERED]}) { totalItems items { status respondent citations { quote } question { key } lab { slug } } } }""");
         assertEquals(3, partial.getInt("answers.totalItems"));
@@ -186,6 +193,6 @@ class GraphQLQueriesTest {
                 .when().post("/graphql").then().statusCode(200).extract().asString();
         assertTrue(body.matches(".*\"id\":\"[0-9]+\".*"), body);                        // ID: a string
         assertTrue(body.matches(".*\"updatedAt\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\".*"), body);  // DateTime: ISO-8601
-        assertTrue(body.contains("\"responseRate\":0.0909"), body);                       // BigDecimal as computed
+        assertTrue(body.contains("\"responseRate\":0.1667"), body);                       // BigDecimal as computed (2 of 12 known)
     }
 }

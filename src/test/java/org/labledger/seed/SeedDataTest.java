@@ -37,10 +37,11 @@ class SeedDataTest {
         assertEquals(58, questions("questionnaire", "ailabwatch-questions-to-labs"));
         assertEquals(7, questions("questionnaire", "akash-policy-lobbying-questions"));
         assertEquals(65, questions());
-        // per lab, both questionnaires: each lab's own section + the multi-lab sections + the comment's questions
-        Map<String, Integer> perLab = Map.of("anthropic", 33, "openai", 40, "google-deepmind", 25, "microsoft", 22, "meta", 20);
+        // per lab, both questionnaires: each lab's own section + the multi-lab sections; the comment's questions were
+        // only suggested (SUGGESTED: put to no lab) and the PF context row is put to no lab, so the lists are the same
+        Map<String, Integer> perLab = Map.of("anthropic", 29, "openai", 34, "google-deepmind", 23, "microsoft", 20, "meta", 18);
         perLab.forEach((lab, n) -> assertEquals(n, questions("lab", lab), lab));
-        Map<String, Integer> perLabList = Map.of("anthropic", 29, "openai", 35, "google-deepmind", 23, "microsoft", 20, "meta", 18);
+        Map<String, Integer> perLabList = Map.of("anthropic", 29, "openai", 34, "google-deepmind", 23, "microsoft", 20, "meta", 18);
         perLabList.forEach((lab, n) -> assertEquals(n, questions("lab", lab, "questionnaire", "ailabwatch-questions-to-labs"), lab));
         // the OpenAI–Microsoft relationship section is addressed to both
         when().get("/api/questions/alw-openai-microsoft-model-ip-access").then().statusCode(200)
@@ -51,12 +52,15 @@ class SeedDataTest {
     void microsoftNeverReceivedTheQuestions() {
         // 004: "I sent questions to some labs a week ago (except I failed to reach Microsoft)"
         JsonPath card = when().get("/api/labs/microsoft/scorecard").then().statusCode(200).extract().jsonPath();
-        assertEquals(22, card.getInt("counts.total"));
-        assertEquals(22, card.getInt("counts.notDelivered"));
-        assertEquals(22, card.getInt("counts.unanswered"));
-        // the comment's suggested questions were never sent to anyone
+        // every pair is known not delivered, the "[At least three different labs]" ones too (nothing reached Microsoft)
+        assertEquals(20, card.getInt("counts.total"));
+        assertEquals(20, card.getInt("counts.notDelivered"));
+        assertEquals(20, card.getInt("counts.unanswered"));
+        assertEquals(0, card.getInt("counts.unknownDelivery"));
+        // the comment's suggested questions were never sent to anyone: no answers, nothing counted against a lab
         given().queryParam("questionnaire", "akash-policy-lobbying-questions").when().get("/api/labs/openai/scorecard")
-                .then().body("counts.total", org.hamcrest.Matchers.equalTo(5)).body("counts.notDelivered", org.hamcrest.Matchers.equalTo(5));
+                .then().body("counts.total", org.hamcrest.Matchers.equalTo(0)).body("counts.notDelivered", org.hamcrest.Matchers.equalTo(0))
+                .body("counts.unknownDelivery", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
@@ -64,9 +68,13 @@ class SeedDataTest {
         // 004 comment: Zac told me "this was a simple drafting error - our every-three months evaluation
         // commitment is intended to continue during deployment" and described the non-compliance reporting policy
         JsonPath card = when().get("/api/labs/anthropic/scorecard").then().statusCode(200).extract().jsonPath();
+        // the 12 questions of Anthropic's own section (the "[new]" one aside) are known to have reached it; the
+        // correction on alw-multi-staff-safety-concerns-process bears on a "[At least three different labs]" row, whose
+        // delivery to Anthropic is not known: unknownDelivery holds it, the other 15 such rows and the "[new]" row (17)
         assertEquals(1, card.getInt("counts.answered"));
-        assertEquals(2, card.getInt("counts.partial"));
-        assertEquals(30, card.getInt("counts.unanswered"));
+        assertEquals(1, card.getInt("counts.partial"));
+        assertEquals(10, card.getInt("counts.unanswered"));
+        assertEquals(17, card.getInt("counts.unknownDelivery"));
         for (String lab : new String[]{"openai", "google-deepmind", "meta", "microsoft"}) {
             // "I have not yet received substantive corrections/clarifications from any other labs."
             assertEquals(0, questions("lab", lab, "status", "ANSWERED,PARTIAL"), lab);

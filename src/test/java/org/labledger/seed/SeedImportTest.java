@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +101,122 @@ class SeedImportTest {
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
         assertTrue(e.getMessage().contains("answers[0].status"), e.getMessage());
         assertTrue(e.getMessage().contains("MAYBE"), e.getMessage());
+    }
+
+    /** The same small document in format 2 (uncertain addressees, kinds of answer). */
+    private static String doc2(String questions) {
+        return doc(questions).replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+    }
+
+    @Test
+    void formatTwoFieldsNeedFormatTwo() {
+        SeedException e = rejected(doc(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"delivery\": \"UNKNOWN\"")));
+        assertTrue(e.getMessage().contains("formatVersion: questionnaire kind, question minAddressees/delivery/context"), e.getMessage());
+    }
+
+    @Test
+    void atLeastNNeedsNCandidates() {
+        SeedException e = rejected(doc2(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"minAddressees\": 2")));
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).minAddressees: at least 2 of the labs in addressedTo, but it names only 1"), e.getMessage());
+        e = rejected(doc2(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"minAddressees\": 0")));
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).minAddressees: must be 1 or greater"), e.getMessage());
+    }
+
+    @Test
+    void suggestedQuestionsAndContextRowsArePutToNoLab() {
+        String suggested = doc2(GOOD_QUESTION).replace("\"description\": null, \"notDeliveredTo\": []",
+                "\"description\": null, \"kind\": \"SUGGESTED\", \"notDeliveredTo\": [\"brand-new-lab\"]");
+        assertTrue(suggested.contains("SUGGESTED"));
+        SeedException e = rejected(suggested);
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).addressedTo: a question of SUGGESTED questionnaire 't-q' is put to no lab: leave addressedTo empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("questionnaires[0] (t-q).notDeliveredTo: a SUGGESTED questionnaire was sent to no lab"), e.getMessage());
+        e = rejected(doc2(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"context\": true, \"delivery\": \"UNKNOWN\"")));
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).addressedTo: a context row is put to no lab"), e.getMessage());
+        assertTrue(e.getMessage().contains("questions[0] (t-q1).delivery: a context row is put to no lab"), e.getMessage());
+        // an answer to a question put to no lab has nothing to answer
+        e = rejected(doc2(GOOD_QUESTION.replace("\"notes\": null", "\"notes\": null, \"context\": true")
+                .replace("\"addressedTo\": [\"brand-new-lab\"]", "\"addressedTo\": []")).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "UNANSWERED", "delivered": null,
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]"""));
+        assertTrue(e.getMessage().contains("answers[0] (t-q1/brand-new-lab).lab: question 't-q1' is not addressed to 'brand-new-lab'"), e.getMessage());
+    }
+
+    @Test
+    void deliveryAndDeliveredMustAgree() {
+        SeedException e = rejected(doc2(GOOD_QUESTION).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "UNANSWERED", "delivered": true, "delivery": "UNKNOWN",
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]"""));
+        assertTrue(e.getMessage().contains("delivery: UNKNOWN disagrees with delivered true"), e.getMessage());
+    }
+
+    private Object[] theAnswer() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.delivered, a.version from answer a join question q on q.id = a.question_id where q.key = 't-q1'")
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Test
+    void untouchedDefaultAnswersFollowTheDocumentsDelivery() {
+        // a pair first imported as delivered, then read as "delivery unknown", then as never sent: its default answer
+        // (no curator revision) follows each time, and the last import removes it
+        try {
+            importer.importFile("good.json", doc(GOOD_QUESTION).getBytes(StandardCharsets.UTF_8), true);
+            assertEquals(Boolean.TRUE, theAnswer()[0]);
+            ImportReport unknown = importer.importFile("good.json", doc2(GOOD_QUESTION.replace("\"notes\": null",
+                    "\"notes\": null, \"delivery\": \"UNKNOWN\", \"minAddressees\": 1")).getBytes(StandardCharsets.UTF_8), true);
+            assertEquals(1, unknown.counts().get("answers").updated(), unknown.counts().toString());
+            assertEquals(null, theAnswer()[0], "delivery not known");
+            when().get("/api/questions/t-q1").then().statusCode(200).body("minAddressees", equalTo(1))
+                    .body("answers[0].delivered", org.hamcrest.Matchers.nullValue());
+            given().queryParam("questionnaire", "t-q").when().get("/api/labs/brand-new-lab/scorecard").then().statusCode(200)
+                    .body("counts.total", equalTo(0)).body("counts.unanswered", equalTo(0)).body("counts.unknownDelivery", equalTo(1));
+            ImportReport suggested = importer.importFile("good.json", doc2(GOOD_QUESTION.replace("\"addressedTo\": [\"brand-new-lab\"]", "\"addressedTo\": []"))
+                    .replace("\"description\": null, \"notDeliveredTo\": []", "\"description\": null, \"kind\": \"SUGGESTED\", \"notDeliveredTo\": []")
+                    .getBytes(StandardCharsets.UTF_8), true);
+            assertEquals(1, suggested.counts().get("answers").updated(), suggested.counts().toString());
+            assertNull(theAnswer(), "a suggested question has no answer");
+            when().get("/api/questions/t-q1").then().statusCode(200).body("answers.size()", equalTo(0));
+            when().get("/api/questionnaires/t-q").then().statusCode(200).body("kind", equalTo("SUGGESTED"));
+            given().queryParam("questionnaire", "t-q").when().get("/api/labs/brand-new-lab/scorecard").then().statusCode(200)
+                    .body("counts.total", equalTo(0)).body("counts.unknownDelivery", equalTo(0));
+            assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from citation c join source s on s.id = c.source_id"
+                    + " where s.key = 'src-t' and c.subject_type = 'ANSWER'").getSingleResult()).longValue(), "its citations went with it");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String sql : List.of(
+                        "delete from citation where source_id in (select id from source where key = 'src-t')",
+                        "delete from answer where question_id in (select id from question where key = 't-q1')",
+                        "delete from question where key = 't-q1'",
+                        "delete from questionnaire where slug = 't-q'",
+                        "delete from topic where slug = 't-topic'",
+                        "delete from lab where slug = 'brand-new-lab'",
+                        "delete from source where key = 'src-t'",
+                        "delete from seed_import where file = 'good.json'")) {
+                    em.createNativeQuery(sql).executeUpdate();
+                }
+            });
+        }
+    }
+
+    @Test
+    void aCapacityOtherThanUnknownNeedsARespondent() {
+        String json = doc2(GOOD_QUESTION).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "ANSWERED", "delivered": true, "summary": "yes",
+                 "respondent": null, "respondentCapacity": null, "capacity": "OFFICIAL", "answeredOn": null,
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]""");
+        SeedException e = rejected(json);
+        assertTrue(e.getMessage().contains("answers[0]") && e.getMessage().contains("capacity: OFFICIAL needs a respondent"), e.getMessage());
+    }
+
+    @Test
+    void unknownAnswerKindNamesTheField() {
+        String json = doc2(GOOD_QUESTION).replace("\"answers\": []", """
+                "answers": [{"question": "t-q1", "lab": "brand-new-lab", "status": "ANSWERED", "delivered": true, "summary": "yes",
+                 "respondent": "R", "respondentCapacity": null, "kind": "RUMOUR", "answeredOn": null,
+                 "citations": [{"source": "src-t", "quote": null, "locator": "reply"}]}]""");
+        SeedException e = rejected(json);
+        assertTrue(e.getMessage().contains("answers[0].kind") && e.getMessage().contains("RUMOUR"), e.getMessage());
     }
 
     @Test

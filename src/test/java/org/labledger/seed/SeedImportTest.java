@@ -183,19 +183,7 @@ class SeedImportTest {
             assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from citation c join source s on s.id = c.source_id"
                     + " where s.key = 'src-t' and c.subject_type = 'ANSWER'").getSingleResult()).longValue(), "its citations went with it");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (String sql : List.of(
-                        "delete from citation where source_id in (select id from source where key = 'src-t')",
-                        "delete from answer where question_id in (select id from question where key = 't-q1')",
-                        "delete from question where key = 't-q1'",
-                        "delete from questionnaire where slug = 't-q'",
-                        "delete from topic where slug = 't-topic'",
-                        "delete from lab where slug = 'brand-new-lab'",
-                        "delete from source where key = 'src-t'",
-                        "delete from seed_import where file = 'good.json'")) {
-                    em.createNativeQuery(sql).executeUpdate();
-                }
-            });
+            removeTestDataset();
         }
     }
 
@@ -277,19 +265,25 @@ class SeedImportTest {
                     .body("answers[0].citations[0].locator", equalTo("no reply"));
         } finally {
             // leave the database as the seeds made it, for the other test classes
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (String sql : List.of(
-                        "delete from citation where source_id in (select id from source where key = 'src-t')",
-                        "delete from answer where question_id in (select id from question where key = 't-q1')",
-                        "delete from question where key = 't-q1'",
-                        "delete from questionnaire where slug = 't-q'",
-                        "delete from topic where slug = 't-topic'",
-                        "delete from lab where slug = 'brand-new-lab'",
-                        "delete from source where key = 'src-t'",
-                        "delete from seed_import where file = 'good.json'")) {
-                    em.createNativeQuery(sql).executeUpdate();
-                }
-            });
+            removeTestDataset();
         }
+    }
+
+    /** Removes what the test dataset (good.json: source src-t, lab brand-new-lab, questionnaire t-q, …) wrote, so the
+     *  database is left as the seeds made it for the other test classes. */
+    private void removeTestDataset() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String sql : List.of(
+                    "delete from citation where source_id in (select id from source where key = 'src-t')",
+                    "delete from answer where question_id in (select id from question where key = 't-q1')",
+                    "delete from question where key = 't-q1'",
+                    "delete from questionnaire where slug = 't-q'",
+                    "delete from topic where slug = 't-topic'",
+                    "delete from lab where slug = 'brand-new-lab'",
+                    "delete from source where key = 'src-t'",
+                    "delete from seed_import where file = 'good.json'")) {
+                em.createNativeQuery(sql).executeUpdate();
+            }
+        });
     }
 }

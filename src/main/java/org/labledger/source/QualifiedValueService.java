@@ -45,6 +45,12 @@ public class QualifiedValueService {
                 relativeDates(type, List.of(id)).getOrDefault(id, List.of()));
     }
 
+    /** Removes a record's figures and relative dates (with the record: they are about nothing once it is gone). */
+    public static void deleteFor(SubjectType type, Long id) {
+        Figure.delete("subjectType = ?1 and subjectId = ?2", type, id);
+        RelativeDate.delete("subjectType = ?1 and subjectId = ?2", type, id);
+    }
+
     public Map<Long, List<FigureView>> figures(SubjectType type, Collection<Long> ids) {
         Map<Long, List<FigureView>> out = new HashMap<>();
         if (ids.isEmpty()) {

@@ -84,6 +84,36 @@ class SeedNamesTest {
         assertEquals(3, unwritten(doc, "OpenAI ... OA", new int[1]).size());
     }
 
+    /**
+     * Text that readers see names a source by its title, never by the internal file number ("in 002", "on 000"): every
+     * text field of the seeds (titles, summaries, notes, descriptions, rationales, measures) is checked.
+     */
+    @Test
+    void readerTextNamesNoDocumentByNumber() throws IOException {
+        JsonNode doc = MAPPER.readTree(Path.of("seeds", "labledger.json").toFile());
+        List<String> numbered = new ArrayList<>();
+        Set<String> prose = Set.of("title", "summary", "notes", "description", "rationale", "measure", "dates", "role",
+                "affiliation", "respondentCapacity", "justification", "revisionReason", "validUntilCondition", "text", "name");
+        Pattern number = Pattern.compile("\\b00[0-9]\\b");
+        collectProse("", doc, prose, number, numbered);
+        assertTrue(numbered.isEmpty(), "reader-visible text names documents by number:\n" + String.join("\n", numbered));
+    }
+
+    private static void collectProse(String where, JsonNode node, Set<String> prose, Pattern number, List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (prose.contains(e.getKey()) && e.getValue().isTextual() && number.matcher(e.getValue().asText()).find()) {
+                    out.add(where + "." + e.getKey() + ": " + e.getValue().asText());
+                }
+                collectProse(where + "." + e.getKey(), e.getValue(), prose, number, out);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectProse(where + "[" + i + "]", node.get(i), prose, number, out);
+            }
+        }
+    }
+
     static String documents(JsonNode doc) throws IOException {
         StringBuilder all = new StringBuilder();
         for (JsonNode s : doc.get("sources")) {

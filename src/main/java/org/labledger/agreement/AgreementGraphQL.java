@@ -15,6 +15,9 @@ import org.labledger.lab.Lab;
 import org.labledger.lab.LabNode;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
+import org.labledger.source.FigureView;
+import org.labledger.source.QualifiedValueService;
+import org.labledger.source.RelativeDateView;
 import org.labledger.source.SubjectType;
 
 import java.util.ArrayList;
@@ -32,6 +35,8 @@ public class AgreementGraphQL {
     AgreementService agreements;
     @Inject
     CitationService citations;
+    @Inject
+    QualifiedValueService qualified;
 
     @Query("agreements")
     @Description("Agreements as a timeline of version chains (each chain oldest version first, chains by earliest known date, undated last), optionally only those a lab is party to, or of one kind")
@@ -157,6 +162,17 @@ public class AgreementGraphQL {
         Map<Long, LabNode> labs = ids.isEmpty() ? Map.of()
                 : Batch.index(Lab.<Lab>list("id in ?1", ids).stream().map(LabNode::of).toList(), LabNode::id);
         return Batch.one(provisions, ProvisionNode::beneficiaryId, labs);
+    }
+
+    @Name("figures")
+    @Description("The term's figures as the document writes them: what each measures, its qualifier (approximately, nearing, ...), value and unit, the document's words and their citation")
+    public List<@NonNull List<@NonNull FigureView>> provisionFigures(@Source List<ProvisionNode> provisions) {
+        return Batch.many(provisions, ProvisionNode::id, qualified.figures(SubjectType.PROVISION, Batch.keys(provisions, ProvisionNode::id)));
+    }
+
+    @Description("Dates the documents give for the agreement relative to themselves (\"earlier this year\"), each with its anchor and, only when the anchor states a publication date, a derived date")
+    public List<@NonNull List<@NonNull RelativeDateView>> relativeDates(@Source List<AgreementNode> agreements) {
+        return Batch.many(agreements, AgreementNode::id, qualified.relativeDates(SubjectType.AGREEMENT, Batch.keys(agreements, AgreementNode::id)));
     }
 
     @Name("citations")

@@ -7,6 +7,10 @@ import org.labledger.common.ApiException;
 import org.labledger.lab.Lab;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
+import org.labledger.source.FigureView;
+import org.labledger.source.QualifiedValueService;
+import org.labledger.source.RelativeDateView;
+import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
 
 import java.math.BigDecimal;
@@ -22,6 +26,10 @@ public class AgreementService {
 
     @Inject
     CitationService citations;
+    @Inject
+    QualifiedValueService qualified;
+    @Inject
+    SubjectKeys subjectKeys;
 
     public record PartyView(String lab, String name, String role) {
     }
@@ -40,7 +48,8 @@ public class AgreementService {
     public record ProvisionView(String key, ProvisionCategory category, String summary, String beneficiary,
                                 BigDecimal value, String unit, String validFrom, String validUntil,
                                 String validUntilCondition, List<CitationView> citations, String kind,
-                                ProvisionStatus status, String endedOn, LineageView lineage) {
+                                ProvisionStatus status, String endedOn, LineageView lineage, String heldEntity,
+                                List<FigureView> figures) {
     }
 
     /** One change between two versions: the later provision (after) and the earlier one it names (before). */
@@ -68,7 +77,8 @@ public class AgreementService {
     public record AgreementDetail(String slug, String title, AgreementKind kind, String summary, String announcedOn,
                                   String effectiveOn, String supersedes, String supersededBy, boolean current,
                                   List<PartyView> parties, List<ProvisionView> provisions,
-                                  List<AgreementSummary> versions, List<CitationView> citations, int version) {
+                                  List<AgreementSummary> versions, List<CitationView> citations, int version,
+                                  List<RelativeDateView> relativeDates) {
     }
 
     /** All agreements, optionally only those a lab is party to, or of one kind; oldest version chains first. */
@@ -113,7 +123,8 @@ public class AgreementService {
         Agreement next = successor.get(a.id);
         return new AgreementDetail(a.slug, a.title, a.kind, a.summary, a.announcedOn, a.effectiveOn,
                 a.supersedes == null ? null : a.supersedes.slug, next == null ? null : next.slug, next == null,
-                parties(a), provisions, versions, citations.forSubject(SubjectType.AGREEMENT, a.id), a.version);
+                parties(a), provisions, versions, citations.forSubject(SubjectType.AGREEMENT, a.id), a.version,
+                qualified.relativeDates(SubjectType.AGREEMENT, List.of(a.id)).getOrDefault(a.id, List.of()));
     }
 
     /** Provisions as views, their citations, lineage and status read in three queries whatever their number. */
@@ -126,14 +137,18 @@ public class AgreementService {
         if (!withLineage.isEmpty()) { // predecessor, its agreement and the quote's source in one query
             Provision.list("select p from Provision p left join fetch p.predecessor pp left join fetch pp.agreement left join fetch p.changeSource where p.id in ?1", withLineage);
         }
-        return ps.stream().map(p -> view(p, pc.getOrDefault(p.id, List.of()), later.getOrDefault(p.id, List.of()))).toList();
+        Map<Long, List<FigureView>> figures = qualified.figures(SubjectType.PROVISION, ids);
+        Map<Long, String> held = subjectKeys.keys(SubjectType.ENTITY, ps.stream().map(p -> p.heldEntityId).filter(java.util.Objects::nonNull).distinct().toList());
+        return ps.stream().map(p -> view(p, pc.getOrDefault(p.id, List.of()), later.getOrDefault(p.id, List.of()),
+                p.heldEntityId == null ? null : held.get(p.heldEntityId), figures.getOrDefault(p.id, List.of()))).toList();
     }
 
-    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later) {
+    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later, String heldEntity, List<FigureView> figures) {
         return new ProvisionView(p.key, p.category, p.summary,
                 p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit,
                 p.validFrom, p.validUntil, p.validUntilCondition, cites, p.kind,
-                ProvisionStatus.of(p, later.stream().map(LaterLink::change).toList()), endedOn(later), LineageView.of(p));
+                ProvisionStatus.of(p, later.stream().map(LaterLink::change).toList()), endedOn(later), LineageView.of(p),
+                heldEntity, figures);
     }
 
     /** The earliest effective date of a later version that modifies, replaces or removes the term; null when none is stated. */

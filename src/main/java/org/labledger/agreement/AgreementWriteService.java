@@ -77,7 +77,10 @@ public class AgreementWriteService {
         Agreement a = require(slug);
         writes.checkVersion(AGREEMENTS, a, ifMatch, expectedVersion, true);
         writes.delete(AGREEMENTS, a, REFERENCES,
-                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id), reason, null);
+                () -> {
+                    Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.AGREEMENT, a.id);
+                    org.labledger.source.QualifiedValueService.deleteFor(SubjectType.AGREEMENT, a.id);
+                }, reason, null);
     }
 
     private void apply(Agreement a, AgreementInput in) {
@@ -149,7 +152,10 @@ public class AgreementWriteService {
         Provision p = requireProvision(slug, key);
         writes.checkVersion(PROVISIONS, p, ifMatch, expectedVersion, true);
         writes.delete(PROVISIONS, p, List.of(),
-                () -> Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id), reason, null);
+                () -> {
+                    Citation.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
+                    org.labledger.source.QualifiedValueService.deleteFor(SubjectType.PROVISION, p.id);
+                }, reason, null);
     }
 
     private void apply(Provision p, ProvisionInput in) {

@@ -67,6 +67,12 @@ public class Provision extends BaseEntity {
     public boolean changeInference;
     @Column(name = "change_rationale")
     public String changeRationale;
+    /**
+     * The legal entity a stake is held in (a named entity's id; the entity room sits beside this one, so the link is
+     * by id, read through SubjectKeys), only as the document states it.
+     */
+    @Column(name = "held_entity_id")
+    public Long heldEntityId;
     /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
     @Version
     public int version;

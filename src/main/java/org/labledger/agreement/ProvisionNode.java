@@ -21,11 +21,11 @@ public record ProvisionNode(@Ignore Long id,
                             @Description("The condition that ends the term (e.g. AGI declared), null when none is stated") String validUntilCondition,
                             @NonNull @Description("TERM (a term of the agreement) or REMOVAL (a record that this version ends an earlier term)") String kind,
                             @Description("How the provision relates to an earlier provision (null when no lineage is recorded); the details are in `lineage`") ProvisionChange change,
-                            @Ignore Long beneficiaryId, @Ignore Long agreementId) {
+                            @Ignore Long beneficiaryId, @Ignore Long agreementId, @Ignore Long heldEntityId) {
 
     public static ProvisionNode of(Provision p) {
         return new ProvisionNode(p.id, p.key, p.category, p.summary, Numbers.plain(p.value),
                 p.unit, p.validFrom, p.validUntil, p.validUntilCondition, p.kind, p.change,
-                p.beneficiary == null ? null : p.beneficiary.id, p.agreement.id);
+                p.beneficiary == null ? null : p.beneficiary.id, p.agreement.id, p.heldEntityId);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -69,5 +70,13 @@ public class EntityGraphQL {
     @Description("Where the documents name the entity")
     public List<@NonNull List<@NonNull CitationView>> citations(@Source List<EntityNode> entities) {
         return Batch.many(entities, EntityNode::id, citations.forSubjects(SubjectType.ENTITY, Batch.keys(entities, EntityNode::id)));
+    }
+
+    // Provision.heldEntity lives here, with the type it returns: the agreement room names no class of this room.
+    @Name("heldEntity")
+    @Description("The legal entity a stake is held in (e.g. OpenAI Group PBC), only as the document states it; null when none is recorded")
+    public List<EntityNode> provisionHeldEntity(@Source List<org.labledger.agreement.ProvisionNode> provisions) {
+        return Batch.one(provisions, org.labledger.agreement.ProvisionNode::heldEntityId,
+                byIds(em, Batch.keys(provisions, org.labledger.agreement.ProvisionNode::heldEntityId)));
     }
 }

@@ -15,9 +15,17 @@ public class EventService {
 
     @Inject
     CitationService citations;
+    @Inject
+    org.labledger.source.QualifiedValueService qualified;
 
+    /**
+     * An event; {@code figures}: its numbers as the document writes them (qualifier, measure); {@code relativeDates}:
+     * dates the document gives relative to itself, with their anchor and a date derived only from a stated one.
+     */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record EventView(String slug, String title, EventKind kind, String occurredOn, String summary, List<String> labs,
-                            String agreement, List<CitationView> citations) {
+                            String agreement, List<CitationView> citations, List<org.labledger.source.FigureView> figures,
+                            List<org.labledger.source.RelativeDateView> relativeDates) {
     }
 
     /** Events, oldest first (undated last), optionally only those involving a lab. */
@@ -29,11 +37,15 @@ public class EventService {
         } else {
             events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement");
         }
-        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.EVENT, events.stream().map(e -> e.id).toList());
+        List<Long> ids = events.stream().map(e -> e.id).toList();
+        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.EVENT, ids);
+        var figures = qualified.figures(SubjectType.EVENT, ids);
+        var dates = qualified.relativeDates(SubjectType.EVENT, ids);
         return events.stream()
                 .sorted(java.util.Comparator.comparing((Event e) -> e.occurredOn == null ? "9999" : e.occurredOn).thenComparing(e -> e.slug))
                 .map(e -> new EventView(e.slug, e.title, e.kind, e.occurredOn, e.summary, e.labs.stream().map(l -> l.slug).sorted().toList(),
-                        e.agreement == null ? null : e.agreement.slug, cites.getOrDefault(e.id, List.of())))
+                        e.agreement == null ? null : e.agreement.slug, cites.getOrDefault(e.id, List.of()),
+                        figures.getOrDefault(e.id, List.of()), dates.getOrDefault(e.id, List.of())))
                 .toList();
     }
 }

@@ -38,6 +38,17 @@ public class Lab extends BaseEntity {
     @CollectionTable(name = "lab_alias", joinColumns = @JoinColumn(name = "lab_id"))
     @Column(name = "alias")
     public Set<String> aliases = new TreeSet<>();
+    /** True when no document writes the name: the curator's identification; {@link #nameRationale} says why. */
+    @Column(name = "name_inference", nullable = false)
+    public boolean nameInference;
+    @Column(name = "name_rationale")
+    public String nameRationale;
+    /** Those aliases that are the curator's identification, not a document's name for the lab: alias -> rationale. */
+    @ElementCollection
+    @CollectionTable(name = "lab_alias_inference", joinColumns = @JoinColumn(name = "lab_id"))
+    @jakarta.persistence.MapKeyColumn(name = "alias")
+    @Column(name = "rationale")
+    public java.util.Map<String, String> aliasInferences = new java.util.TreeMap<>();
     @Version
     public int version;
 

@@ -71,6 +71,11 @@ public class LabGraphQL {
         return Batch.many(labs, LabNode::id, aliases);
     }
 
+    @Description("Those aliases that are the curator's identification, not a document's name for the lab, each with why; alphabetical")
+    public List<@NonNull List<LabService.@NonNull AliasInference>> aliasInferences(@Source List<LabNode> labs) {
+        return Batch.many(labs, LabNode::id, this.labs.aliasInferences(Batch.keys(labs, LabNode::id)));
+    }
+
     // Batched fields take no arguments: SmallRye batches all occurrences of a field together and passes
     // the first one's arguments to all, so aliases with different arguments would get wrong answers.
     // Filtered views are top-level queries: answers(filter), scorecards(topic, questionnaire). Relations to

@@ -16,10 +16,12 @@ public record LabNode(@Ignore Long id,
                       @NonNull @Description("Display name") String name,
                       @NonNull @Description("What kind of organisation it is") LabKind kind,
                       @Description("Home page (null when not recorded)") String website,
-                      @Ignore Long parentId) {
+                      @Ignore Long parentId,
+                      @Description("True when no document writes the name: it is the curator's identification (see nameRationale)") boolean nameInference,
+                      @Description("Why the curator names the lab so, when nameInference is true (null otherwise)") String nameRationale) {
 
     public static LabNode of(Lab l) {
-        return new LabNode(l.id, l.slug, l.name, l.kind, l.website, l.parent == null ? null : l.parent.id);
+        return new LabNode(l.id, l.slug, l.name, l.kind, l.website, l.parent == null ? null : l.parent.id, l.nameInference, l.nameRationale);
     }
 
     /**

@@ -31,4 +31,7 @@ public class LabScore extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "supersedes_id")
     public LabScore supersedes;
+    /** Why this score revised the one it supersedes, as the document says (null when not stated). */
+    @Column(name = "revision_reason")
+    public String revisionReason;
 }

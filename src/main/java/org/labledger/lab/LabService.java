@@ -42,7 +42,16 @@ public class LabService {
                             @Description("When it was recorded: YYYY, YYYY-MM or YYYY-MM-DD (null when not known)") String recordedOn,
                             @Description("The key of the score this one replaces (null for the first)") String supersedes,
                             @Description("Whether this is the lab's current score from this scorer (not superseded)") boolean current,
-                            @NonNull @Description("The evidence for the score") List<@NonNull CitationView> citations) {
+                            @NonNull @Description("The evidence for the score") List<@NonNull CitationView> citations,
+                            @Description("Why this score revised the one it supersedes, as the scorer says (e.g. \"based on Zac's feedback\"); null when not stated or not a revision") String revisionReason) {
+    }
+
+    /** A lab alias that is the curator's identification, not a document's name for the lab. */
+    @Name("LabAliasInference")
+    @Description("An alias of a lab that no document gives as the lab's name: the curator's identification, with why (e.g. the Saga article's \"DeepSee\" read as DeepSeek)")
+    @RegisterForReflection
+    public record AliasInference(@NonNull @Description("The alias, as a document writes it") String alias,
+                                 @NonNull @Description("Why the curator reads it as this lab") String rationale) {
     }
 
     @RegisterForReflection
@@ -52,7 +61,8 @@ public class LabService {
     @RegisterForReflection
     public record LabDetail(String slug, String name, LabKind kind, Ref parent, List<Ref> children, String website,
                             List<String> aliases, long questionCount, long agreementCount, List<ScoreView> scores,
-                            List<CitationView> citations, int version) {
+                            List<CitationView> citations, int version, boolean nameInference, String nameRationale,
+                            List<AliasInference> aliasInferences) {
     }
 
     /** Every lab by slug, or only those of {@code kind} (null: all). */
@@ -82,7 +92,8 @@ public class LabService {
         List<ScoreView> scoreViews = scores(List.of(l.id)).getOrDefault(l.id, List.of());
         return new LabDetail(l.slug, l.name, l.kind, l.parent == null ? null : new Ref(l.parent.slug, l.parent.name),
                 children.stream().map(c -> new Ref(c.slug, c.name)).toList(), l.website, List.copyOf(l.aliases),
-                questions, agreements, scoreViews, citations.forSubject(SubjectType.LAB, l.id), l.version);
+                questions, agreements, scoreViews, citations.forSubject(SubjectType.LAB, l.id), l.version,
+                l.nameInference, l.nameRationale, aliasInferences(l));
     }
 
     /** Third-party scores of the given labs, oldest first, marking which one is current (not superseded). */
@@ -99,7 +110,26 @@ public class LabService {
         for (LabScore s : scores) {
             out.computeIfAbsent(s.lab.id, k -> new ArrayList<>()).add(new ScoreView(s.key, s.scorer,
                     Numbers.plain(s.score), Numbers.plain(s.maxScore), s.recordedOn,
-                    s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id), cites.getOrDefault(s.id, List.of())));
+                    s.supersedes == null ? null : s.supersedes.key, !superseded.contains(s.id), cites.getOrDefault(s.id, List.of()),
+                    s.revisionReason));
+        }
+        return out;
+    }
+
+    /** The lab's aliases that are the curator's identifications, alphabetical. */
+    public static List<AliasInference> aliasInferences(Lab l) {
+        return new java.util.TreeMap<>(l.aliasInferences).entrySet().stream().map(e -> new AliasInference(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The alias inferences of many labs in one query. */
+    public Map<Long, List<AliasInference>> aliasInferences(List<Long> labIds) {
+        Map<Long, List<AliasInference>> out = new HashMap<>();
+        if (labIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : em.createQuery("select l.id, key(a), a from Lab l join l.aliasInferences a where l.id in ?1 order by key(a)", Object[].class)
+                .setParameter(1, labIds).getResultList()) {
+            out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new AliasInference((String) r[1], (String) r[2]));
         }
         return out;
     }

@@ -16,6 +16,8 @@ import org.labledger.question.Question;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.seed.SeedDocument.CitationRec;
 import org.labledger.source.Citation;
+import org.labledger.source.Figure;
+import org.labledger.source.RelativeDate;
 import org.labledger.source.Source;
 import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
@@ -52,7 +54,10 @@ public class DatasetExporter {
                         s.citedIn == null ? null : s.citedIn.key, s.notes)).toList();
         List<SeedDocument.LabRec> labs = Lab.<Lab>list("select distinct l from Lab l left join fetch l.parent left join fetch l.aliases order by l.slug").stream()
                 .map(l -> new SeedDocument.LabRec(l.slug, l.name, l.kind, l.parent == null ? null : l.parent.slug, l.website,
-                        List.copyOf(new TreeSet<>(l.aliases)), cites.getOrDefault(SubjectType.LAB + ":" + l.id, List.of()))).toList();
+                        List.copyOf(new TreeSet<>(l.aliases)), cites.getOrDefault(SubjectType.LAB + ":" + l.id, List.of()),
+                        l.nameInference ? Boolean.TRUE : null, l.nameRationale,
+                        l.aliasInferences.isEmpty() ? null : l.aliasInferences.entrySet().stream()
+                                .map(a -> new SeedDocument.AliasRec(a.getKey(), true, a.getValue())).toList())).toList();
         List<SeedDocument.TopicRec> topics = Topic.<Topic>list("select t from Topic t left join fetch t.parent order by t.slug").stream()
                 .map(t -> new SeedDocument.TopicRec(t.slug, t.name, t.parent == null ? null : t.parent.slug, t.description)).toList();
         List<SeedDocument.QuestionnaireRec> questionnaires = Questionnaire.<Questionnaire>list("select q from Questionnaire q left join fetch q.source order by q.slug").stream()
@@ -76,6 +81,8 @@ public class DatasetExporter {
                         cites.getOrDefault(SubjectType.ANSWER + ":" + a.id, List.of()),
                         a.kind, a.capacity, a.afterPublication, a.delivered == null ? Delivery.UNKNOWN : null)).toList();
 
+        Map<Long, String> heldEntities = subjectKeys.keys(SubjectType.ENTITY,
+                em.createQuery("select p.heldEntityId from Provision p where p.heldEntityId is not null", Long.class).getResultList());
         Map<Long, List<SeedDocument.ProvisionRec>> provisions = new TreeMap<>();
         for (Provision p : Provision.<Provision>list("select p from Provision p left join fetch p.beneficiary left join fetch p.predecessor left join fetch p.changeSource order by p.agreement.id, p.ordinal")) {
             SeedDocument.LineageRec lineage = p.change == null ? null : new SeedDocument.LineageRec(p.change,
@@ -85,7 +92,8 @@ public class DatasetExporter {
                     p.changeInference, p.changeRationale);
             provisions.computeIfAbsent(p.agreement.id, k -> new ArrayList<>()).add(new SeedDocument.ProvisionRec(p.key, p.category, p.summary,
                     p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit, p.validFrom, p.validUntil,
-                    p.validUntilCondition, cites.getOrDefault(SubjectType.PROVISION + ":" + p.id, List.of()), p.kind, lineage));
+                    p.validUntilCondition, cites.getOrDefault(SubjectType.PROVISION + ":" + p.id, List.of()), p.kind, lineage,
+                    p.heldEntityId == null ? null : heldEntities.get(p.heldEntityId)));
         }
         List<SeedDocument.AgreementRec> agreements = Agreement.<Agreement>list(
                         "select distinct a from Agreement a left join fetch a.parties p left join fetch p.lab left join fetch a.supersedes order by a.slug").stream()
@@ -99,7 +107,8 @@ public class DatasetExporter {
                         cites.getOrDefault(SubjectType.EVENT + ":" + e.id, List.of()))).toList();
         List<SeedDocument.ScoreRec> scores = LabScore.<LabScore>list("select s from LabScore s join fetch s.lab left join fetch s.supersedes order by s.key").stream()
                 .map(s -> new SeedDocument.ScoreRec(s.key, s.lab.slug, s.scorer, Numbers.plain(s.score), Numbers.plain(s.maxScore), s.recordedOn,
-                        s.supersedes == null ? null : s.supersedes.key, cites.getOrDefault(SubjectType.SCORE + ":" + s.id, List.of()))).toList();
+                        s.supersedes == null ? null : s.supersedes.key, cites.getOrDefault(SubjectType.SCORE + ":" + s.id, List.of()),
+                        s.revisionReason)).toList();
 
         List<SeedDocument.EntityRec> entities = NamedEntity.<NamedEntity>list(
                         "select distinct e from NamedEntity e left join fetch e.lab left join fetch e.aliases order by e.slug").stream()
@@ -121,6 +130,35 @@ public class DatasetExporter {
 
         return new SeedDocument(SeedDocument.FORMAT_VERSION,
                 new SeedDocument.Dataset("LabLedger export", null, "Every record LabLedger holds, in the seeds/ format (seeds/FORMAT.md)."),
-                sources, labs, topics, questionnaires, questions, answerRecs, agreements, events, scores, entities, claims);
+                sources, labs, topics, questionnaires, questions, answerRecs, agreements, events, scores, entities, claims,
+                figures(), relativeDates());
+    }
+
+    /** Figures in the order of their subjects' types and keys, then their ordinal. */
+    private List<SeedDocument.FigureRec> figures() {
+        List<Figure> rows = Figure.list("select f from Figure f join fetch f.source");
+        Map<SubjectType, Map<Long, String>> keys = subjectKeys(rows.stream().map(f -> Map.entry(f.subjectType, f.subjectId)).toList());
+        return rows.stream()
+                .sorted(Comparator.comparing((Figure f) -> f.subjectType).thenComparing(f -> keys.get(f.subjectType).get(f.subjectId)).thenComparing(f -> f.ordinal))
+                .map(f -> new SeedDocument.FigureRec(new SeedDocument.SubjectRec(f.subjectType, keys.get(f.subjectType).get(f.subjectId)),
+                        f.measure, f.qualifier, Numbers.plain(f.value), Numbers.plain(f.low), Numbers.plain(f.high), f.unit, f.text,
+                        new CitationRec(f.source.key, f.quote, f.locator))).toList();
+    }
+
+    private List<SeedDocument.RelativeDateRec> relativeDates() {
+        List<RelativeDate> rows = RelativeDate.list("select r from RelativeDate r join fetch r.source join fetch r.anchor");
+        Map<SubjectType, Map<Long, String>> keys = subjectKeys(rows.stream().map(r -> Map.entry(r.subjectType, r.subjectId)).toList());
+        return rows.stream()
+                .sorted(Comparator.comparing((RelativeDate r) -> r.subjectType).thenComparing(r -> keys.get(r.subjectType).get(r.subjectId)).thenComparing(r -> r.ordinal))
+                .map(r -> new SeedDocument.RelativeDateRec(new SeedDocument.SubjectRec(r.subjectType, keys.get(r.subjectType).get(r.subjectId)),
+                        r.dates, r.text, r.anchor.key, r.derivedOn, new CitationRec(r.source.key, r.quote, r.locator))).toList();
+    }
+
+    private Map<SubjectType, Map<Long, String>> subjectKeys(List<Map.Entry<SubjectType, Long>> subjects) {
+        Map<SubjectType, List<Long>> ids = new HashMap<>();
+        subjects.forEach(e -> ids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<SubjectType, Map<Long, String>> out = new HashMap<>();
+        ids.forEach((type, list) -> out.put(type, subjectKeys.keys(type, list)));
+        return out;
     }
 }

@@ -24,13 +24,14 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"formatVersion", "dataset", "sources", "labs", "topics", "questionnaires", "questions", "answers",
-        "agreements", "events", "scores", "entities", "claims"})
+        "agreements", "events", "scores", "entities", "claims", "figures", "relativeDates"})
 @RegisterForReflection(targets = {SeedDocument.class, SeedDocument.Dataset.class, SeedDocument.SourceRec.class,
         SeedDocument.LabRec.class, SeedDocument.TopicRec.class, SeedDocument.QuestionnaireRec.class,
         SeedDocument.QuestionRec.class, SeedDocument.AnswerRec.class, SeedDocument.AgreementRec.class,
         SeedDocument.PartyRec.class, SeedDocument.ProvisionRec.class, SeedDocument.EventRec.class,
         SeedDocument.ScoreRec.class, SeedDocument.CitationRec.class, SeedDocument.EntityRec.class, SeedDocument.AliasRec.class,
-        SeedDocument.ClaimRec.class, SeedDocument.SubjectRec.class, SeedDocument.LinkRec.class, SeedDocument.LineageRec.class})
+        SeedDocument.ClaimRec.class, SeedDocument.SubjectRec.class, SeedDocument.LinkRec.class, SeedDocument.LineageRec.class,
+        SeedDocument.FigureRec.class, SeedDocument.RelativeDateRec.class})
 public record SeedDocument(
         Integer formatVersion,
         Dataset dataset,
@@ -44,17 +45,30 @@ public record SeedDocument(
         List<EventRec> events,
         List<ScoreRec> scores,
         List<EntityRec> entities,
-        List<ClaimRec> claims) {
+        List<ClaimRec> claims,
+        List<FigureRec> figures,
+        List<RelativeDateRec> relativeDates) {
 
-    /** The version export writes. Import reads 1 (no entities, no claims) and 2. */
-    public static final int FORMAT_VERSION = 2;
-    public static final java.util.Set<Integer> READABLE_VERSIONS = java.util.Set.of(1, 2);
+    /**
+     * The version export writes. Import reads 1 (no entities, no claims), 2 and 3 (figures, relative dates, score
+     * revision reasons, held entities, lab name and alias inferences).
+     */
+    public static final int FORMAT_VERSION = 3;
+    public static final java.util.Set<Integer> READABLE_VERSIONS = java.util.Set.of(1, 2, 3);
+
+    /** A document of the sections of format version 2 (no figures, no relative dates). */
+    public SeedDocument(Integer formatVersion, Dataset dataset, List<SourceRec> sources, List<LabRec> labs, List<TopicRec> topics,
+                        List<QuestionnaireRec> questionnaires, List<QuestionRec> questions, List<AnswerRec> answers,
+                        List<AgreementRec> agreements, List<EventRec> events, List<ScoreRec> scores, List<EntityRec> entities,
+                        List<ClaimRec> claims) {
+        this(formatVersion, dataset, sources, labs, topics, questionnaires, questions, answers, agreements, events, scores, entities, claims, null, null);
+    }
 
     /** A document of the sections of format version 1 (no entities, no claims). */
     public SeedDocument(Integer formatVersion, Dataset dataset, List<SourceRec> sources, List<LabRec> labs, List<TopicRec> topics,
                         List<QuestionnaireRec> questionnaires, List<QuestionRec> questions, List<AnswerRec> answers,
                         List<AgreementRec> agreements, List<EventRec> events, List<ScoreRec> scores) {
-        this(formatVersion, dataset, sources, labs, topics, questionnaires, questions, answers, agreements, events, scores, null, null);
+        this(formatVersion, dataset, sources, labs, topics, questionnaires, questions, answers, agreements, events, scores, null, null, null, null);
     }
 
     public record Dataset(String name, String version, String description) {
@@ -67,8 +81,17 @@ public record SeedDocument(
                             SourceKind kind, String document, String citedIn, String notes) {
     }
 
+    /**
+     * Format 3, optional: {@code inference}/{@code rationale} — the name is the curator's identification (no document
+     * writes it); {@code inferredAliases} — those of {@code aliases} that are the curator's identification, each with a
+     * rationale. Null (absent) leaves what the database holds alone (an importer that only knows the name and aliases).
+     */
     public record LabRec(String slug, String name, LabKind kind, String parent, String website, List<String> aliases,
-                         List<CitationRec> citations) {
+                         List<CitationRec> citations, Boolean inference, String rationale, List<AliasRec> inferredAliases) {
+        public LabRec(String slug, String name, LabKind kind, String parent, String website, List<String> aliases,
+                      List<CitationRec> citations) {
+            this(slug, name, kind, parent, website, aliases, citations, null, null, null);
+        }
     }
 
     public record TopicRec(String slug, String name, String parent, String description) {
@@ -124,11 +147,17 @@ public record SeedDocument(
     public record ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
                                BigDecimal value, String unit, String validFrom, String validUntil,
                                String validUntilCondition, List<CitationRec> citations, String kind,
-                               LineageRec lineage) {
+                               LineageRec lineage, String heldEntity) {
+        public ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
+                            BigDecimal value, String unit, String validFrom, String validUntil,
+                            String validUntilCondition, List<CitationRec> citations, String kind, LineageRec lineage) {
+            this(key, category, summary, beneficiary, value, unit, validFrom, validUntil, validUntilCondition, citations, kind, lineage, null);
+        }
+
         public ProvisionRec(String key, ProvisionCategory category, String summary, String beneficiary,
                             BigDecimal value, String unit, String validFrom, String validUntil,
                             String validUntilCondition, List<CitationRec> citations) {
-            this(key, category, summary, beneficiary, value, unit, validFrom, validUntil, validUntilCondition, citations, null, null);
+            this(key, category, summary, beneficiary, value, unit, validFrom, validUntil, validUntilCondition, citations, null, null, null);
         }
     }
 
@@ -145,8 +174,9 @@ public record SeedDocument(
                            List<String> labs, String agreement, List<CitationRec> citations) {
     }
 
+    /** {@code revisionReason} (format 3, optional): why the score revised the one it supersedes, as the document says. */
     public record ScoreRec(String key, String lab, String scorer, BigDecimal score, BigDecimal maxScore,
-                           String recordedOn, String supersedes, List<CitationRec> citations) {
+                           String recordedOn, String supersedes, List<CitationRec> citations, String revisionReason) {
     }
 
     /** A named entity (format 2): a claimant. {@code lab}: the lab it is, only where unambiguous. */
@@ -170,5 +200,22 @@ public record SeedDocument(
 
     /** This claim {@code relation} the claim {@code claim}. */
     public record LinkRec(ClaimRelation relation, String claim) {
+    }
+
+    /**
+     * A figure (format 3) about one record: what it measures, the document's qualifier, the value (or low/high for a
+     * RANGE) in base units of {@code unit}, the document's words {@code text} (inside the citation's quote).
+     */
+    public record FigureRec(SubjectRec about, String measure, org.labledger.source.FigureQualifier qualifier, BigDecimal value,
+                            BigDecimal low, BigDecimal high, String unit, String text, CitationRec citation) {
+    }
+
+    /**
+     * A relative date (format 3) about one record: what it dates, the document's words (inside the citation's quote),
+     * the anchor source whose publication date they are relative to, and the date derived from it (only when the
+     * anchor states its publication date; always a derivation).
+     */
+    public record RelativeDateRec(SubjectRec about, String dates, String text, String anchor, String derivedOn,
+                                  CitationRec citation) {
     }
 }

@@ -18,6 +18,7 @@ import org.labledger.answer.AnswerKind;
 import org.labledger.answer.RespondentCapacity;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.claim.Claim;
+import org.labledger.common.Numbers;
 import org.labledger.common.ProblemMappers;
 import org.labledger.entity.NamedEntity;
 import org.labledger.event.Event;
@@ -27,6 +28,8 @@ import org.labledger.question.Question;
 import org.labledger.questionnaire.Questionnaire;
 import org.labledger.seed.SeedDocument.CitationRec;
 import org.labledger.source.Citation;
+import org.labledger.source.Figure;
+import org.labledger.source.RelativeDate;
 import org.labledger.source.Source;
 import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -239,11 +243,14 @@ public class SeedImporter {
             importQuestionnaires();
             importQuestions();
             importAnswers();
+            importEntities(); // before the agreements: a stake provision names the legal entity held
             importAgreements();
             importEvents();
             importScores();
-            importEntities();
             importClaims();
+            em.flush(); // the subjects of figures and relative dates have ids now
+            importFigures();
+            importRelativeDates();
             em.flush();
             return new ImportReport(file, doc.dataset() == null ? null : doc.dataset().version(), false, tally.snapshot());
         }
@@ -299,6 +306,20 @@ public class SeedImporter {
                     d.changed = true;
                     l.aliases.clear();
                     l.aliases.addAll(aliases);
+                }
+                // format 3: the curator's identifications; absent (null) leaves them alone
+                if (r.inference() != null || r.rationale() != null) {
+                    l.nameInference = d.v(l.nameInference, Boolean.TRUE.equals(r.inference()));
+                    l.nameRationale = d.v(l.nameRationale, r.rationale());
+                }
+                if (r.inferredAliases() != null) {
+                    Map<String, String> inferred = new TreeMap<>();
+                    r.inferredAliases().forEach(a -> inferred.put(a.name(), a.rationale()));
+                    if (!inferred.equals(new TreeMap<>(l.aliasInferences))) {
+                        d.changed = true;
+                        l.aliasInferences.clear();
+                        l.aliasInferences.putAll(inferred);
+                    }
                 }
                 if (created) {
                     l.persist();
@@ -504,6 +525,8 @@ public class SeedImporter {
 
         void importAgreements() {
             Map<String, Provision> provisions = index(Provision.<Provision>listAll(), p -> p.key);
+            Map<String, Long> entityIds = new HashMap<>();
+            NamedEntity.<NamedEntity>listAll().forEach(e -> entityIds.put(e.slug, e.id));
             Map<String, Boolean> outcomes = new HashMap<>();
             for (var r : list(doc.agreements())) {
                 Agreement a = agreements.get(r.slug());
@@ -556,6 +579,7 @@ public class SeedImporter {
                     p.validFrom = pd.v(p.validFrom, pr.validFrom());
                     p.validUntil = pd.v(p.validUntil, pr.validUntil());
                     p.validUntilCondition = pd.v(p.validUntilCondition, pr.validUntilCondition());
+                    p.heldEntityId = pd.v(p.heldEntityId, pr.heldEntity() == null ? null : entityIds.get(pr.heldEntity()));
                     lineage(p, pr, provisions, pd);
                     if (pCreated) {
                         p.persist();
@@ -649,6 +673,7 @@ public class SeedImporter {
                 s.score = d.num(s.score, r.score());
                 s.maxScore = d.num(s.maxScore, r.maxScore());
                 s.recordedOn = d.v(s.recordedOn, r.recordedOn());
+                s.revisionReason = d.v(s.revisionReason, r.revisionReason());
                 if (created) {
                     s.persist();
                     scores.put(s.key, s);
@@ -750,6 +775,137 @@ public class SeedImporter {
                 }
                 tally.count("claims", outcomes.get(r.key()));
             }
+        }
+
+        /**
+         * The records of this document as "TYPE:key": figures and relative dates are synced for every subject the
+         * document lists (a subject listed without any loses those it had); other subjects are left alone.
+         */
+        Set<String> documentSubjects() {
+            Set<String> out = new java.util.HashSet<>();
+            list(doc.labs()).forEach(r -> out.add(SubjectType.LAB + ":" + r.slug()));
+            list(doc.questionnaires()).forEach(r -> out.add(SubjectType.QUESTIONNAIRE + ":" + r.slug()));
+            list(doc.questions()).forEach(r -> out.add(SubjectType.QUESTION + ":" + r.key()));
+            list(doc.agreements()).forEach(r -> {
+                out.add(SubjectType.AGREEMENT + ":" + r.slug());
+                list(r.provisions()).forEach(p -> out.add(SubjectType.PROVISION + ":" + p.key()));
+            });
+            list(doc.events()).forEach(r -> out.add(SubjectType.EVENT + ":" + r.slug()));
+            list(doc.scores()).forEach(r -> out.add(SubjectType.SCORE + ":" + r.key()));
+            list(doc.entities()).forEach(r -> out.add(SubjectType.ENTITY + ":" + r.slug()));
+            list(doc.claims()).forEach(r -> out.add(SubjectType.CLAIM + ":" + r.key()));
+            return out;
+        }
+
+        /** Figures (format 3): absent (null) leaves them alone; else each listed subject gets exactly the document's. */
+        void importFigures() {
+            if (doc.figures() == null) {
+                return;
+            }
+            Map<String, List<SeedDocument.FigureRec>> want = new java.util.LinkedHashMap<>();
+            for (var f : doc.figures()) {
+                want.computeIfAbsent(f.about().type() + ":" + f.about().key(), k -> new ArrayList<>()).add(f);
+            }
+            Map<String, List<Figure>> have = new HashMap<>();
+            List<Figure> rows = Figure.<Figure>list("select f from Figure f join fetch f.source order by f.subjectType, f.subjectId, f.ordinal");
+            Map<String, String> keyOf = subjectKeyIndex(rows.stream().map(f -> Map.entry(f.subjectType, f.subjectId)).toList());
+            rows.forEach(f -> have.computeIfAbsent(keyOf.get(f.subjectType + ":" + f.subjectId), k -> new ArrayList<>()).add(f));
+            Set<String> subjects = new java.util.LinkedHashSet<>(want.keySet());
+            Set<String> listed = documentSubjects();
+            have.keySet().stream().filter(k -> k != null && listed.contains(k)).forEach(subjects::add);
+            for (String subject : subjects) {
+                List<SeedDocument.FigureRec> w = want.getOrDefault(subject, List.of());
+                List<Figure> h = have.getOrDefault(subject, List.of());
+                List<SeedDocument.FigureRec> hr = h.stream().map(f -> new SeedDocument.FigureRec(w.isEmpty() ? null : w.get(0).about(),
+                        f.measure, f.qualifier, Numbers.plain(f.value), Numbers.plain(f.low), Numbers.plain(f.high), f.unit, f.text,
+                        new CitationRec(f.source.key, f.quote, f.locator))).toList();
+                List<SeedDocument.FigureRec> wr = w.stream().map(f -> new SeedDocument.FigureRec(f.about(), f.measure(), f.qualifier(),
+                        Numbers.plain(f.value()), Numbers.plain(f.low()), Numbers.plain(f.high()), f.unit(), f.text(), f.citation())).toList();
+                if (hr.equals(wr)) {
+                    w.forEach(x -> tally.count("figures", null));
+                    continue;
+                }
+                h.forEach(Figure::delete);
+                em.flush(); // (subject, ordinal) is unique
+                SeedDocument.SubjectRec about = w.isEmpty() ? null : w.get(0).about();
+                Long id = about == null ? null : subjectKeys.id(about.type(), about.key()).orElseThrow();
+                for (int i = 0; i < w.size(); i++) {
+                    var r = w.get(i);
+                    Figure f = new Figure();
+                    f.subjectType = about.type();
+                    f.subjectId = id;
+                    f.ordinal = i + 1;
+                    f.measure = r.measure();
+                    f.qualifier = r.qualifier();
+                    f.value = r.value();
+                    f.low = r.low();
+                    f.high = r.high();
+                    f.unit = r.unit();
+                    f.text = r.text();
+                    f.source = sources.get(r.citation().source());
+                    f.quote = r.citation().quote();
+                    f.locator = r.citation().locator();
+                    f.persist();
+                    tally.count("figures", h.isEmpty() ? Boolean.TRUE : Boolean.FALSE);
+                }
+            }
+        }
+
+        /** Relative dates (format 3), synced like figures. */
+        void importRelativeDates() {
+            if (doc.relativeDates() == null) {
+                return;
+            }
+            Map<String, List<SeedDocument.RelativeDateRec>> want = new java.util.LinkedHashMap<>();
+            for (var r : doc.relativeDates()) {
+                want.computeIfAbsent(r.about().type() + ":" + r.about().key(), k -> new ArrayList<>()).add(r);
+            }
+            Map<String, List<RelativeDate>> have = new HashMap<>();
+            List<RelativeDate> rows = RelativeDate.<RelativeDate>list("select r from RelativeDate r join fetch r.source join fetch r.anchor order by r.subjectType, r.subjectId, r.ordinal");
+            Map<String, String> keyOf = subjectKeyIndex(rows.stream().map(r -> Map.entry(r.subjectType, r.subjectId)).toList());
+            rows.forEach(r -> have.computeIfAbsent(keyOf.get(r.subjectType + ":" + r.subjectId), k -> new ArrayList<>()).add(r));
+            Set<String> subjects = new java.util.LinkedHashSet<>(want.keySet());
+            Set<String> listed = documentSubjects();
+            have.keySet().stream().filter(k -> k != null && listed.contains(k)).forEach(subjects::add);
+            for (String subject : subjects) {
+                List<SeedDocument.RelativeDateRec> w = want.getOrDefault(subject, List.of());
+                List<RelativeDate> h = have.getOrDefault(subject, List.of());
+                SeedDocument.SubjectRec about = w.isEmpty() ? null : w.get(0).about();
+                List<SeedDocument.RelativeDateRec> hr = h.stream().map(r -> new SeedDocument.RelativeDateRec(about, r.dates, r.text,
+                        r.anchor.key, r.derivedOn, new CitationRec(r.source.key, r.quote, r.locator))).toList();
+                if (hr.equals(w)) {
+                    w.forEach(x -> tally.count("relativeDates", null));
+                    continue;
+                }
+                h.forEach(RelativeDate::delete);
+                em.flush();
+                Long id = about == null ? null : subjectKeys.id(about.type(), about.key()).orElseThrow();
+                for (int i = 0; i < w.size(); i++) {
+                    var r = w.get(i);
+                    RelativeDate x = new RelativeDate();
+                    x.subjectType = about.type();
+                    x.subjectId = id;
+                    x.ordinal = i + 1;
+                    x.dates = r.dates();
+                    x.text = r.text();
+                    x.anchor = sources.get(r.anchor());
+                    x.derivedOn = r.derivedOn();
+                    x.source = sources.get(r.citation().source());
+                    x.quote = r.citation().quote();
+                    x.locator = r.citation().locator();
+                    x.persist();
+                    tally.count("relativeDates", h.isEmpty() ? Boolean.TRUE : Boolean.FALSE);
+                }
+            }
+        }
+
+        /** "TYPE:id" -> "TYPE:key" for the given subjects (one query per type). */
+        Map<String, String> subjectKeyIndex(List<Map.Entry<SubjectType, Long>> subjects) {
+            Map<SubjectType, List<Long>> ids = new HashMap<>();
+            subjects.forEach(e -> ids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, String> out = new HashMap<>();
+            ids.forEach((type, list) -> subjectKeys.keys(type, list).forEach((id, key) -> out.put(type + ":" + id, type + ":" + key)));
+            return out;
         }
 
         /** Replaces a record's citations when they differ from the document's; returns whether they did. */

@@ -24,6 +24,8 @@ public final class SeedValidator {
     public static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     public static final Pattern PARTIAL_DATE = Pattern.compile(org.labledger.common.Writes.PARTIAL_DATE);
     public static final Set<String> UNITS = Set.of("USD", "PERCENT", "YEAR");
+    /** Units of a figure (format 3): those of a provision, and durations. */
+    public static final Set<String> FIGURE_UNITS = Set.of("USD", "PERCENT", "YEAR", "MONTHS", "YEARS");
 
     private final List<String> problems = new ArrayList<>();
     private String where;
@@ -44,6 +46,15 @@ public final class SeedValidator {
                         && (a.kind() != null || a.capacity() != null || a.afterPublication() != null || a.delivery() != null));
     }
 
+    /** Whether the document uses the fields format 3 adds. */
+    private static boolean usesFormat3(SeedDocument d) {
+        return d.figures() != null && !d.figures().isEmpty() || d.relativeDates() != null && !d.relativeDates().isEmpty()
+                || d.scores() != null && d.scores().stream().anyMatch(s -> s != null && s.revisionReason() != null)
+                || d.labs() != null && d.labs().stream().anyMatch(l -> l != null && (l.inference() != null || l.rationale() != null || l.inferredAliases() != null))
+                || d.agreements() != null && d.agreements().stream().anyMatch(a -> a != null && a.provisions() != null
+                        && a.provisions().stream().anyMatch(p -> p != null && p.heldEntity() != null));
+    }
+
     private void check(SeedDocument d, Set<String> existingLabs) {
         where = "document";
         if (d.formatVersion() == null || !SeedDocument.READABLE_VERSIONS.contains(d.formatVersion())) {
@@ -52,6 +63,8 @@ public final class SeedValidator {
             fail("formatVersion", "entities and claims need formatVersion 2, was 1");
         } else if (d.formatVersion() == 1 && usesAddressees(d)) {
             fail("formatVersion", "questionnaire kind, question minAddressees/delivery/context and answer kind/capacity/afterPublication/delivery need formatVersion 2, was 1");
+        } else if (d.formatVersion() < 3 && usesFormat3(d)) {
+            fail("formatVersion", "figures, relativeDates, a score's revisionReason, a provision's heldEntity and a lab's inference/rationale/inferredAliases need formatVersion 3, was " + d.formatVersion());
         }
         Set<String> sources = keys("sources", d.sources(), SeedDocument.SourceRec::key);
         Set<String> labs = keys("labs", d.labs(), SeedDocument.LabRec::slug);
@@ -63,6 +76,9 @@ public final class SeedValidator {
         Set<String> events = keys("events", d.events(), SeedDocument.EventRec::slug);
         Set<String> scores = keys("scores", d.scores(), SeedDocument.ScoreRec::key);
         Set<String> provisionKeys = new HashSet<>();
+        List<String[]> heldEntities = new java.util.ArrayList<>();
+        Map<String, java.math.BigDecimal[]> provisionValues = new HashMap<>();
+        Map<String, String> provisionUnits = new HashMap<>();
 
         each("sources", d.sources(), SeedDocument.SourceRec::key, s -> {
             text("title", s.title(), 500, true);
@@ -88,6 +104,26 @@ public final class SeedValidator {
             citations(l.citations(), sources, false);
             if (l.parent() != null) {
                 labParents.put(l.slug(), l.parent());
+            }
+            inference("", l.inference(), l.rationale());
+            List<SeedDocument.AliasRec> inferred = l.inferredAliases() == null ? List.of() : l.inferredAliases();
+            for (int i = 0; i < inferred.size(); i++) {
+                SeedDocument.AliasRec a = inferred.get(i);
+                String f = "inferredAliases[" + i + "]";
+                if (a == null) {
+                    fail(f, "is null");
+                    continue;
+                }
+                if (a.name() == null || l.aliases() == null || !l.aliases().contains(a.name())) {
+                    fail(f + ".name", "'" + a.name() + "' is not one of the lab's aliases");
+                }
+                if (Boolean.FALSE.equals(a.inference())) {
+                    fail(f + ".inference", "an inferred alias is an inference: leave it out or true");
+                }
+                if (a.rationale() == null || a.rationale().isBlank()) {
+                    fail(f + ".rationale", "is required: why the curator reads the alias as this lab");
+                }
+                text(f + ".rationale", a.rationale(), 2000, false);
             }
         });
         Set<String> aliases = new HashSet<>();
@@ -280,11 +316,18 @@ public final class SeedValidator {
                 date("validUntil", p.validUntil());
                 text("validUntilCondition", p.validUntilCondition(), 500, false);
                 citations(p.citations(), sources, true);
+                if (p.heldEntity() != null) {
+                    heldEntities.add(new String[]{where, p.heldEntity()});
+                }
                 if (p.kind() != null && !p.kind().equals("TERM") && !p.kind().equals("REMOVAL")) {
                     fail("kind", "must be TERM or REMOVAL, was '" + p.kind() + "'");
                 }
                 if (p.key() != null) {
                     provisionAgreement.put(p.key(), a.slug());
+                    if (p.value() != null) {
+                        provisionValues.put(p.key(), new java.math.BigDecimal[]{p.value()});
+                        provisionUnits.put(p.key(), p.unit());
+                    }
                 }
                 lineages.add(new Object[]{where, p, a.slug()});
             }
@@ -312,6 +355,10 @@ public final class SeedValidator {
             if (s.supersedes() != null) {
                 scoreChain.put(s.key(), s.supersedes());
             }
+            text("revisionReason", s.revisionReason(), 2000, false);
+            if (s.revisionReason() != null && s.supersedes() == null) {
+                fail("revisionReason", "only a score that supersedes another is a revision");
+            }
             citations(s.citations(), sources, true);
         });
         cycles("scores", scoreChain);
@@ -323,6 +370,160 @@ public final class SeedValidator {
                 org.labledger.source.SubjectType.PROVISION, provisionKeys, org.labledger.source.SubjectType.EVENT, events,
                 org.labledger.source.SubjectType.QUESTION, questions, org.labledger.source.SubjectType.ANSWER, answerKeys);
         entitiesAndClaims(d, sources, labs, subjects);
+        Map<String, SeedDocument.EntityRec> entityRecs = new HashMap<>();
+        if (d.entities() != null) {
+            d.entities().stream().filter(e -> e != null && e.slug() != null).forEach(e -> entityRecs.put(e.slug(), e));
+        }
+        for (String[] h : heldEntities) {
+            where = h[0];
+            SeedDocument.EntityRec e = entityRecs.get(h[1]);
+            if (e == null) {
+                fail("heldEntity", "refers to unknown entity '" + h[1] + "'");
+            } else if (e.kind() != org.labledger.entity.EntityKind.LEGAL_ENTITY && e.kind() != org.labledger.entity.EntityKind.ORGANISATION) {
+                fail("heldEntity", "'" + h[1] + "' is a " + e.kind() + ": a stake is held in a legal entity or an organisation");
+            }
+        }
+        Map<org.labledger.source.SubjectType, Set<String>> all = new HashMap<>(subjects);
+        all.put(org.labledger.source.SubjectType.SCORE, scores);
+        all.put(org.labledger.source.SubjectType.ENTITY, entityRecs.keySet());
+        all.put(org.labledger.source.SubjectType.QUESTIONNAIRE, questionnaires);
+        Set<String> claimKeys = new HashSet<>();
+        if (d.claims() != null) {
+            d.claims().stream().filter(c -> c != null && c.key() != null).forEach(c -> claimKeys.add(c.key()));
+        }
+        all.put(org.labledger.source.SubjectType.CLAIM, claimKeys);
+        Map<String, String> published = new HashMap<>();
+        if (d.sources() != null) {
+            d.sources().stream().filter(x -> x != null && x.key() != null && x.publishedOn() != null).forEach(x -> published.put(x.key(), x.publishedOn()));
+        }
+        figures(d, sources, all, provisionValues, provisionUnits);
+        relativeDates(d, sources, all, published);
+    }
+
+    /**
+     * Format 3: every figure names an existing subject, what it measures, its qualifier and unit, a value (or, for a
+     * RANGE, low and high), and the document's words, which stand in its citation's verbatim quote. A provision with a
+     * value has a figure with that value and unit (its qualifier and measure).
+     */
+    private void figures(SeedDocument d, Set<String> sources, Map<org.labledger.source.SubjectType, Set<String>> subjects,
+                         Map<String, java.math.BigDecimal[]> provisionValues, Map<String, String> provisionUnits) {
+        Set<String> qualified = new HashSet<>();
+        List<SeedDocument.FigureRec> figures = d.figures() == null ? List.of() : d.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            SeedDocument.FigureRec f = figures.get(i);
+            where = "figures[" + i + "]";
+            if (f == null) {
+                fail("", "is null");
+                continue;
+            }
+            subject(f.about(), subjects);
+            text("measure", f.measure(), 500, true);
+            required("qualifier", f.qualifier());
+            if (f.qualifier() == org.labledger.source.FigureQualifier.RANGE) {
+                required("low", f.low());
+                required("high", f.high());
+                if (f.value() != null) {
+                    fail("value", "a RANGE has low and high, not a value");
+                }
+                if (f.low() != null && f.high() != null && f.low().compareTo(f.high()) > 0) {
+                    fail("low", "is above high");
+                }
+            } else if (f.qualifier() != null) {
+                required("value", f.value());
+                if (f.low() != null || f.high() != null) {
+                    fail(f.low() != null ? "low" : "high", "only a RANGE has low and high");
+                }
+            }
+            for (java.math.BigDecimal v : new java.math.BigDecimal[]{f.value(), f.low(), f.high()}) {
+                if (v != null && v.abs().compareTo(new java.math.BigDecimal("1e19")) >= 0) {
+                    fail("value", "is out of range");
+                }
+            }
+            if (required("unit", f.unit()) != null && !FIGURE_UNITS.contains(f.unit())) {
+                fail("unit", "must be one of " + new java.util.TreeSet<>(FIGURE_UNITS) + ", was '" + f.unit() + "'");
+            }
+            text("text", f.text(), 500, true);
+            quoted(f.text(), f.citation(), sources);
+            if (f.about() != null && f.about().type() == org.labledger.source.SubjectType.PROVISION && f.value() != null
+                    && provisionValues.containsKey(f.about().key())
+                    && provisionValues.get(f.about().key())[0].compareTo(f.value()) == 0
+                    && java.util.Objects.equals(provisionUnits.get(f.about().key()), f.unit())) {
+                qualified.add(f.about().key());
+            }
+        }
+        where = "document";
+        provisionValues.keySet().stream().filter(k -> !qualified.contains(k)).sorted().forEach(k ->
+                fail("figures", "provision '" + k + "' has a value but no figure with that value and unit (what it measures, how it is qualified)"));
+    }
+
+    /**
+     * Format 3: every relative date names an existing subject, what it dates, the document's words (in its citation's
+     * quote) and its anchor source; a derived date only when the anchor states its publication date, and a "this year"
+     * is the anchor's year.
+     */
+    private void relativeDates(SeedDocument d, Set<String> sources, Map<org.labledger.source.SubjectType, Set<String>> subjects,
+                               Map<String, String> published) {
+        List<SeedDocument.RelativeDateRec> dates = d.relativeDates() == null ? List.of() : d.relativeDates();
+        for (int i = 0; i < dates.size(); i++) {
+            SeedDocument.RelativeDateRec r = dates.get(i);
+            where = "relativeDates[" + i + "]";
+            if (r == null) {
+                fail("", "is null");
+                continue;
+            }
+            subject(r.about(), subjects);
+            text("dates", r.dates(), 500, true);
+            text("text", r.text(), 200, true);
+            ref("anchor", required("anchor", r.anchor()), sources);
+            date("derivedOn", r.derivedOn());
+            if (r.derivedOn() != null && r.anchor() != null) {
+                String anchorDate = published.get(r.anchor());
+                if (anchorDate == null) {
+                    fail("derivedOn", "anchor '" + r.anchor() + "' states no publication date: nothing to derive a date from");
+                } else if (r.text() != null && r.text().toLowerCase(java.util.Locale.ROOT).contains("this year")
+                        && !r.derivedOn().equals(anchorDate.substring(0, 4))) {
+                    fail("derivedOn", "'" + r.text() + "' is in the anchor's year " + anchorDate.substring(0, 4) + ", not " + r.derivedOn());
+                }
+            }
+            quoted(r.text(), r.citation(), sources);
+        }
+        where = "document";
+    }
+
+    private void subject(SeedDocument.SubjectRec about, Map<org.labledger.source.SubjectType, Set<String>> subjects) {
+        if (about == null) {
+            fail("about", "is required: the record the value is about");
+            return;
+        }
+        org.labledger.source.SubjectType type = required("about.type", about.type());
+        String key = required("about.key", about.key());
+        if (type != null && !subjects.containsKey(type)) {
+            fail("about.type", "cannot be a " + type + "; expected one of " + new java.util.TreeSet<>(subjects.keySet()));
+        } else if (type != null && key != null && !subjects.get(type).contains(key)) {
+            fail("about.key", "refers to unknown " + type.name().toLowerCase() + " '" + key + "'");
+        }
+    }
+
+    /** The citation exists, has a verbatim quote, and the document's words stand in it. */
+    private void quoted(String words, CitationRec c, Set<String> sources) {
+        if (c == null) {
+            fail("citation", "is required: the quote that holds the document's words");
+            return;
+        }
+        ref("citation.source", required("citation.source", c.source()), sources);
+        if (c.quote() == null || c.quote().isBlank()) {
+            fail("citation.quote", "is required (verbatim)");
+            return;
+        }
+        text("citation.quote", c.quote(), org.labledger.common.Writes.MAX_QUOTE, true);
+        text("citation.locator", c.locator(), 500, false);
+        if (words != null && !fold(c.quote()).contains(fold(words))) {
+            fail("text", "'" + words + "' is not in the citation's quote");
+        }
+    }
+
+    private static String fold(String s) {
+        return s.replaceAll("(?U)\\s+", " ").trim();
     }
 
     /** Format 2: named entities and claims, and every reference they make (claimant, subject, linked claims, sources). */

@@ -20,4 +20,14 @@ public class SourceGraphQL {
     public @NonNull List<@NonNull SourceNode> sources() {
         return Source.<Source>list("order by key").stream().map(SourceNode::of).toList();
     }
+
+    @jakarta.inject.Inject
+    QualifiedValueService qualified;
+
+    @Query("qualifiedValues")
+    @Description("One record's figures (what each measures, its qualifier, value, unit, the document's words) and relative dates (words, anchor, a date derived only from a stated anchor date); error NOT_FOUND when there is no such record")
+    public @NonNull QualifiedValueService.QualifiedValues qualifiedValues(@NonNull @Description("The record's type") SubjectType type,
+                                                                         @NonNull @Description("The record's slug or key (an answer: questionKey/labSlug)") String key) {
+        return qualified.of(type, key);
+    }
 }

@@ -94,8 +94,8 @@ class SeedClaimsTest {
 
         List<String> v1 = problems(d -> d.put("formatVersion", 1));
         assertEquals(List.of("document.formatVersion: entities and claims need formatVersion 2, was 1"), v1);
-        List<String> v3 = problems(d -> d.put("formatVersion", 3));
-        assertEquals(List.of("document.formatVersion: must be one of [1, 2], was 3"), v3);
+        List<String> v3 = problems(d -> d.put("formatVersion", 4));
+        assertEquals(List.of("document.formatVersion: must be one of [1, 2, 3], was 4"), v3);
     }
 
     @Test

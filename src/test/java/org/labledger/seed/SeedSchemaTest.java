@@ -59,6 +59,12 @@ class SeedSchemaTest {
     void sharedRulesHaveOneSource() throws IOException {
         JsonNode schema = MAPPER.readTree(Path.of("seeds", "schema", "labledger.schema.json").toFile());
         assertEquals(Writes.MAX_QUOTE, schema.at("/$defs/citation/properties/quote/maxLength").asInt());
+        // format 3: the citation of a figure or a relative date, whose quote is required
+        assertEquals(Writes.MAX_QUOTE, schema.at("/$defs/quotedCitation/properties/quote/maxLength").asInt());
+        // and the documentation says the same limit (it said 300 while schema and validator allowed 2000)
+        String format = Files.readString(Path.of("seeds", "FORMAT.md"));
+        assertTrue(format.contains("<= " + Writes.MAX_QUOTE + " chars"), "FORMAT.md states the quote limit Writes.MAX_QUOTE");
+        assertFalse(format.contains("<= 300 chars"), "FORMAT.md must not state another quote limit");
         // the schema writes non-capturing groups; the rule is the same
         assertEquals(Writes.PARTIAL_DATE, schema.at("/$defs/partialDate/pattern").asText().replace("(?:", "("));
         String v1 = Files.readString(Path.of("src", "main", "resources", "db", "migration", "V1__schema.sql"));

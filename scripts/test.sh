@@ -17,6 +17,10 @@ scripts/db.sh
 # Chromium against the packaged jar that verify just built (scripts/contract.sh; LABLEDGER_SKIP_CONTRACT=1 skips it)
 scripts/contract.sh
 
+# the container images built and run with Podman (JVM image, docker/compose.yaml) and the Kubernetes manifests
+# validated (scripts/container-smoke.sh; LABLEDGER_SKIP_CONTAINER=1 skips it, and it skips itself without podman)
+scripts/container-smoke.sh
+
 [ "${LABLEDGER_SKIP_NATIVE_CHECK:-}" = 1 ] && exit 0
 
 echo "[test] native image sources (quarkus.native.sources-only)"

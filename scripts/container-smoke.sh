@@ -6,7 +6,8 @@
 #     checks /api/labs and /graphql return the seeded labs, prints image size, start to ready and RSS, stops it.
 #  2. docker/compose.yaml with podman-compose (merged with docker/compose.local.yaml: local base images),
 #     its own PostgreSQL container (Debian postgresql-15 on a debootstrap base): the same checks, then down -v.
-#  3. The Kubernetes manifests (target/kubernetes/kubernetes.yml) validated offline with kubectl.
+#  3. The Kubernetes manifests (target/kubernetes/kubernetes.yml) decoded by kubectl and validated offline against
+#     the Kubernetes schema (see below for what kubectl can and cannot do without a cluster).
 #
 # Needs target/quarkus-app and target/kubernetes (./mvnw package; scripts/test.sh runs this after verify), root
 # (rootful podman, debootstrap), the local PostgreSQL (scripts/db.sh). Base images: scripts/lib/podman-base.sh
@@ -164,5 +165,45 @@ log "compose app: RSS $(rss "${PROJECT}_app_1"), db RSS $(rss "${PROJECT}_db_1")
 "${COMPOSE[@]}" down -v >/dev/null 2>&1
 compose_up=
 log "compose: down -v (containers and volume removed)"
+
+# --- 3. the Kubernetes manifests, validated offline
+# `kubectl apply --dry-run=client --validate=true|strict` downloads the schema from the API server (/openapi/v2) and
+# even --validate=false needs the server's discovery to map kinds: neither works without a cluster. Offline,
+# kubectl decodes every object (`label --local`: apiVersion, kind, metadata, well-formed YAML), and the schema
+# check (types, required fields, enums, formats) uses the Kubernetes OpenAPI schemas compiled into the npm package
+# kubernetes-models (pinned; installed once into the cache).
+K8S_MODELS_VERSION=5.1.0
+manifest=target/kubernetes/kubernetes.yml
+[ -f "$manifest" ] || fail "$manifest is missing: run ./mvnw package first"
+if ! command -v kubectl >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null 2>&1 || fail "kubectl missing (apt-get install kubernetes-client)"
+fi
+objects=$(kubectl --server=http://127.0.0.1:9 label --local -f "$manifest" validated=offline -o json | jq -s '{kind: "List", items: .}') \
+  || fail "kubectl could not decode $manifest"
+log "kubernetes: kubectl $(kubectl version --client -o json | jq -r .clientVersion.gitVersion) decoded $(jq '.items | length' <<<"$objects") objects: $(jq -r '[.items[] | .kind + "/" + .metadata.name] | join(", ")' <<<"$objects")"
+models="$PB_CACHE/k8s-validate-$K8S_MODELS_VERSION"
+if [ ! -f "$models/node_modules/kubernetes-models/package.json" ]; then
+  mkdir -p "$models" && (cd "$models" && npm install --no-audit --no-fund --silent "kubernetes-models@$K8S_MODELS_VERSION" >/dev/null) \
+    || fail "npm install kubernetes-models@$K8S_MODELS_VERSION"
+fi
+node scripts/lib/k8s-validate.mjs "$models" <<<"$objects" | sed 's/^/[container] kubernetes schema: /' \
+  || fail "$manifest does not validate against the Kubernetes schema"
+# what the deployment relies on, stated in the manifest
+jq -e '
+  (.items | map(select(.kind == "Deployment"))[0]) as $d
+  | ($d.spec.template.spec.containers[0]) as $c
+  | (.items | map(select(.kind == "PodDisruptionBudget"))[0]) as $pdb
+  | (.items | map(select(.kind == "HorizontalPodAutoscaler"))[0]) as $hpa
+  | $c.readinessProbe.httpGet.path == "/q/health/ready" and $c.livenessProbe.httpGet.path == "/q/health/live"
+    and $c.startupProbe.httpGet.path == "/q/health/started"
+    and $c.resources.limits.memory != null and $c.resources.requests.cpu != null
+    and ([$c.env[] | select(.valueFrom.secretKeyRef.name == "labledger-db")] | length == 3)
+    and $c.securityContext.readOnlyRootFilesystem == true and $d.spec.template.spec.securityContext.runAsNonRoot == true
+    and ($pdb.spec.selector.matchLabels | to_entries | all(.value == $d.spec.template.metadata.labels[.key]))
+    and $pdb.spec.minAvailable == 1
+    and $hpa.spec.scaleTargetRef.kind == "Deployment" and $hpa.spec.scaleTargetRef.name == $d.metadata.name
+    and $hpa.spec.minReplicas == 2' <<<"$objects" >/dev/null \
+  || fail "$manifest: probes, resources, Secret, security context, PodDisruptionBudget or HorizontalPodAutoscaler not as documented"
+log "kubernetes: probes (started/live/ready), resources, Secret labledger-db, read-only non-root container, PDB minAvailable 1 over the pods, HPA 2..$(jq '.items[] | select(.kind == "HorizontalPodAutoscaler") | .spec.maxReplicas' <<<"$objects") on the Deployment"
 
 log "OK in $(($(date +%s) - started_all)) s"

@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { echo "[container] $*"; }
-fail() { echo "[container] FAILED: $*"; exit 1; }
+fail() { echo "[container] FAILED: $*" >&2; exit 1; }
 
 if [ "${LABLEDGER_SKIP_CONTAINER:-}" = 1 ]; then
   log "skipped (LABLEDGER_SKIP_CONTAINER=1)"; exit 0
@@ -89,9 +89,9 @@ wait_ready() { # $1 port, $2 container: seconds from $3 (epoch ms) to the first 
   local deadline=$(($(date +%s) + 120))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/q/health/ready")" = 200 ]; do
     if [ "$(podman inspect -f '{{.State.Running}}' "$2" 2>/dev/null)" != true ]; then
-      podman logs --tail 30 "$2" 2>&1 || true; fail "container $2 stopped before it was ready"
+      podman logs --tail 30 "$2" >&2 2>&1 || true; fail "container $2 stopped before it was ready"
     fi
-    [ "$(date +%s)" -lt "$deadline" ] || { podman logs --tail 30 "$2" 2>&1 || true; fail "$2 not ready after 120 s"; }
+    [ "$(date +%s)" -lt "$deadline" ] || { podman logs --tail 30 "$2" >&2 2>&1 || true; fail "$2 not ready after 120 s"; }
     sleep 0.2
   done
   awk -v a="$3" -v b="$(date +%s%3N)" 'BEGIN { printf "%.1f s", (b - a) / 1000 }'

@@ -108,6 +108,22 @@ check_service() { # $1 port, $2 label: the seeded labs over REST and GraphQL
     || fail "$2: /graphql did not list the labs: $(head -c 300 <<<"$gql")"
   log "$2: POST /graphql { labs { slug name } } -> $(jq '.data.labs | length' <<<"$gql") labs, OpenAI among them"
 }
+check_release() { # $1 port, $2 label: a release made, a later write, the release fetched again: the same bytes
+  local base="http://localhost:$1" tok made n sha json1 zip1 json2 zip2 doc
+  tok=$(scripts/dev-token.sh admin container-smoke 10)
+  made=$(curl -sf -X POST -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' -d '{"description":"container smoke"}' "$base/api/releases") \
+    || fail "$2: POST /api/releases failed"
+  n=$(jq -r .number <<<"$made"); sha=$(jq -r .sha256 <<<"$made")
+  json1=$(curl -sf "$base/api/releases/$n" | sha256sum | cut -c1-64); zip1=$(curl -sf "$base/api/releases/$n.zip" | sha256sum | cut -c1-64)
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+    -d '{"slug":"container-smoke-lab","name":"Container smoke lab","kind":"OTHER"}' "$base/api/labs" || fail "$2: POST /api/labs failed"
+  json2=$(curl -sf "$base/api/releases/$n" | sha256sum | cut -c1-64); zip2=$(curl -sf "$base/api/releases/$n.zip" | sha256sum | cut -c1-64)
+  doc=$(curl -sf "$base/api/releases/$n.zip" -o target/container-release.zip && unzip -p target/container-release.zip labledger-release/labledger.json | sha256sum | cut -c1-64)
+  [ "$json1" = "$json2" ] && [ "$zip1" = "$zip2" ] && [ "$doc" = "$sha" ] \
+    || fail "$2: release $n changed after a later write (json $json1 -> $json2, zip $zip1 -> $zip2, labledger.json $doc vs $sha)"
+  curl -sf "$base/api/export" | grep -q '"container-smoke-lab"' || fail "$2: the later write is not in the current export"
+  log "$2: release $n (sha256 ${sha:0:16}…, $(jq -r .size <<<"$made") bytes, $(unzip -Z1 target/container-release.zip | wc -l) files in its zip) made, a lab created after it, release fetched again: JSON and zip byte-identical"
+}
 check_hardening() { # $1 container: runs as non-root, cannot write its root filesystem
   local uid; uid=$(podman exec "$1" sh -c 'id -u')
   [ "$uid" != 0 ] || fail "$1 runs as root"
@@ -138,6 +154,7 @@ log "jvm image: size $(mb "$size") (base $(mb "$base_size"), application layers 
 log "jvm image: start to ready $ready (podman run to the first 200 of /q/health/ready, empty database: migrations + seed import)"
 check_service "$PORT" "jvm image"
 check_hardening "$NAME"
+check_release "$PORT" "jvm image"
 log "jvm image: RSS $(rss "$NAME") after the checks (--memory 768m)"
 podman stop -t 10 "$NAME" >/dev/null && podman rm "$NAME" >/dev/null
 log "jvm image: stopped"

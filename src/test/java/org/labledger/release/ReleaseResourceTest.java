@@ -136,6 +136,11 @@ class ReleaseResourceTest {
             assertTrue(mentions(notes.path("added").path("items"), "LAB", gone), notes.toString());
             assertTrue(mentions(notes.path("deleted").path("items"), "LAB", gone), notes.toString());
             assertFalse(mentions(notes.path("deleted").path("items"), "LAB", added), notes.toString());
+            // no claim changed between the two: none is listed as newly disputing; the first lists only disputing stances
+            assertEquals(0, notes.path("disputed").size(), notes.path("disputed").toString());
+            for (JsonNode d : first.path("notes").path("disputed")) {
+                assertTrue(ReleaseService.DISPUTING.contains(d.path("stance").asText()), d.toString());
+            }
             // nothing from before the first release
             for (JsonNode i : notes.path("added").path("items")) {
                 assertTrue(i.path("revision").asLong() > first.path("lastRevision").asLong(), i.toString());

@@ -17,6 +17,10 @@ scripts/db.sh
 # Chromium against the packaged jar that verify just built (scripts/contract.sh; LABLEDGER_SKIP_CONTRACT=1 skips it)
 scripts/contract.sh
 
+# the container images built and run with Podman (JVM image, docker/compose.yaml) and the Kubernetes manifests
+# validated (scripts/container-smoke.sh; LABLEDGER_SKIP_CONTAINER=1 skips it, and it skips itself without podman)
+scripts/container-smoke.sh
+
 [ "${LABLEDGER_SKIP_NATIVE_CHECK:-}" = 1 ] && exit 0
 
 echo "[test] native image sources (quarkus.native.sources-only)"
@@ -33,7 +37,7 @@ fi
 
 # every record Jackson may serialise is registered for reflection (records never serialised: below)
 # (the FMTI parser's and CSV reader's records are internal: read from files, never written as JSON)
-NOT_SERIALISED='org.labledger.question.QuestionFilter org.labledger.answer.AnswerFilter org.labledger.importer.FmtiEdition org.labledger.importer.FmtiEdition$Indicator org.labledger.importer.FmtiEdition$Developer org.labledger.importer.FmtiEdition$ReportRow org.labledger.importer.FmtiParser$Upload org.labledger.importer.Csv$Cell org.labledger.importer.Csv$Row org.labledger.answer.ScorecardService$LabRef org.labledger.graphql.GraphQLCost$Limits org.labledger.graphql.GraphQLFastPath$Report org.labledger.importer.FmtiParser$Limits org.labledger.question.TallyFilter org.labledger.history.RevisionService$PastState org.labledger.history.Curated org.labledger.history.Curated$Reference org.labledger.claim.ClaimFilter org.labledger.claim.ClaimService$LinkRow'
+NOT_SERIALISED='org.labledger.question.QuestionFilter org.labledger.answer.AnswerFilter org.labledger.importer.FmtiEdition org.labledger.importer.FmtiEdition$Indicator org.labledger.importer.FmtiEdition$Developer org.labledger.importer.FmtiEdition$ReportRow org.labledger.importer.FmtiParser$Upload org.labledger.importer.Csv$Cell org.labledger.importer.Csv$Row org.labledger.answer.ScorecardService$LabRef org.labledger.graphql.GraphQLCost$Limits org.labledger.graphql.GraphQLFastPath$Report org.labledger.importer.FmtiParser$Limits org.labledger.question.TallyFilter org.labledger.history.RevisionService$PastState org.labledger.history.Curated org.labledger.history.Curated$Reference org.labledger.claim.ClaimFilter org.labledger.claim.ClaimService$LinkRow org.labledger.release.ReleasePackage$Table'
 config=target/native-sources/reflect-config.json
 rm -f "$config"
 (cd target/native-sources && jar xf labledger-*-runner.jar META-INF/native-image/reflect-config.json \

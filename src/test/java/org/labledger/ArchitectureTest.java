@@ -58,7 +58,9 @@ class ArchitectureTest {
             Set.of("questionnaire"),
             Set.of("question"),
             Set.of("answer"),
-            Set.of("importer", "seed", "curation"));
+            // releases snapshot the export (seed) and read the history; seed's GET /api/export?asOf asks them through
+            // its own interface (seed/PastDatasets), so the arrow points from release to seed only
+            Set.of("importer", "seed", "curation", "release"));
 
     /**
      * The cycles left for later, each as its arrow against {@link #ORDER}: with the arrow left out the rooms must

@@ -215,7 +215,7 @@ class OpenApiDocumentTest {
             }
         });
         none(failures);
-        assertEquals(9, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer");
+        assertEquals(10, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer, releases");
     }
 
     @Test
@@ -292,7 +292,7 @@ class OpenApiDocumentTest {
         });
         none(failures);
         assertEquals(List.of("/api/agreements", "/api/answers", "/api/changes", "/api/claims", "/api/entities", "/api/events", "/api/labs", "/api/people", "/api/questionnaires",
-                "/api/questions", "/api/scorecards", "/api/sources", "/api/topics"), pagedGets.stream().sorted().toList(), "every JSON list is paged");
+                "/api/questions", "/api/releases", "/api/scorecards", "/api/sources", "/api/topics"), pagedGets.stream().sorted().toList(), "every JSON list is paged");
         // and the server does send that envelope and those headers, on each list without path parameters
         for (String path : pagedGets) {
             io.restassured.response.Response r = given().queryParam("size", 1).when().get(path);
@@ -315,7 +315,7 @@ class OpenApiDocumentTest {
                 checked.add(path);
             }
         });
-        assertEquals(17, checked.size(), "checked: " + checked);
+        assertEquals(18, checked.size(), "checked: " + checked);
         // every CSV, answers.csv included (built in memory, no longer streamed), is tagged and promised 304
         assertTrue(checked.containsAll(List.of("/api/answers.csv", "/api/scorecards.csv")), "checked: " + checked);
     }

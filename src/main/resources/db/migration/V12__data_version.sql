@@ -16,10 +16,10 @@
 --   at 20 per table and transaction ("more": true when some were left out), so a bulk import stays one small
 --   notification per table. A process that misses one still sees data_version advance (it checks it every
 --   second or so: stream/DataVersion).
--- Derived or bookkeeping tables get no trigger (each is written only together with a data table that has one):
--- answer_tally (V6, maintained from answer and question), revision (written with each curated write),
--- seed_import (written by the seed import with the data it imported). stream/DataVersionTriggerTest fails for
--- any other table without the trigger: a migration that adds a table calls select data_change_attach('name').
+-- Every table the API reads from has the triggers, revision (the change feed) and seed_import included; only
+-- answer_tally (V6) has none: it is derived, maintained by triggers of answer and question, whose own statements
+-- advance the version. stream/DataVersionTriggerTest fails for any other table without the triggers: a migration
+-- that adds a table calls select data_change_attach('name').
 
 create table data_version (
     id         smallint    primary key default 1 check (id = 1),
@@ -129,8 +129,7 @@ declare
 begin
     for t in select table_name from information_schema.tables
               where table_schema = current_schema() and table_type = 'BASE TABLE'
-                and table_name not in ('flyway_schema_history', 'data_version', 'data_change_pending',
-                                       'answer_tally', 'revision', 'seed_import')
+                and table_name not in ('flyway_schema_history', 'data_version', 'data_change_pending', 'answer_tally')
     loop
         perform data_change_attach(t.table_name::regclass);
     end loop;

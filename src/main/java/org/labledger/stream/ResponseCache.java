@@ -50,6 +50,8 @@ import java.util.TreeMap;
  * ({@link #VARYING}: Accept, Accept-Encoding — a compressed body's ETag is weak —, Accept-Charset, Accept-Language,
  * the X-Forwarded-* and Forwarded headers that build absolute URLs behind a proxy) and, for a GraphQL POST, the
  * Content-Type and the body as canonical JSON (keys sorted, no insignificant whitespace).</li>
+ * <li>A request with {@code Cache-Control: no-cache} (or {@code Pragma: no-cache}) is answered by the origin and its
+ * response kept again; {@code no-store} bypasses the cache both ways (uncached measurements, debugging).</li>
  * <li>Never cached: a request with an {@code Authorization} header, any other method, a response other than 200,
  * a GraphQL response with errors, a GraphQL operation that is not a query (mutations run on every request), a
  * response carrying Set-Cookie, and anything while the version is not confirmed (listener down).</li>
@@ -216,7 +218,15 @@ public class ResponseCache {
             }
         }
         String k = key.toString();
-        Entry hit = cache.getIfPresent(k);
+        String directives = (String.join(",", request.headers().getAll("Cache-Control")) + "," + String.join(",", request.headers().getAll("Pragma")))
+                .toLowerCase(Locale.ROOT);
+        if (directives.contains("no-store")) {
+            bypassed.increment();
+            rc.next();
+            return;
+        }
+        // RFC 9111 §5.2.1.4: no-cache asks for a response from the origin (bench's uncached runs); it is kept again
+        Entry hit = directives.contains("no-cache") ? null : cache.getIfPresent(k);
         if (hit != null && hit.version() == version) {
             serve(rc, hit);
             return;

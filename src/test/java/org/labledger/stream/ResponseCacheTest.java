@@ -136,6 +136,11 @@ class ResponseCacheTest {
         long before = statements();
         given().auth().oauth2(Tokens.reader()).get("/api/labs/meta").then().statusCode(200);
         assertTrue(statements() > before, "a request with Authorization runs its query");
+        for (String directive : List.of("no-cache", "no-store")) {
+            long b = statements();
+            given().header("Cache-Control", directive).get("/api/labs/meta").then().statusCode(200);
+            assertTrue(statements() > b, "Cache-Control: " + directive + " is answered by the origin");
+        }
     }
 
     @Test

@@ -48,6 +48,8 @@ class ArchitectureTest {
             Set.of("common"),
             // GraphQL infrastructure (guards, costs, the fast path) and the token rules: use common only, nothing names them
             Set.of("graphql", "security", "history"),
+            // the change stream (data version, response cache, SSE, subscription): common and graphql's result hook only
+            Set.of("stream"),
             Set.of("source"),
             Set.of("topic"),
             Set.of("lab"),

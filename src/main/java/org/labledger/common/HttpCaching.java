@@ -164,7 +164,7 @@ public class HttpCaching {
      * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so {@code W/"x"} matches {@code "x"} and the other way
      * round; {@code *} matches any current representation.
      */
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

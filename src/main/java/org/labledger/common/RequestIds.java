@@ -24,10 +24,14 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true, priority = 0)
     public void assign(ContainerRequestContext ctx) {
-        String given = ctx.getHeaderString(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(ctx.getHeaderString(HEADER));
         ctx.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** The id of a request that sent this X-Request-Id (or none): the caller's when plausible, else a fresh one. */
+    public static String idFor(String given) {
+        return given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

@@ -195,7 +195,9 @@ public class GraphQLGuards {
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                            InstrumentationExecutionParameters parameters,
                                                                            InstrumentationState state) {
+            io.vertx.core.Context context = state instanceof RequestContext r ? r.context : null;
             if (result.getErrors().isEmpty()) {
+                GraphQLResults.record(context, result);
                 return CompletableFuture.completedFuture(result);
             }
             List<GraphQLError> errors = new ArrayList<>();
@@ -203,7 +205,8 @@ public class GraphQLGuards {
                 errors.add(withCode(e));
             }
             ExecutionResult coded = result.transform(b -> b.errors(errors));
-            GraphQLHttpStatus.record(state instanceof RequestContext r ? r.context : null, coded);
+            GraphQLHttpStatus.record(context, coded);
+            GraphQLResults.record(context, coded);
             return CompletableFuture.completedFuture(coded);
         }
 

@@ -46,6 +46,17 @@ public final class GraphQL {
         return r.setRootPath("data");
     }
 
+    /** {@link #data(String, Map)} answered by the server itself, never by the response cache (statement counts). */
+    public static JsonPath uncached(String query, Map<String, Object> variables) {
+        JsonPath r = given().contentType("application/json").header("Cache-Control", "no-store")
+                .body(variables == null ? Map.of("query", query) : Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200).contentType(startsWith("application/graphql-response+json")).extract().jsonPath();
+        List<Object> errors = r.getList("errors");
+        assertNull(errors, () -> "unexpected errors: " + errors);
+        return r.setRootPath("data");
+    }
+
     public static JsonPath data(String query) {
         return data(query, null);
     }

@@ -19,5 +19,10 @@ public record DecisionInput(
         @Description("Why (public; required to reject)") @Size(max = 5_000) String reason) {
 
     @Description("What a curator decides on a lab's submission")
-    public enum Decision { ACCEPT, JUDGE, REJECT }
+    @org.eclipse.microprofile.graphql.Name("ReplyDecision")
+    public enum Decision {
+        @Description("The lab's reply or correction becomes its answer, with the lab's own status; a dispute is published as accepted") ACCEPT,
+        @Description("The same, with the curators' own status judgement beside the lab's self-assessment") JUDGE,
+        @Description("Rejected with a public reason (ABUSE withholds the text)") REJECT
+    }
 }

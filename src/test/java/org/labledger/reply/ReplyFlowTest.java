@@ -243,6 +243,14 @@ class ReplyFlowTest {
         String anthropic = labToken("anthropic", ANTHROPIC_REP);
         String openai = labToken("openai", OPENAI_REP);
         List<Map<String, Object>> theirs = inbox(anthropic);
+        // the inbox is a page like every list: the envelope, X-Total-Count and Link; an unknown parameter is refused
+        Response page = as(anthropic).queryParam("size", 1).get("/api/reply/questions");
+        page.then().statusCode(200);
+        assertEquals(List.of("items", "page", "size", "totalItems", "totalPages"), page.jsonPath().getMap("$").keySet().stream().sorted().toList());
+        assertEquals(String.valueOf(theirs.size()), page.header("X-Total-Count"));
+        assertNotNull(page.header("Link"));
+        as(anthropic).queryParam("zz-unknown", "1").get("/api/reply/questions").then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.curator()).queryParam("zz-unknown", "1").get("/api/reply/submissions").then().statusCode(400).contentType("application/problem+json");
         List<Map<String, Object>> ours = inbox(openai);
         List<Object> ourQuestions = ours.stream().map(i -> i.get("question")).toList();
         List<Object> ourAnswers = ours.stream().map(i -> i.get("answerId")).toList();

@@ -141,7 +141,7 @@ class ReplyFlowTest {
         body.put("kind", "REPLY");
         body.put("question", question);
         body.put("status", "ANSWERED");
-        body.put("statement", "Our board has five members — as of this reply. «Verbatim» ✓");
+        body.put("statement", "Test text, not a statement of the lab — kept verbatim. «Unicode» ✓");
         body.put("links", List.of("https://example.org/anthropic/board"));
         body.put("respondent", "Head of Policy");
         body.put("capacity", "OFFICIAL");
@@ -174,13 +174,13 @@ class ReplyFlowTest {
         assertNull(verify(tampered), "a tampered receipt does not verify");
 
         // re-submission: version 2 beside version 1, nothing overwritten
-        body.put("statement", "Corrected: our board has five members.");
+        body.put("statement", "Test text, second version (not a statement of the lab).");
         JsonPath r2 = as(lab).body(body).post("/api/reply/submissions").then().statusCode(201).extract().jsonPath();
         long id2 = r2.getLong("id");
         assertEquals(2, r2.getInt("version"));
         assertNotEquals(r1.getString("sha256"), r2.getString("sha256"));
         JsonPath v1 = as(lab).get("/api/reply/submissions/" + id1).then().statusCode(200).extract().jsonPath();
-        assertEquals("Our board has five members — as of this reply. «Verbatim» ✓", v1.getString("statement"));
+        assertEquals("Test text, not a statement of the lab — kept verbatim. «Unicode» ✓", v1.getString("statement"));
         assertEquals(r1.getString("sha256"), v1.getString("sha256"));
         assertEquals(List.of(1, 2), v1.getList("versions.version"));
         // pending: not public
@@ -200,7 +200,7 @@ class ReplyFlowTest {
         assertEquals("LAB_REPLY", answer.getString("kind"));
         assertEquals("OFFICIAL", answer.getString("capacity"));
         assertEquals("ANSWERED", answer.getString("status"));
-        assertEquals("Corrected: our board has five members.", answer.getString("summary"));
+        assertEquals("Test text, second version (not a statement of the lab).", answer.getString("summary"));
         assertEquals("/api/reply/submissions/" + id2, answer.getString("labReply"));
         JsonPath published = when().get("/api/reply/submissions/" + id2).then().statusCode(200).extract().jsonPath();
         assertEquals(r2.getString("receipt"), published.getString("receipt"));
@@ -227,7 +227,7 @@ class ReplyFlowTest {
         assertEquals("REJECTED", rejected.getString("state"));
         assertEquals("OFF_TOPIC", rejected.getString("rejection"));
         assertEquals("superseded by version 2", rejected.getString("decisionReason"));
-        assertEquals("Our board has five members — as of this reply. «Verbatim» ✓", rejected.getString("statement"));
+        assertEquals("Test text, not a statement of the lab — kept verbatim. «Unicode» ✓", rejected.getString("statement"));
 
         // the lab's feed and the scorecard
         String feed = when().get("/api/labs/anthropic/replies.atom").then().statusCode(200).extract().asString();
@@ -267,7 +267,7 @@ class ReplyFlowTest {
             as(openai).body(a).post("/api/reply/submissions").then().statusCode(403).contentType("application/problem+json");
         }
         // ... while a claim about openai may be disputed by openai
-        long dispute = as(openai).body(Map.of("kind", "DISPUTE", "claim", "c002-musk-control", "statement", "We dispute this."))
+        long dispute = as(openai).body(Map.of("kind", "DISPUTE", "claim", "c002-musk-control", "statement", "Test text: a dispute (not a statement of the lab)."))
                 .post("/api/reply/submissions").then().statusCode(201).extract().jsonPath().getLong("id");
         long pending = as(anthropic).body(Map.of("kind", "CORRECTION", "answer", theirAnswer, "statement", "A correction."))
                 .post("/api/reply/submissions").then().statusCode(201).extract().jsonPath().getLong("id");

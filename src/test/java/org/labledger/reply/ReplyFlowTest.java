@@ -338,4 +338,56 @@ class ReplyFlowTest {
         assertTrue(Long.parseLong(last.header("Retry-After")) > 0);
         assertEquals("application/problem+json", last.contentType().split(";")[0]);
     }
+
+    @Test
+    void disputesShowOnTheClaimAndAbuseIsWithheld() {
+        String openai = labToken("openai", OPENAI_REP);
+        long accepted = as(openai).body(Map.of("kind", "DISPUTE", "claim", "c002-musk-control", "statement", "Test text: a dispute to accept (not a statement of the lab).",
+                "links", List.of("https://example.org/dispute"))).post("/api/reply/submissions").then().statusCode(201).extract().jsonPath().getLong("id");
+        long abusive = as(openai).body(Map.of("kind", "DISPUTE", "claim", "c002-musk-control", "statement", "Test text standing for an abusive one."))
+                .post("/api/reply/submissions").then().statusCode(201).extract().jsonPath().getLong("id");
+        // a claim has no status to judge; a rejection needs its public reason
+        as(Tokens.curator()).body(Map.of("decision", "JUDGE", "status", "PARTIAL")).post("/api/reply/submissions/" + accepted + "/decision")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.curator()).body(Map.of("decision", "REJECT", "rejection", "ABUSE")).post("/api/reply/submissions/" + abusive + "/decision")
+                .then().statusCode(400);
+        as(Tokens.curator()).body(Map.of("decision", "ACCEPT")).post("/api/reply/submissions/" + accepted + "/decision").then().statusCode(200);
+        as(Tokens.curator()).body(Map.of("decision", "REJECT", "rejection", "ABUSE", "reason", "insults"))
+                .post("/api/reply/submissions/" + abusive + "/decision").then().statusCode(200);
+        List<Map<String, Object>> onClaim = when().get("/api/claims/c002-musk-control/lab-replies").then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> shown = onClaim.stream().filter(m -> ((Number) m.get("id")).longValue() == accepted).findFirst().orElseThrow();
+        assertEquals("ACCEPTED", shown.get("state"));
+        assertEquals("Test text: a dispute to accept (not a statement of the lab).", shown.get("statement"));
+        Map<String, Object> withheld = onClaim.stream().filter(m -> ((Number) m.get("id")).longValue() == abusive).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, withheld.get("withheld"));
+        assertNull(withheld.get("statement"));
+        assertEquals("insults", withheld.get("decisionReason"));
+        assertNotNull(withheld.get("sha256"), "the hash stays public: the lab can still prove what it sent");
+        // ... while the lab itself still reads its own text
+        assertEquals("Test text standing for an abusive one.", as(openai).get("/api/reply/submissions/" + abusive).then().statusCode(200).extract().path("statement"));
+        JsonPath g = org.labledger.graphql.GraphQL.data("{ claim(key: \"c002-musk-control\") { labReplies { id state statement } } }");
+        assertTrue(g.getList("claim.labReplies.id").stream().anyMatch(i -> ((Number) i).longValue() == accepted), g.prettify());
+        // a lab token may not also be a curator's: refused as a bad token
+        long now = System.currentTimeMillis() / 1000;
+        String both = Tokens.signed("{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE + "\",\"sub\":\"" + OPENAI_REP
+                + "\",\"groups\":[\"lab\",\"curator\"],\"lab\":\"openai\",\"iat\":" + (now - 5) + ",\"exp\":" + (now + 600) + "}");
+        as(both).get("/api/reply/questions").then().statusCode(401);
+        // the database keeps what was received: no update of the text, no deletion
+        for (String sql : List.of("update reply_submission set statement = 'altered' where id = " + accepted, "delete from reply_submission where id = " + accepted)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+                org.junit.jupiter.api.Assertions.fail("the database allowed: " + sql);
+            } catch (RuntimeException e) {
+                assertTrue(String.valueOf(e).contains("immutable") || String.valueOf(e.getCause()).contains("immutable")
+                        || rootMessage(e).contains("immutable"), rootMessage(e));
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
 }

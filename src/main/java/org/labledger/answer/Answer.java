@@ -51,6 +51,9 @@ public class Answer extends BaseEntity {
     /** References the answer rests on, as given by its source (free text, may hold URLs). */
     @Column(name = "reference_text")
     public String references;
+    /** The lab's submission (right of reply, V13) this answer was accepted from; null for every other answer. */
+    @Column(name = "reply_submission_id")
+    public Long replySubmissionId;
     @Version
     public int version;
 }

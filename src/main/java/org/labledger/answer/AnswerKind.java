@@ -10,5 +10,7 @@ public enum AnswerKind {
     @Description("A correction or clarification of the questioner's assessment, not a reply to the question as sent")
     CORRECTION_OF_ASSESSMENT,
     @Description("A public statement the curators read as the lab's response")
-    PUBLIC_STATEMENT
+    PUBLIC_STATEMENT,
+    @Description("The lab's own reply, submitted through LabLedger's right of reply with a signed receipt and accepted by a curator")
+    LAB_REPLY
 }

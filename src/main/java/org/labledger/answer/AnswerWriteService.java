@@ -52,7 +52,9 @@ public class AnswerWriteService {
                                String summary, String respondent, String respondentCapacity, AnswerKind kind,
                                RespondentCapacity capacity, Boolean afterPublication, String answeredOn,
                                String justification, String references, int version, OffsetDateTime updatedAt,
-                               List<CitationView> citations) {
+                               List<CitationView> citations,
+                               @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the lab's own submission this answer was accepted from (kind LAB_REPLY): GET it for the verbatim text and its signed receipt; null for other answers", example = "/api/reply/submissions/1")
+                               String labReply) {
     }
 
     /** One item of a batch: the answer (by id, or by question key and lab slug), the version it was read at, the new state. */
@@ -78,7 +80,8 @@ public class AnswerWriteService {
     public AnswerDetail detail(Answer a) {
         return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
                 a.respondent, a.respondentCapacity, a.kind, a.capacity, a.afterPublication, a.answeredOn, a.justification,
-                a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id));
+                a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id),
+                a.replySubmissionId == null ? null : "/api/reply/submissions/" + a.replySubmissionId);
     }
 
     /*
@@ -156,6 +159,28 @@ public class AnswerWriteService {
         revisions.record(ENTITY, key(a), a.id, "DELETE", before, null, reason, null, null);
     }
 
+    /**
+     * A lab's own reply, accepted by a curator (issue 17, the reply room's review): the answer becomes the lab's
+     * (kind LAB_REPLY, capacity OFFICIAL, delivered), its text the lab's verbatim statement, linked to the submission
+     * and its receipt. The same path as every other answer write (one revision, the tally kept by its triggers); in
+     * the reviewing caller's transaction, which also records the review.
+     *
+     * @param status the status the answer gets: the lab's self-assessment, or the curator's own judgement
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Answer recordLabReply(long answerId, ResponseStatus status, String statement, String references, String respondent,
+                                 String answeredOn, String justification, long submissionId, String reason) {
+        Answer a = require(answerId);
+        AnswerChange change = new AnswerChange(status, Boolean.TRUE, statement, respondent, "official reply of the lab (LabLedger right of reply)",
+                answeredOn, justification, references, reason, null, null, null, null);
+        apply(a, change, "UPDATE", x -> {
+            x.kind = AnswerKind.LAB_REPLY;
+            x.capacity = RespondentCapacity.OFFICIAL;
+            x.replySubmissionId = submissionId;
+        });
+        return a;
+    }
+
     /** Applies every item or none: the first bad item aborts the batch with its index in the problem. */
     @Transactional
     public <T> List<T> batch(List<BatchItem> items, Function<Answer, T> view) {
@@ -212,6 +237,12 @@ public class AnswerWriteService {
     }
 
     private void apply(Answer a, AnswerChange c, String action) {
+        apply(a, c, action, x -> {
+        });
+    }
+
+    /** {@code also}: what the write sets beyond the change (a lab reply's kind, capacity and submission), after the before-state is read. */
+    private void apply(Answer a, AnswerChange c, String action, java.util.function.Consumer<Answer> also) {
         Map<String, Object> before = "CREATE".equals(action) ? null : snapshot(a);
         if (c.status() != a.status && !c.hasEvidence()) {
             throw noEvidence("changing the status from " + a.status + " to " + c.status());
@@ -225,6 +256,7 @@ public class AnswerWriteService {
         a.answeredOn = c.answeredOn();
         a.justification = c.justification();
         a.references = c.references();
+        also.accept(a);
         if (source != null) {
             Integer max = em.createQuery("select max(c.ordinal) from Citation c where c.subjectType = ?1 and c.subjectId = ?2", Integer.class)
                     .setParameter(1, SubjectType.ANSWER).setParameter(2, a.id).getSingleResult();
@@ -284,6 +316,12 @@ public class AnswerWriteService {
         m.put("answeredOn", a.answeredOn);
         m.put("justification", a.justification);
         m.put("references", a.references);
+        if (a.replySubmissionId != null) {
+            // a lab's own reply (V13): absent from the snapshots of every other answer
+            m.put("kind", a.kind.name());
+            m.put("capacity", a.capacity.name());
+            m.put("labReply", a.replySubmissionId);
+        }
         return m;
     }
 }

@@ -50,12 +50,15 @@ public class ScorecardService {
                          @Description("Questions put to the lab but not delivered to it") long notDelivered,
                          @Description("(partial + answered) / total, rounded to 4 decimals, trailing zeros dropped (0.5, 0.0909, 0); null when total is 0") BigDecimal responseRate,
                          @Description("answered / total, rounded to 4 decimals, trailing zeros dropped; null when total is 0") BigDecimal answeredRate,
-                         @Description("Answers (of any status) whose delivery is not known, e.g. to a question put to \"at least three\" of its candidate labs without saying which: not in total, unanswered, partial, answered or the rates") long unknownDelivery) {
+                         @Description("Answers (of any status) whose delivery is not known, e.g. to a question put to \"at least three\" of its candidate labs without saying which: not in total, unanswered, partial, answered or the rates") long unknownDelivery,
+                         @Description("Of partial + answered: those the lab answered itself through LabLedger's right of reply (kind LAB_REPLY, accepted by a curator)") long answeredByLab,
+                         @Description("Of partial + answered: those recorded per the curators' reading of a source (every other kind of answer)") long answeredPerCurator) {
 
+        /** c: [unanswered, partial, answered (delivery known), notDelivered, unknownDelivery, partial or answered by the lab itself]. */
         static Counts of(long[] c) {
             long total = c[0] + c[1] + c[2];
             return new Counts(total, c[0], c[1], c[2], c[3],
-                    rate(c[1] + c[2], total), rate(c[2], total), c[4]);
+                    rate(c[1] + c[2], total), rate(c[2], total), c[4], c[5], c[1] + c[2] - c[5]);
         }
 
         private static BigDecimal rate(long n, long total) {
@@ -122,15 +125,16 @@ public class ScorecardService {
         }
         List<Object[]> rows = asOf == null ? tally(where.toString(), params) : asOf(where.toString(), params, asOf);
 
-        // lab id -> topic id -> [unanswered, partial, answered (delivery known), notDelivered, unknownDelivery]
+        // lab id -> topic id -> [unanswered, partial, answered (delivery known), notDelivered, unknownDelivery, by the lab]
         Map<Long, Map<Long, long[]>> tally = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long lab = ((Number) r[0]).longValue();
             long t = ((Number) r[1]).longValue();
-            long[] c = tally.computeIfAbsent(lab, k -> new LinkedHashMap<>()).computeIfAbsent(t, k -> new long[5]);
+            long[] c = tally.computeIfAbsent(lab, k -> new LinkedHashMap<>()).computeIfAbsent(t, k -> new long[6]);
             c[ResponseStatus.valueOf((String) r[2]).ordinal()] += ((Number) r[3]).longValue();
             c[3] += ((Number) r[4]).longValue();
             c[4] += ((Number) r[5]).longValue();
+            c[5] += ((Number) r[6]).longValue();
         }
         List<LabRef> scope = labs != null ? labs : labRefs(" order by slug", null);
         List<Scorecard> out = new ArrayList<>();
@@ -161,16 +165,24 @@ public class ScorecardService {
     @SuppressWarnings("unchecked")
     private List<Object[]> tally(String where, Map<String, Object> params) {
         var query = em.createNativeQuery("select t.lab_id, t.topic_id, t.status, coalesce(sum(t.n) filter (where t.delivered is not null), 0),"
-                + " coalesce(sum(t.n) filter (where not t.delivered), 0), coalesce(sum(t.n) filter (where t.delivered is null), 0)"
+                + " coalesce(sum(t.n) filter (where not t.delivered), 0), coalesce(sum(t.n) filter (where t.delivered is null), 0), 0"
                 + " from answer_tally t" + where.replace("#.", "t.") + " group by t.lab_id, t.topic_id, t.status");
         params.forEach(query::setParameter);
-        return query.getResultList();
+        List<Object[]> rows = new ArrayList<>(query.getResultList());
+        // the lab's own replies, read from the answers themselves: there are few (accepted submissions, V13), and
+        // answer_tally does not keep the kind; rows (lab, topic, PARTIAL, 0, 0, 0, n) add to the by-the-lab count only
+        var own = em.createNativeQuery("select a.lab_id, q.topic_id, 'PARTIAL', 0, 0, 0, count(*) from answer a join question q on q.id = a.question_id"
+                + where.replace("#.lab_id", "a.lab_id").replace("#.", "q.")
+                + " and a.kind = 'LAB_REPLY' and a.status <> 'UNANSWERED' and a.delivered is not null group by a.lab_id, q.topic_id");
+        params.forEach(own::setParameter);
+        rows.addAll(own.getResultList());
+        return rows;
     }
 
     /** Rows (lab, topic, status, known 0/1, notDelivered 0/1, unknownDelivery 0/1) for each answer as it stood at {@code asOf}. */
     @SuppressWarnings("unchecked")
     private List<Object[]> asOf(String where, Map<String, Object> params, java.time.OffsetDateTime asOf) {
-        String sql = "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf"
+        String sql = "select a.id, a.lab_id, q.topic_id, a.status, a.delivered, a.created_at <= :asOf, a.kind = 'LAB_REPLY'"
                 + " from answer a join question q on q.id = a.question_id"
                 + where.replace("#.lab_id", "a.lab_id").replace("#.", "q.");
         var query = em.createNativeQuery(sql);
@@ -178,12 +190,13 @@ public class ScorecardService {
         query.setParameter("asOf", asOf);
         List<Object[]> answers = query.getResultList();
         Map<Long, RevisionService.PastState> past = revisions.statesAt("ANSWER",
-                answers.stream().map(r -> ((Number) r[0]).longValue()).toList(), List.of("status", "delivered"), asOf);
+                answers.stream().map(r -> ((Number) r[0]).longValue()).toList(), List.of("status", "delivered", "kind"), asOf);
         List<Object[]> out = new ArrayList<>();
         for (Object[] a : answers) {
             String status = (String) a[3];
             Boolean delivered = (Boolean) a[4];
             boolean existed = (Boolean) a[5];
+            boolean byLab = (Boolean) a[6];
             RevisionService.PastState then = past.get(((Number) a[0]).longValue());
             if (then != null) {
                 if (then.fields() == null || then.fromLater() && !existed) {
@@ -192,24 +205,26 @@ public class ScorecardService {
                 status = then.fields().get("status");
                 String was = then.fields().get("delivered");
                 delivered = was == null || was.equals("null") ? null : Boolean.valueOf(was);
+                // a lab reply's snapshot carries its kind (V13); every earlier snapshot has none
+                byLab = "LAB_REPLY".equals(then.fields().get("kind"));
             } else if (!existed) {
                 continue;
             }
             out.add(new Object[]{a[1], a[2], status, delivered == null ? 0L : 1L, Boolean.FALSE.equals(delivered) ? 1L : 0L,
-                    delivered == null ? 1L : 0L});
+                    delivered == null ? 1L : 0L, byLab && delivered != null && !"UNANSWERED".equals(status) ? 1L : 0L});
         }
         return out;
     }
 
     private Scorecard card(LabRef lab, Map<Long, long[]> byTopic, TopicService.Tree tree) {
-        long[] total = new long[5];
+        long[] total = new long[6];
         Map<Topic, long[]> roots = new LinkedHashMap<>();
         List<TopicScore> perTopic = new ArrayList<>();
         for (var e : byTopic.entrySet()) {
             Topic t = tree.get(e.getKey());
             long[] c = e.getValue();
-            long[] root = roots.computeIfAbsent(tree.root(t), k -> new long[5]);
-            for (int i = 0; i < 5; i++) {
+            long[] root = roots.computeIfAbsent(tree.root(t), k -> new long[6]);
+            for (int i = 0; i < 6; i++) {
                 total[i] += c[i];
                 root[i] += c[i];
             }

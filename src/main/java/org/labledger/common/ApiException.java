@@ -83,6 +83,7 @@ public class ApiException extends RuntimeException {
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 422 -> "UNPROCESSABLE";
             case 428 -> "PRECONDITION_REQUIRED";
+            case 429 -> "RATE_LIMITED";
             case 503 -> "SERVICE_UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
         };

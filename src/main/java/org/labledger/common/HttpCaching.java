@@ -96,7 +96,10 @@ public class HttpCaching {
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (read) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+            // a response meant for one caller (a lab's inbox: private, no-store) keeps the Cache-Control it set
+            if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+                response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+            }
             if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
                 response.setStatus(304);
                 response.setEntity(null);

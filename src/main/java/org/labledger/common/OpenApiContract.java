@@ -70,6 +70,7 @@ public class OpenApiContract implements OASFilter {
             Map.entry("datasets", "The whole dataset as one document"),
             Map.entry("releases", "Dataset releases: immutable numbered snapshots of the whole ledger, with SHA-256, release notes, citation and a Frictionless Data package"),
             Map.entry("claims", "Claims: who said what about a record, with what stance and certainty, and which claims dispute them"),
+            Map.entry("reply", "A lab's right of reply: its inbox of questions, its submissions with signed receipts, the curators' review, the receipt key"),
             Map.entry("entities", "Named entities: the people, organisations, publications, legal entities, models and products the documents name"));
     /** Creates of records without a key of their own (a citation), which cannot conflict. */
     private static final Set<String> NOT_KEYED = Set.of("/api/citations");

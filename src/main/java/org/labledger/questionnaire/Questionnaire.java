@@ -31,6 +31,9 @@ public class Questionnaire extends BaseEntity {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(nullable = false)
     public QuestionnaireKind kind = QuestionnaireKind.SENT;
+    /** The date by which the questionnaire asked labs to reply; null when it set none (V13). */
+    @Column(name = "reply_by")
+    public java.time.LocalDate replyBy;
 
     /** Optimistic locking: incremented on every update; the ETag is "v<version>". */
     @Version

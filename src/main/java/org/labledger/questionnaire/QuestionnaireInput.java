@@ -20,5 +20,6 @@ public record QuestionnaireInput(
         @Description("Publication date: YYYY, YYYY-MM or YYYY-MM-DD") @Pattern(regexp = Writes.PARTIAL_DATE, message = Writes.DATE_MESSAGE) String publishedOn,
         @Description("The key of the source it was published in") @Size(max = 100) @Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String source,
         @Description("What it is or covers") @Size(max = 10_000) String description,
+        @Description("The date by which labs were asked to reply, YYYY-MM-DD (none when absent); a lab's inbox marks questions open after it as overdue") @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", message = "must be a date YYYY-MM-DD") String replyBy,
         @Description("Why the change was made (recorded in the change history)") @Size(max = 5000) String reason) {
 }

@@ -17,7 +17,7 @@ public class QuestionnaireService {
 
     public record QuestionnaireView(String slug, String title, String publisher, String author, String publishedOn,
                                     String source, String description, QuestionnaireKind kind, long questionCount,
-                                    List<String> labs) {
+                                    List<String> labs, java.time.LocalDate replyBy) {
     }
 
     public List<QuestionnaireView> list() {
@@ -40,6 +40,6 @@ public class QuestionnaireService {
 
     private static QuestionnaireView view(Questionnaire q, long count, List<String> labs) {
         return new QuestionnaireView(q.slug, q.title, q.publisher, q.author, q.publishedOn,
-                q.source == null ? null : q.source.key, q.description, q.kind, count, labs);
+                q.source == null ? null : q.source.key, q.description, q.kind, count, labs, q.replyBy);
     }
 }

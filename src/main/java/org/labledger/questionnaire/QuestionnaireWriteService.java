@@ -77,6 +77,11 @@ public class QuestionnaireWriteService {
         q.publishedOn = Writes.text(in.publishedOn());
         q.source = source;
         q.description = Writes.text(in.description());
+        try {
+            q.replyBy = in.replyBy() == null ? null : java.time.LocalDate.parse(in.replyBy());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Writes.unprocessable("replyBy", "'" + in.replyBy() + "' is not a date of the calendar");
+        }
     }
 
     public static Map<String, Object> snapshot(Questionnaire q) {
@@ -88,6 +93,9 @@ public class QuestionnaireWriteService {
         m.put("publishedOn", q.publishedOn);
         m.put("source", q.source == null ? null : q.source.key);
         m.put("description", q.description);
+        if (q.replyBy != null) {
+            m.put("replyBy", q.replyBy.toString()); // V13; absent from the revisions of questionnaires that set none
+        }
         return m;
     }
 }

@@ -25,7 +25,11 @@ import java.util.Base64;
  *   <li>a non-blank {@code sub} of at most {@value #MAX_SUBJECT} characters: it is the actor LabLedger records
  *       in every revision; and the principal's name (upn, preferred_username or sub) is not blank either;</li>
  *   <li>{@code groups}, when present, a JSON array of strings: anything else made SmallRye fail with a
- *       ClassCastException (answered 500) or read a string as space-separated roles.</li>
+ *       ClassCastException (answered 500) or read a string as space-separated roles;</li>
+ *   <li>a token of the role {@value #LAB_ROLE} (a lab's representative, issue 17) names its lab in the claim
+ *       {@code labledger.reply.lab-claim} (default {@code lab}) as a slug, and holds no curator or admin role:
+ *       a lab does not curate what is said about it. Whether its subject may still act for that lab is the
+ *       reply room's check (the allow-list of representatives), made on each request.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -35,6 +39,11 @@ public class TokenRules extends JWTCallerPrincipalFactory {
 
     /** The length of revision.actor. */
     static final int MAX_SUBJECT = 200;
+    /** The role of a lab's representative. */
+    public static final String LAB_ROLE = "lab";
+    /** The configuration key naming the claim that carries a lab token's lab (its slug). */
+    public static final String LAB_CLAIM_KEY = "labledger.reply.lab-claim";
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DefaultJWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
@@ -58,7 +67,26 @@ public class TokenRules extends JWTCallerPrincipalFactory {
         if (principal.getName() == null || principal.getName().isBlank()) {
             throw new ParseException("the token's principal name (upn, preferred_username or sub) is blank");
         }
+        if (principal.getGroups() != null && principal.getGroups().contains(LAB_ROLE)) {
+            checkLabToken(principal);
+        }
         return principal;
+    }
+
+    /** The name of the claim that names a lab token's lab ({@value #LAB_CLAIM_KEY}, default {@code lab}). */
+    public static String labClaim() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(LAB_CLAIM_KEY, String.class).orElse("lab");
+    }
+
+    private static void checkLabToken(JWTCallerPrincipal principal) throws ParseException {
+        Object lab = principal.getClaim(labClaim());
+        String slug = lab instanceof jakarta.json.JsonString js ? js.getString() : lab instanceof String s ? s : null;
+        if (slug == null || slug.length() > 100 || !SLUG.matcher(slug).matches()) {
+            throw new ParseException("a lab token must name its lab (a slug) in the claim '" + labClaim() + "'");
+        }
+        if (principal.getGroups().contains("curator") || principal.getGroups().contains("admin")) {
+            throw new ParseException("a lab token may not also hold the curator or admin role");
+        }
     }
 
     /**

@@ -48,6 +48,9 @@ class UnknownParametersTest {
             if (!ops.containsKey("get") || !path.startsWith("/api/")) {
                 return;
             }
+            if (ops.get("get") instanceof Map<?, ?> get && get.get("security") instanceof List<?> security && !security.isEmpty()) {
+                return; // a read for one caller (a lab's inbox, the reply queue): 401 before anything else; ReplyFlowTest checks its parameters
+            }
             String concrete = path.replaceAll("\\{[^}]+}", "1");
             given().queryParam("zz-unknown", "1").when().get(concrete).then()
                     .statusCode(400).contentType(startsWith("application/problem+json"))

@@ -56,10 +56,11 @@ function cell(topic, what, c, href) {
     td.append(el('span', { 'aria-hidden': 'true' }, '—'), el('span', { class: 'sr' }, text));
     return td;
   }
-  const a = el('a', { href, 'aria-label': text }, el('span', { class: 'counts' }, `${c.answered}/${c.partial}/${c.unanswered}`));
-  if (c.responseRate !== null) a.append(el('span', { class: 'rate' }, percent(c.responseRate)));
-  if (unknown > 0) a.append(el('span', { class: 'unknown' }, `?${unknown}`));
-  td.append(a);
+  // the figures are seen, the sentence is read (screen readers): the link's name is the sentence
+  const seen = el('span', { 'aria-hidden': 'true' }, el('span', { class: 'counts' }, `${c.answered}/${c.partial}/${c.unanswered}`));
+  if (c.responseRate !== null) seen.append(el('span', { class: 'rate' }, percent(c.responseRate)));
+  if (unknown > 0) seen.append(el('span', { class: 'unknown' }, `?${unknown}`));
+  td.append(el('a', { href }, seen, el('span', { class: 'sr' }, text)));
   return td;
 }
 

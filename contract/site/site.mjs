@@ -216,8 +216,8 @@ try {
   ok(await page.locator('#status-counts td[data-status="PARTIAL"]').innerText() === String(card.partial), 'lab counts: partial');
   const partialRows = await page.locator('#lab-answers tbody tr', { has: page.locator('.status-PARTIAL') }).count();
   ok(partialRows === 2, `the lab page lists Anthropic's 2 PARTIAL answers (${partialRows})`);
-  // the evidence quoted, each quote with its source by title (linked where the source has a URL: none of the sources the
-  // seed's answers cite has one, so the links are checked on the server side, SitePagesTest)
+  // the evidence quoted, each quote with its source by title (the title links to the source's URL where it has one:
+  // none of the sources the seed's answers cite has a URL)
   ok(await page.locator('#lab-answers q').count() > 0, 'quoted evidence');
   ok((await page.locator('#lab-answers .citations li').first().innerText()).includes('LessWrong'), 'each quote names its source');
   ok(await page.locator('#claims li').count() > 0, 'claims about the lab');
@@ -281,6 +281,7 @@ try {
     await page.goto(`${url}/`, { waitUntil: 'load' });
     const before = await cellOf('meta');
     n = await renders();
+    await page.waitForTimeout(1000); // the EventSource connects after load
     const cur = await api(`/api/answers/${write.id}`);
     const back = await api(`/api/answers/${write.id}`, { method: 'PATCH', headers: { ...headers, 'If-Match': cur.etag },
       body: JSON.stringify({ status: 'UNANSWERED', reason: 'contract/site check: the write reverted (live)' }) });

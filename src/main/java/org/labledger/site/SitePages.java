@@ -269,7 +269,8 @@ public class SitePages {
         List<SiteViews.Option> fromOptions = new ArrayList<>();
         List<SiteViews.Option> toOptions = new ArrayList<>();
         for (var v : chain) {
-            String label = v.title() + (v.effectiveOn() != null ? " (" + v.effectiveOn() + ")" : v.announcedOn() != null ? " (" + v.announcedOn() + ")" : "");
+            String date = v.effectiveOn() != null ? v.effectiveOn() : v.announcedOn();
+            String label = v.title() + (date != null && !v.title().contains(date) ? " (" + date + ")" : "");
             fromOptions.add(new SiteViews.Option(v.slug(), label, v.slug().equals(f)));
             toOptions.add(new SiteViews.Option(v.slug(), label, v.slug().equals(t)));
         }

@@ -276,6 +276,19 @@ try {
   await shot('matrix-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // 12a. the page's side of live updates, with the stream simulated (page.route answers GET /api/changes/stream with one
+  //      `change` event): the matrix re-renders from /graphql without a reload
+  await page.route(`${url}${STREAM}`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' },
+    body: 'retry: 600000\n\nevent: change\ndata: {"version":1,"type":"ANSWER","key":"1","labs":["meta"]}\n\n' }));
+  const simulatedGql = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST', { timeout: 15000 });
+  await page.goto(`${url}/`, { waitUntil: 'load' });
+  await simulatedGql;
+  await page.waitForFunction(() => Number(document.body.dataset.matrixRendered ?? 0) >= 1, null, { timeout: 15000 });
+  ok((await page.locator('#matrix-status').innerText()).includes('a change was recorded'), 'a change event re-renders the matrix');
+  ok((await cellOf('anthropic')).answered === card.answered, 'the re-rendered matrix shows the same data');
+  await page.unroute(`${url}${STREAM}`);
+  results.push('a (simulated) change event re-rendered the matrix from /graphql');
+
   // 12. live (needs GET /api/changes/stream): an open matrix updates on a curator write without a reload
   if (live) {
     await page.goto(`${url}/`, { waitUntil: 'load' });

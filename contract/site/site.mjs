@@ -194,9 +194,9 @@ try {
   ok((await page.locator('#question-list tbody tr').count()) === 2, 'Anthropic has 2 PARTIAL answers');
   await page.goto(qurl.toString(), { waitUntil: 'load' });
   ok(await page.inputValue('#lab') === 'anthropic' && await page.inputValue('#status') === 'PARTIAL', 'the URL restores the filters');
-  await page.fill('#text', 'evaluation');
-  await Promise.all([page.waitForURL(/text=evaluation/), page.press('#text', 'Enter')]);
-  ok(new URL(page.url()).searchParams.get('text') === 'evaluation' && new URL(page.url()).searchParams.get('lab') === 'anthropic', 'full-text search in the URL');
+  await page.fill('#q', 'evaluation');
+  await Promise.all([page.waitForURL(/q=evaluation/), page.press('#q', 'Enter')]);
+  ok(new URL(page.url()).searchParams.get('q') === 'evaluation' && new URL(page.url()).searchParams.get('lab') === 'anthropic', 'full-text search in the URL');
   await page.goto(`${url}/questions`, { waitUntil: 'load' });
   await axe('questions');
   await shot('questions');

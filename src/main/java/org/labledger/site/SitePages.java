@@ -190,7 +190,7 @@ public class SitePages {
     @Path("questions")
     /** The question browser: full-text search and filters (lab, topic, status, questionnaire) in the URL, paged. */
     @Operation(hidden = true)
-    public TemplateInstance questions(@QueryParam("text") String text, @QueryParam("lab") String labSlug, @QueryParam("topic") String topic,
+    public TemplateInstance questions(@QueryParam("q") String text, @QueryParam("lab") String labSlug, @QueryParam("topic") String topic,
                                       @QueryParam("status") String status, @QueryParam("questionnaire") String questionnaire,
                                       @QueryParam("page") String page) {
         Params params = new Params();
@@ -205,7 +205,7 @@ public class SitePages {
         QuestionFilter filter = new QuestionFilter(l, tp, statuses.stream().map(Enum::name).toList(), qn, t);
         PageResult<QuestionService.QuestionSummary> result = questions.search(filter, t != null ? "relevance" : null, p, QUESTIONS_PAGE);
         StringBuilder qs = new StringBuilder();
-        append(qs, "text", t);
+        append(qs, "q", t);
         append(qs, "lab", l);
         append(qs, "topic", tp);
         append(qs, "status", statuses.isEmpty() ? null : statuses.get(0).name());
@@ -233,7 +233,7 @@ public class SitePages {
                 .data("labs", labOptions).data("topics", topicOptions).data("statuses", statusOptions).data("questionnaires", qnOptions)
                 .data("pages", pages(base + (qs.length() > 0 ? "&" : ""), p, result.totalItems(), QUESTIONS_PAGE))
                 .data("alternates", List.of(
-                        new SiteViews.Alternate("JSON", "application/json", "/api/questions?" + qs + (qs.length() > 0 ? "&" : "") + "page=" + p + "&size=" + QUESTIONS_PAGE),
+                        new SiteViews.Alternate("JSON", "application/json", "/api/questions?" + qs + (qs.length() > 0 ? "&" : "") + (t != null ? "sort=relevance&" : "") + "page=" + p + "&size=" + QUESTIONS_PAGE),
                         graphql(query, Map.of("filter", filterVars, "page", p))));
     }
 

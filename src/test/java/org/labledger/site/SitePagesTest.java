@@ -133,7 +133,7 @@ class SitePagesTest {
     @Test
     void whatARequestPutsInAPageIsEscaped() {
         String evil = "<script>alert('x')</script>";
-        given().queryParam("text", evil).when().get("/questions").then().statusCode(200)
+        given().queryParam("q", evil).when().get("/questions").then().statusCode(200)
                 .body(not(containsString(evil)), containsString("&lt;script&gt;"));
         given().urlEncodingEnabled(true).when().get("/labs/{slug}", "<b>x</b>").then().statusCode(404).contentType(startsWith(HTML))
                 .body(not(containsString("<b>x</b>")), containsString("&lt;b&gt;x&lt;/b&gt;"));
@@ -163,6 +163,40 @@ class SitePagesTest {
     void assetsAreServedByTheService() {
         when().get("/assets/site.css").then().statusCode(200).contentType(startsWith("text/css"));
         when().get("/assets/matrix.js").then().statusCode(200).body(containsString("/graphql"), containsString("EventSource"));
+    }
+
+    /**
+     * Every page's links to its data answer: the JSON/CSV/Atom ones with 200, the GraphQL ones (the query and variables
+     * in the GraphQL UI's URL) without errors when posted to /graphql.
+     */
+    @Test
+    void everyPageLinksToDataThatAnswers() throws Exception {
+        Pattern alternate = Pattern.compile("<link rel=\"alternate\" type=\"([^\"]+)\" href=\"([^\"]+)\"");
+        int links = 0;
+        for (String page : java.util.List.of("/", "/?questionnaire=akash-policy-lobbying-questions&asOf=2026-01-01", "/labs/anthropic",
+                "/questions?q=evaluation&lab=anthropic&status=PARTIAL&topic=risk-assessment&questionnaire=ailabwatch-questions-to-labs",
+                "/questions/alw-anthropic-eval-during-deployment-do-you", "/agreements/microsoft-openai-definitive-agreement",
+                "/changes?entity=ANSWER", "/compare")) {
+            Matcher m = alternate.matcher(when().get(page).then().statusCode(200).extract().asString());
+            while (m.find()) {
+                links++;
+                String href = m.group(2).replace("&amp;", "&");
+                if (m.group(1).equals("application/graphql")) {
+                    java.util.Map<String, String> params = new java.util.HashMap<>();
+                    for (String kv : java.net.URI.create(href).getRawQuery().split("&")) {
+                        String[] p = kv.split("=", 2);
+                        params.put(p[0], java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8));
+                    }
+                    String body = "{\"query\": " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(params.get("query"))
+                            + ", \"variables\": " + params.get("variables") + "}";
+                    given().contentType("application/json").body(body).when().post("/graphql").then().statusCode(200)
+                            .body("errors", org.hamcrest.Matchers.nullValue());
+                } else {
+                    given().urlEncodingEnabled(false).when().get(href).then().statusCode(200);
+                }
+            }
+        }
+        assertTrue(links >= 20, "links found: " + links);
     }
 
     /** The matrix row of a lab. */

@@ -64,7 +64,9 @@ class ArchitectureTest {
             // its own interface (seed/PastDatasets), so the arrow points from release to seed only
             Set.of("importer", "seed", "curation", "release"),
             // the right of reply (issue 17): a lab's submissions and their review, writing answers through the answer room
-            Set.of("reply"));
+            Set.of("reply"),
+            // the public site (issue 16): read-only pages over the services of every room below, named by none
+            Set.of("site"));
 
     /**
      * The cycles left for later, each as its arrow against {@link #ORDER}: with the arrow left out the rooms must

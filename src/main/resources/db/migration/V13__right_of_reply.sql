@@ -94,5 +94,7 @@ create trigger reply_submission_immutable before update or delete on reply_submi
 alter table answer add column reply_submission_id bigint references reply_submission (id);
 
 -- the change stream (V12): writes to these tables advance the data version and notify replicas
-select data_change_attach('lab_representative');
-select data_change_attach('reply_submission');
+do $$ begin
+    perform data_change_attach('lab_representative');
+    perform data_change_attach('reply_submission');
+end $$;

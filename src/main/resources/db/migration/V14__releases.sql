@@ -22,4 +22,6 @@ create table dataset_release (
 create index dataset_release_created_at_idx on dataset_release (created_at);
 
 -- the change stream (V12): a new release advances the data version and notifies replicas
-select data_change_attach('dataset_release');
+do $$ begin
+    perform data_change_attach('dataset_release');
+end $$;

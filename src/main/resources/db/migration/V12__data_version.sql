@@ -47,7 +47,11 @@ declare
     new_keys text[] := '{}';
     new_labs text[] := '{}';
 begin
+    -- a statement that changed no row (an UPDATE or DELETE matching nothing) changes no data: no version step
     if TG_OP <> 'TRUNCATE' then
+        if not exists (select 1 from changed) then
+            return null;
+        end if;
         if key_col <> '' then
             execute format('select coalesce(array_agg(k), ''{}'') from (select distinct %I::text as k from changed limit 21) s', key_col)
                 into new_keys;

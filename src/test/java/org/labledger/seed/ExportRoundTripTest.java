@@ -31,7 +31,9 @@ class ExportRoundTripTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/labledger_roundtrip");
+            // LABLEDGER_ROUNDTRIP_JDBC_URL: another empty database, so that two checkouts can run this suite at once
+            return Map.of("quarkus.datasource.jdbc.url", System.getenv().getOrDefault("LABLEDGER_ROUNDTRIP_JDBC_URL",
+                    "jdbc:postgresql://localhost:5432/labledger_roundtrip"));
         }
     }
 
@@ -94,13 +96,16 @@ class ExportRoundTripTest {
                 .body("counts.answers.created", equalTo(0)).body("counts.answers.updated", equalTo(0));
     }
 
-    /** Every versioned row's version and the number of recorded revisions: what a no-op import must leave alone. */
+    /**
+     * Every versioned row's version and the number of recorded revisions: what a no-op import must leave alone.
+     * (data_version, the change stream's counter, is not a row version: the import's own log row advances it.)
+     */
     private Map<String, Object> versions() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Object> v = new java.util.TreeMap<>();
             @SuppressWarnings("unchecked")
             List<String> tables = em.createNativeQuery("select table_name from information_schema.columns where table_schema = current_schema()"
-                    + " and column_name = 'version' and table_name <> 'flyway_schema_history' order by table_name").getResultList();
+                    + " and column_name = 'version' and table_name not in ('flyway_schema_history', 'data_version') order by table_name").getResultList();
             assertTrue(tables.containsAll(List.of("agreement", "answer", "lab", "provision", "question", "questionnaire", "source", "topic")), tables.toString());
             for (String t : tables) {
                 for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, version from " + t + " order by id").getResultList()) {

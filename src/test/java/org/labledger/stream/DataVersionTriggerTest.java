@@ -110,6 +110,14 @@ class DataVersionTriggerTest {
             }
             assertEquals(after, dbVersion());
 
+            // a committed statement that matches no row changes no data: no version step (an unchanged re-import's
+            // updates and deletes of nothing must not invalidate every replica's cache)
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                assertEquals(0, s.executeUpdate("update lab set name = 'Nobody' where slug = 'no-such-lab'"));
+                assertEquals(0, s.executeUpdate("delete from lab_alias where alias = 'no-such-alias'"));
+            }
+            assertEquals(after, dbVersion(), "a statement that changed no row advanced the version");
+
             given().auth().oauth2(Tokens.admin()).delete("/api/labs/" + slug).then().statusCode(204);
             assertEquals(after + 1, dbVersion(), "a delete is a write too");
         } finally {

@@ -8,6 +8,8 @@ import org.labledger.lab.Lab;
 import org.labledger.source.CitationService;
 import org.labledger.source.CitationView;
 import org.labledger.source.SubjectType;
+import org.labledger.source.SupportingClaim;
+import org.labledger.source.SupportingClaims;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ public class AgreementService {
 
     @Inject
     CitationService citations;
+    @Inject
+    SupportingClaims supports;
 
     public record PartyView(String lab, String name, String role) {
     }
@@ -40,7 +44,7 @@ public class AgreementService {
     public record ProvisionView(String key, ProvisionCategory category, String summary, String beneficiary,
                                 BigDecimal value, String unit, String validFrom, String validUntil,
                                 String validUntilCondition, List<CitationView> citations, String kind,
-                                ProvisionStatus status, String endedOn, LineageView lineage) {
+                                ProvisionStatus status, String endedOn, LineageView lineage, List<SupportingClaim> claims) {
     }
 
     /** One change between two versions: the later provision (after) and the earlier one it names (before). */
@@ -116,7 +120,7 @@ public class AgreementService {
                 parties(a), provisions, versions, citations.forSubject(SubjectType.AGREEMENT, a.id), a.version);
     }
 
-    /** Provisions as views, their citations, lineage and status read in three queries whatever their number. */
+    /** Provisions as views, their citations, lineage, status and supporting claims read in a fixed number of queries whatever their number. */
     List<ProvisionView> views(List<Provision> ps) {
         List<Long> ids = ps.stream().map(p -> p.id).toList();
         Map<Long, List<CitationView>> pc = citations.forSubjects(SubjectType.PROVISION, ids);
@@ -126,14 +130,16 @@ public class AgreementService {
         if (!withLineage.isEmpty()) { // predecessor, its agreement and the quote's source in one query
             Provision.list("select p from Provision p left join fetch p.predecessor pp left join fetch pp.agreement left join fetch p.changeSource where p.id in ?1", withLineage);
         }
-        return ps.stream().map(p -> view(p, pc.getOrDefault(p.id, List.of()), later.getOrDefault(p.id, List.of()))).toList();
+        Map<Long, List<SupportingClaim>> claims = supports.forRecords(SubjectType.PROVISION, ids);
+        return ps.stream().map(p -> view(p, pc.getOrDefault(p.id, List.of()), later.getOrDefault(p.id, List.of()),
+                claims.getOrDefault(p.id, List.of()))).toList();
     }
 
-    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later) {
+    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later, List<SupportingClaim> claims) {
         return new ProvisionView(p.key, p.category, p.summary,
                 p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit,
                 p.validFrom, p.validUntil, p.validUntilCondition, cites, p.kind,
-                ProvisionStatus.of(p, later.stream().map(LaterLink::change).toList()), endedOn(later), LineageView.of(p));
+                ProvisionStatus.of(p, later.stream().map(LaterLink::change).toList()), endedOn(later), LineageView.of(p), claims);
     }
 
     /** The earliest effective date of a later version that modifies, replaces or removes the term; null when none is stated. */

@@ -47,12 +47,14 @@ public class AnswerWriteService {
     Validator validator;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    org.labledger.source.SupportingClaims supports;
 
     public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, Boolean delivered,
                                String summary, String respondent, String respondentCapacity, AnswerKind kind,
                                RespondentCapacity capacity, Boolean afterPublication, String answeredOn,
                                String justification, String references, int version, OffsetDateTime updatedAt,
-                               List<CitationView> citations) {
+                               List<CitationView> citations, List<org.labledger.source.SupportingClaim> claims) {
     }
 
     /** One item of a batch: the answer (by id, or by question key and lab slug), the version it was read at, the new state. */
@@ -78,7 +80,8 @@ public class AnswerWriteService {
     public AnswerDetail detail(Answer a) {
         return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
                 a.respondent, a.respondentCapacity, a.kind, a.capacity, a.afterPublication, a.answeredOn, a.justification,
-                a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id));
+                a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id),
+                supports.forRecords(SubjectType.ANSWER, List.of(a.id)).getOrDefault(a.id, List.of()));
     }
 
     /*

@@ -47,7 +47,9 @@ public class GraphQLListSizes {
             Map.entry("Entity.citations", "citations_per_record"), Map.entry("Claim.citations", "citations_per_record"),
             Map.entry("Entity.claims", "claims_per_entity"), Map.entry("Lab.claims", "claims_per_lab"),
             Map.entry("Claim.disputes", "links_from_claim"), Map.entry("Claim.supports", "links_from_claim"),
-            Map.entry("Claim.disputedBy", "links_to_claim"), Map.entry("Claim.supportedBy", "links_to_claim"));
+            Map.entry("Claim.disputedBy", "links_to_claim"), Map.entry("Claim.supportedBy", "links_to_claim"),
+            Map.entry("Provision.claims", "claims_per_supported"), Map.entry("Event.claims", "claims_per_supported"),
+            Map.entry("Answer.claims", "claims_per_supported"), Map.entry("Claim.supportsRecords", "supported_per_claim"));
 
     private static final String SQL = """
             select (select count(*) from lab) labs,
@@ -72,7 +74,9 @@ public class GraphQLListSizes {
                    (select coalesce(max(n), 0) from (select count(*) n from claim group by claimant_id) t) claims_per_entity,
                    (select coalesce(max(n), 0) from (select count(*) n from claim where about_type = 'LAB' group by about_id) t) claims_per_lab,
                    (select coalesce(max(n), 0) from (select count(*) n from claim_link group by claim_id) t) links_from_claim,
-                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by target_id) t) links_to_claim
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by target_id) t) links_to_claim,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_support group by record_type, record_id) t) claims_per_supported,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_support group by claim_id) t) supported_per_claim
             """;
 
     @Inject

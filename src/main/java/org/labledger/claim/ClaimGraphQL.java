@@ -145,6 +145,13 @@ public class ClaimGraphQL {
         return claims.supporting(SubjectType.PROVISION, provisions, ProvisionNode::id);
     }
 
+    // Event.claims lives here too: the event room sits below the claim room.
+    @Name("claims")
+    @Description("The claims the event rests on, by key (each with its claimant, stance, certainty and disputes)")
+    public List<@NonNull List<@NonNull ClaimNode>> eventClaims(@Source List<org.labledger.event.EventNode> events) {
+        return claims.supporting(SubjectType.EVENT, events, org.labledger.event.EventNode::id);
+    }
+
     // Entity.claims lives here, with the type it returns: the entity room knows nothing of claims.
     @Name("claims")
     @Description("The claims the entity makes, by key")

@@ -215,7 +215,7 @@ class OpenApiDocumentTest {
             }
         });
         none(failures);
-        assertEquals(9, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer");
+        assertEquals(11, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer, claims, entities");
     }
 
     @Test

@@ -93,22 +93,21 @@ public class EventService {
         return out;
     }
 
-    /** Events, oldest first (undated last), optionally only those involving a lab. */
-    public List<EventView> list(String labSlug) {
-        List<Event> events;
-        if (labSlug != null) {
-            Lab lab = Lab.forParameter("lab", labSlug);
-            events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement where ?1 member of e.labs", lab);
-        } else {
-            events = Event.list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement");
+    /** One page of events matching the filter, oldest first (undated last), with labs, agreement, citations and supporting claims (a fixed number of statements). */
+    public org.labledger.common.PageResult<EventView> list(EventFilter filter, int page, int size) {
+        org.labledger.common.PageResult<Long> ids = searchIds(filter, "", page, size);
+        if (ids.items().isEmpty()) {
+            return org.labledger.common.PageResult.of(List.of(), page, size, ids.totalItems());
         }
-        List<Long> ids = events.stream().map(e -> e.id).toList();
-        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.EVENT, ids);
-        Map<Long, List<SupportingClaim>> claims = supports.forRecords(SubjectType.EVENT, ids);
-        return events.stream()
-                .sorted(java.util.Comparator.comparing((Event e) -> e.occurredOn == null ? "9999" : e.occurredOn).thenComparing(e -> e.slug))
+        Map<Long, Event> byId = new java.util.HashMap<>();
+        Event.<Event>list("select distinct e from Event e left join fetch e.labs left join fetch e.agreement where e.id in ?1", ids.items())
+                .forEach(e -> byId.put(e.id, e));
+        Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.EVENT, ids.items());
+        Map<Long, List<SupportingClaim>> claims = supports.forRecords(SubjectType.EVENT, ids.items());
+        List<EventView> views = ids.items().stream().map(byId::get)
                 .map(e -> new EventView(e.slug, e.title, e.kind, e.occurredOn, e.summary, e.labs.stream().map(l -> l.slug).sorted().toList(),
                         e.agreement == null ? null : e.agreement.slug, cites.getOrDefault(e.id, List.of()), claims.getOrDefault(e.id, List.of())))
                 .toList();
+        return org.labledger.common.PageResult.of(views, page, size, ids.totalItems());
     }
 }

@@ -46,6 +46,12 @@ class EventGraphQLTest {
         assertEquals(List.of("openai"), launches.getList("events.items[0].labs.slug"));
         assertEquals("lw-openai-microsoft", launches.getString("events.items[0].citations[0].source"));
         assertEquals(0, GraphQL.data("{ events(filter: {from: \"2030\"}) { totalItems } }").getInt("events.totalItems"));
+        // REST takes the same typed filters
+        assertEquals(launches.getList("events.items.slug"), given().queryParam("kind", "PRODUCT_LAUNCH").queryParam("from", "2022-11-15").queryParam("to", "2023")
+                .when().get("/api/events").then().statusCode(200).extract().jsonPath().getList("items.slug"));
+        given().queryParam("kind", "LAUNCH").when().get("/api/events").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("from", "Nov 2022").when().get("/api/events").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("lab", "nope").when().get("/api/events").then().statusCode(400).contentType("application/problem+json");
 
         JsonPath bad = GraphQL.post("{ events(filter: {from: \"Nov 2022\"}) { totalItems } }", null);
         assertEquals("BAD_REQUEST", bad.getString("errors[0].extensions.code"), bad.prettify());

@@ -12,6 +12,8 @@ import org.labledger.source.QualifiedValueService;
 import org.labledger.source.RelativeDateView;
 import org.labledger.source.SubjectKeys;
 import org.labledger.source.SubjectType;
+import org.labledger.source.SupportingClaim;
+import org.labledger.source.SupportingClaims;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public class AgreementService {
     QualifiedValueService qualified;
     @Inject
     SubjectKeys subjectKeys;
+    SupportingClaims supports;
 
     public record PartyView(String lab, String name, String role) {
     }
@@ -49,7 +52,7 @@ public class AgreementService {
                                 BigDecimal value, String unit, String validFrom, String validUntil,
                                 String validUntilCondition, List<CitationView> citations, String kind,
                                 ProvisionStatus status, String endedOn, LineageView lineage, String heldEntity,
-                                List<FigureView> figures) {
+                                List<FigureView> figures, List<SupportingClaim> claims) {
     }
 
     /** One change between two versions: the later provision (after) and the earlier one it names (before). */
@@ -127,7 +130,7 @@ public class AgreementService {
                 qualified.relativeDates(SubjectType.AGREEMENT, List.of(a.id)).getOrDefault(a.id, List.of()));
     }
 
-    /** Provisions as views, their citations, lineage and status read in three queries whatever their number. */
+    /** Provisions as views, their citations, lineage, status and supporting claims read in a fixed number of queries whatever their number. */
     List<ProvisionView> views(List<Provision> ps) {
         List<Long> ids = ps.stream().map(p -> p.id).toList();
         Map<Long, List<CitationView>> pc = citations.forSubjects(SubjectType.PROVISION, ids);
@@ -139,16 +142,19 @@ public class AgreementService {
         }
         Map<Long, List<FigureView>> figures = qualified.figures(SubjectType.PROVISION, ids);
         Map<Long, String> held = subjectKeys.keys(SubjectType.ENTITY, ps.stream().map(p -> p.heldEntityId).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<Long, List<SupportingClaim>> claims = supports.forRecords(SubjectType.PROVISION, ids);
         return ps.stream().map(p -> view(p, pc.getOrDefault(p.id, List.of()), later.getOrDefault(p.id, List.of()),
-                p.heldEntityId == null ? null : held.get(p.heldEntityId), figures.getOrDefault(p.id, List.of()))).toList();
+                p.heldEntityId == null ? null : held.get(p.heldEntityId), figures.getOrDefault(p.id, List.of()),
+                claims.getOrDefault(p.id, List.of()))).toList();
     }
 
-    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later, String heldEntity, List<FigureView> figures) {
+    static ProvisionView view(Provision p, List<CitationView> cites, List<LaterLink> later, String heldEntity, List<FigureView> figures,
+                              List<SupportingClaim> claims) {
         return new ProvisionView(p.key, p.category, p.summary,
                 p.beneficiary == null ? null : p.beneficiary.slug, Numbers.plain(p.value), p.unit,
                 p.validFrom, p.validUntil, p.validUntilCondition, cites, p.kind,
                 ProvisionStatus.of(p, later.stream().map(LaterLink::change).toList()), endedOn(later), LineageView.of(p),
-                heldEntity, figures);
+                heldEntity, figures, claims);
     }
 
     /** The earliest effective date of a later version that modifies, replaces or removes the term; null when none is stated. */

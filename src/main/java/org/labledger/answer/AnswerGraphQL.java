@@ -34,6 +34,8 @@ import java.util.Map;
 public class AnswerGraphQL {
 
     @Inject
+    org.labledger.claim.ClaimService claimService;
+    @Inject
     AnswerService answers;
     @Inject
     CitationService citations;
@@ -146,6 +148,13 @@ public class AnswerGraphQL {
         List<AnswerNode> answers = Answer.<Answer>list("select a from Answer a join fetch a.lab where a.question.id in ?1 order by a.lab.slug",
                 Batch.keys(questions, QuestionNode::id)).stream().map(AnswerNode::of).toList();
         return Batch.many(questions, QuestionNode::id, Batch.group(answers, AnswerNode::questionId));
+    }
+
+    // Answer.claims lives here: the claim room sits below the answer room.
+    @Name("claims")
+    @Description("The claims the answer rests on, by key (each with its claimant, stance, certainty and disputes)")
+    public List<@NonNull List<org.labledger.claim.@NonNull ClaimNode>> answerClaims(@Source List<AnswerNode> answers) {
+        return claimService.supporting(SubjectType.ANSWER, answers, AnswerNode::id);
     }
 
     @Description("The lab that answered")

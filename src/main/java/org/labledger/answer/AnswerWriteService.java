@@ -47,12 +47,14 @@ public class AnswerWriteService {
     Validator validator;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    org.labledger.source.SupportingClaims supports;
 
     public record AnswerDetail(long id, String question, String questionnaire, String lab, ResponseStatus status, Boolean delivered,
                                String summary, String respondent, String respondentCapacity, AnswerKind kind,
                                RespondentCapacity capacity, Boolean afterPublication, String answeredOn,
                                String justification, String references, int version, OffsetDateTime updatedAt,
-                               List<CitationView> citations,
+                               List<CitationView> citations, List<org.labledger.source.SupportingClaim> claims,
                                @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the lab's own submission this answer was accepted from (kind LAB_REPLY): GET it for the verbatim text and its signed receipt; null for other answers", example = "/api/reply/submissions/1")
                                String labReply) {
     }
@@ -81,6 +83,7 @@ public class AnswerWriteService {
         return new AnswerDetail(a.id, a.question.key, a.question.questionnaire.slug, a.lab.slug, a.status, a.delivered, a.summary,
                 a.respondent, a.respondentCapacity, a.kind, a.capacity, a.afterPublication, a.answeredOn, a.justification,
                 a.references, a.version, a.updatedAt, citations.forSubject(SubjectType.ANSWER, a.id),
+                supports.forRecords(SubjectType.ANSWER, List.of(a.id)).getOrDefault(a.id, List.of()),
                 a.replySubmissionId == null ? null : "/api/reply/submissions/" + a.replySubmissionId);
     }
 

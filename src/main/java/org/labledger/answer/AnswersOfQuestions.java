@@ -30,6 +30,8 @@ public class AnswersOfQuestions implements QuestionAnswers {
     CitationService citations;
     @Inject
     AnswerWriteService writes;
+    @Inject
+    org.labledger.source.SupportingClaims supports;
 
     @Override
     public List<String> statusNames(Params params, String name, List<String> values) {
@@ -61,10 +63,12 @@ public class AnswersOfQuestions implements QuestionAnswers {
     public List<AnswerView> views(Question q) {
         List<Answer> answers = Answer.list("select a from Answer a join fetch a.lab where a.question = ?1", q);
         answers.sort(Comparator.comparing(a -> a.lab.slug));
-        Map<Long, List<CitationView>> answerCitations = citations.forSubjects(SubjectType.ANSWER, answers.stream().map(a -> a.id).toList());
+        List<Long> ids = answers.stream().map(a -> a.id).toList();
+        Map<Long, List<CitationView>> answerCitations = citations.forSubjects(SubjectType.ANSWER, ids);
+        Map<Long, List<org.labledger.source.SupportingClaim>> claims = supports.forRecords(SubjectType.ANSWER, ids);
         return answers.stream().map(a -> new AnswerView(a.id, a.lab.slug, a.lab.name, a.status.name(), a.delivered,
                 a.summary, a.respondent, a.respondentCapacity, a.kind.name(), a.capacity.name(), a.afterPublication, a.answeredOn, a.version, a.updatedAt,
-                answerCitations.getOrDefault(a.id, List.of()))).toList();
+                answerCitations.getOrDefault(a.id, List.of()), claims.getOrDefault(a.id, List.of()))).toList();
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * What a document says someone (the claimant) said, with the claimant's stance and how sure it is, what it is
  * about (a record by subject type and id), the source the document quotes when it names one, and the claims it
- * disputes, contradicts, supports or denies. Its citations (subject type CLAIM) carry the verbatim quotes.
+ * disputes, contradicts, supports or denies, and the provisions, events and answers it supports. Its citations (subject type CLAIM) carry the verbatim quotes.
  */
 @Entity
 @Table(name = "claim")
@@ -57,6 +57,10 @@ public class Claim extends BaseEntity {
     @ElementCollection
     @CollectionTable(name = "claim_link", joinColumns = @JoinColumn(name = "claim_id"))
     public Set<Link> links = new LinkedHashSet<>();
+    /** The provisions, events and answers this claim supports (what they rest on), by type and id. */
+    @ElementCollection
+    @CollectionTable(name = "claim_support", joinColumns = @JoinColumn(name = "claim_id"))
+    public Set<Support> supports = new LinkedHashSet<>();
     @Version
     public int version;
 
@@ -86,6 +90,34 @@ public class Claim extends BaseEntity {
         @Override
         public int hashCode() {
             return Objects.hash(relation, target.id);
+        }
+    }
+
+    /** A record (provision, event or answer) this claim supports, by its subject type and id. */
+    @Embeddable
+    public static class Support {
+        @Enumerated(EnumType.STRING)
+        @Column(name = "record_type", nullable = false)
+        public SubjectType recordType;
+        @Column(name = "record_id", nullable = false)
+        public Long recordId;
+
+        public Support() {
+        }
+
+        public Support(SubjectType recordType, Long recordId) {
+            this.recordType = recordType;
+            this.recordId = recordId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Support s && recordType == s.recordType && Objects.equals(recordId, s.recordId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(recordType, recordId);
         }
     }
 

@@ -15,6 +15,7 @@ import org.labledger.common.Batch;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
+import org.labledger.agreement.ProvisionNode;
 import org.labledger.entity.EntityGraphQL;
 import org.labledger.entity.EntityNode;
 import org.labledger.lab.LabNode;
@@ -91,12 +92,7 @@ public class ClaimGraphQL {
 
     /** Nodes for these claim ids, in this order (two queries plus one per subject type present). */
     List<ClaimNode> nodes(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Claim> loaded = claims.load(ids);
-        Map<SubjectType, Map<Long, String>> about = claims.aboutKeys(loaded.values());
-        return ids.stream().map(loaded::get).map(c -> ClaimNode.of(c, about)).toList();
+        return claims.nodes(ids);
     }
 
     @Description("Who makes the claim")
@@ -133,6 +129,27 @@ public class ClaimGraphQL {
     @Description("The claims that support this one")
     public List<@NonNull List<@NonNull ClaimLink>> supportedBy(@Source List<ClaimNode> parents) {
         return filtered(parents, false, false);
+    }
+
+    @Description("The provisions, events and answers this claim supports (they rest on it), by type then key")
+    public List<@NonNull List<ClaimNode.@NonNull ClaimSubject>> supportsRecords(@Source List<ClaimNode> parents) {
+        Map<Long, List<ClaimService.Subject>> by = claims.supportedRecords(Batch.keys(parents, ClaimNode::id));
+        return parents.stream().map(p -> by.getOrDefault(p.id(), List.of()).stream()
+                .map(s -> new ClaimNode.ClaimSubject(s.type(), s.key())).toList()).toList();
+    }
+
+    // Provision.claims lives here, with the type it returns: the agreement room sits below the claim room.
+    @Name("claims")
+    @Description("The claims the provision rests on, by key (each with its claimant, stance, certainty and disputes)")
+    public List<@NonNull List<@NonNull ClaimNode>> provisionClaims(@Source List<ProvisionNode> provisions) {
+        return claims.supporting(SubjectType.PROVISION, provisions, ProvisionNode::id);
+    }
+
+    // Event.claims lives here too: the event room sits below the claim room.
+    @Name("claims")
+    @Description("The claims the event rests on, by key (each with its claimant, stance, certainty and disputes)")
+    public List<@NonNull List<@NonNull ClaimNode>> eventClaims(@Source List<org.labledger.event.EventNode> events) {
+        return claims.supporting(SubjectType.EVENT, events, org.labledger.event.EventNode::id);
     }
 
     // Entity.claims lives here, with the type it returns: the entity room knows nothing of claims.

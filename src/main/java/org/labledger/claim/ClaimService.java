@@ -35,6 +35,8 @@ public class ClaimService {
     CitationService citations;
     @Inject
     SubjectKeys subjectKeys;
+    @Inject
+    ClaimSupports supports;
 
     @RegisterForReflection
     public record EntityRef(String slug, String name, EntityKind kind) {
@@ -54,7 +56,7 @@ public class ClaimService {
     public record ClaimView(String key, String summary, EntityRef claimant, ClaimStance stance, ClaimCertainty certainty,
                             Subject about, String quotedVia, boolean inference, String rationale, boolean disputed,
                             List<LinkView> disputes, List<LinkView> disputedBy, List<LinkView> supports,
-                            List<LinkView> supportedBy, List<CitationView> citations) {
+                            List<LinkView> supportedBy, List<Subject> supportsRecords, List<CitationView> citations) {
     }
 
     /** One link row: from claim id, relation, to claim id. */
@@ -144,6 +146,7 @@ public class ClaimService {
             }
         }
         Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.CLAIM, ids);
+        Map<Long, List<Subject>> supported = supportedRecords(ids);
         List<ClaimView> views = new ArrayList<>();
         for (Long id : ids) {
             Claim c = claims.get(id);
@@ -157,9 +160,46 @@ public class ClaimService {
                     i.stream().filter(l -> ClaimRelation.AGAINST.contains(l.relation())).toList(),
                     o.stream().filter(l -> l.relation() == ClaimRelation.SUPPORTS).toList(),
                     i.stream().filter(l -> l.relation() == ClaimRelation.SUPPORTS).toList(),
-                    cites.getOrDefault(id, List.of())));
+                    supported.getOrDefault(id, List.of()), cites.getOrDefault(id, List.of())));
         }
         return views;
+    }
+
+    /** For each of these claims, the provisions, events and answers it supports, by type then key (one query plus one per type present). */
+    public Map<Long, List<Subject>> supportedRecords(List<Long> claimIds) {
+        List<ClaimSupports.Row> rows = supports.ofClaims(claimIds);
+        Map<SubjectType, List<Long>> byType = new HashMap<>();
+        rows.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.recordId()));
+        Map<SubjectType, Map<Long, String>> keys = new HashMap<>();
+        byType.forEach((type, ids) -> keys.put(type, subjectKeys.keys(type, ids)));
+        Map<Long, List<Subject>> out = new HashMap<>();
+        for (ClaimSupports.Row r : rows) {
+            String key = keys.get(r.type()).get(r.recordId());
+            if (key != null) {
+                out.computeIfAbsent(r.claimId(), k -> new ArrayList<>()).add(new Subject(r.type(), key));
+            }
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Subject::type).thenComparing(Subject::key)));
+        return out;
+    }
+
+    /** GraphQL nodes for these claim ids, in this order (two queries plus one per subject type present). */
+    public List<ClaimNode> nodes(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Claim> loaded = load(ids);
+        Map<SubjectType, Map<Long, String>> about = aboutKeys(loaded.values());
+        return ids.stream().map(loaded::get).map(c -> ClaimNode.of(c, about)).toList();
+    }
+
+    /** For each record (provision, event, answer), the nodes of the claims that support it, by key (a fixed number of queries whatever the number of records). */
+    public <R> List<List<ClaimNode>> supporting(SubjectType type, List<R> records, java.util.function.Function<R, Long> id) {
+        Map<Long, List<Long>> ids = supports.claimIds(type, org.labledger.common.Batch.keys(records, id));
+        Map<Long, ClaimNode> nodes = org.labledger.common.Batch.index(nodes(ids.values().stream().flatMap(List::stream).distinct().toList()), ClaimNode::id);
+        Map<Long, List<ClaimNode>> by = new HashMap<>();
+        ids.forEach((record, claimIds) -> by.put(record, claimIds.stream().map(nodes::get).toList()));
+        return org.labledger.common.Batch.many(records, id, by);
     }
 
     /** Claims by id, with claimant and quoted source fetched. */

@@ -15,6 +15,14 @@ import org.labledger.agreement.AgreementNode;
 import org.labledger.agreement.AgreementWriteService;
 import org.labledger.agreement.ProvisionInput;
 import org.labledger.agreement.ProvisionNode;
+import org.labledger.claim.ClaimInput;
+import org.labledger.claim.ClaimNode;
+import org.labledger.claim.ClaimService;
+import org.labledger.claim.ClaimWriteService;
+import org.labledger.entity.EntityGraphQL;
+import org.labledger.entity.EntityInput;
+import org.labledger.entity.EntityNode;
+import org.labledger.entity.EntityWriteService;
 import org.labledger.lab.LabInput;
 import org.labledger.lab.LabNode;
 import org.labledger.lab.LabWriteService;
@@ -66,6 +74,12 @@ public class CurationGraphQL {
     AgreementWriteService agreements;
     @Inject
     SourceWriteService sources;
+    @Inject
+    ClaimWriteService claims;
+    @Inject
+    ClaimService claimReads;
+    @Inject
+    EntityWriteService entities;
 
     // --- labs (admin) ---
 
@@ -253,6 +267,52 @@ public class CurationGraphQL {
         return true;
     }
 
+    // --- claims and named entities (curator) ---
+
+    @Mutation("createClaim")
+    @RolesAllowed("curator")
+    @Description("Create a claim with its links to other claims, the records it supports and its citations (curator)")
+    public ClaimNode createClaim(@NonNull @Description("The new record") ClaimInput input) {
+        return claims.create(input, "input.", c -> claimReads.nodes(List.of(c.id)).get(0));
+    }
+
+    @Mutation("updateClaim")
+    @RolesAllowed("curator")
+    @Description("Replace a claim, its links, supported records and citations; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public ClaimNode updateClaim(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") ClaimInput input) {
+        return claims.update(key, input, "input.", null, version, c -> claimReads.nodes(List.of(c.id)).get(0));
+    }
+
+    @Mutation("deleteClaim")
+    @RolesAllowed("curator")
+    @Description("Delete a claim with its citations; CONFLICT while other claims link to it (curator)")
+    public boolean deleteClaim(@NonNull @Description("The record's key") String key, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
+        claims.delete(key, null, version, reason);
+        return true;
+    }
+
+    @Mutation("createEntity")
+    @RolesAllowed("curator")
+    @Description("Create a named entity with its aliases and citations (curator)")
+    public EntityNode createEntity(@NonNull @Description("The new record") EntityInput input) {
+        return entities.create(input, "input.", e -> EntityGraphQL.byIds(em, List.of(e.id)).get(e.id));
+    }
+
+    @Mutation("updateEntity")
+    @RolesAllowed("curator")
+    @Description("Replace a named entity, its aliases and citations; `version` is the version read (CONFLICT when someone changed it since) (curator)")
+    public EntityNode updateEntity(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since)") int version, @NonNull @Description("The record's new state (replaces every field)") EntityInput input) {
+        return entities.update(slug, input, "input.", null, version, e -> EntityGraphQL.byIds(em, List.of(e.id)).get(e.id));
+    }
+
+    @Mutation("deleteEntity")
+    @RolesAllowed("curator")
+    @Description("Delete a named entity with its citations; CONFLICT while claims name it as claimant (curator)")
+    public boolean deleteEntity(@NonNull @Description("The record's slug") String slug, @Description("The version read (CONFLICT when someone changed it since; no check when absent)") Integer version, @Description("Why (recorded in the change history)") String reason) {
+        entities.delete(slug, null, version, reason);
+        return true;
+    }
+
     // --- versions, for the `version` argument of updates (one statement per type) ---
 
     @Description("The version to pass to updateLab")
@@ -288,6 +348,18 @@ public class CurationGraphQL {
     @Name("version")
     public List<@NonNull Integer> versionOfSource(@Source List<SourceNode> nodes) {
         return versions("Source", nodes, SourceNode::id);
+    }
+
+    @Description("The version to pass to updateClaim")
+    @Name("version")
+    public List<@NonNull Integer> versionOfClaim(@Source List<ClaimNode> nodes) {
+        return versions("Claim", nodes, ClaimNode::id);
+    }
+
+    @Description("The version to pass to updateEntity")
+    @Name("version")
+    public List<@NonNull Integer> versionOfEntity(@Source List<EntityNode> nodes) {
+        return versions("NamedEntity", nodes, EntityNode::id);
     }
 
     private <N> List<Integer> versions(String entity, List<N> nodes, Function<N, Long> id) {

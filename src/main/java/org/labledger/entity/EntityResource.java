@@ -1,6 +1,17 @@
 package org.labledger.entity;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.labledger.common.OpenApiContract;
+import org.labledger.common.PublicUrls;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +38,8 @@ public class EntityResource {
 
     @Inject
     EntityService service;
+    @Inject
+    EntityWriteService writes;
 
     @GET
     @Path("/entities")
@@ -50,9 +63,60 @@ public class EntityResource {
 
     @GET
     @Path("/entities/{slug}")
-    @Operation(operationId = "getEntity", summary = "One named entity with its aliases (document spellings and curator inferences), citations and the claims it makes")
-    public EntityService.EntityDetail get(@Parameter(description = "a named entity", example = "elon-musk") @PathParam("slug") String slug) {
-        return service.detail(slug);
+    @Operation(operationId = "getEntity", summary = "One named entity with its aliases and citations; its ETag (the version) for If-Match")
+    @APIResponse(responseCode = "200", description = "the entity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityService.EntityDetail.class)))
+    public Response get(@Parameter(description = "a named entity", example = "elon-musk") @PathParam("slug") String slug) {
+        return view(Response.ok(), slug);
+    }
+
+    @GET
+    @Path("/entities/{slug}/state")
+    @Operation(operationId = "getEntityAsOf", summary = "The entity as the change history says it stood at asOf (its recorded snapshot; an entity never changed since the seed import: its current one); 404 when it did not exist then")
+    @APIResponse(responseCode = "200", description = "the entity's state then", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.labledger.history.RevisionService.PastRecord.class)))
+    public org.labledger.history.RevisionService.PastRecord asOf(@Parameter(description = "a named entity (also one deleted since)", example = "elon-musk") @PathParam("slug") String slug,
+                                                                 @Parameter(required = true, description = "the time (ISO-8601 date or date-time)", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf) {
+        return writes.asOf(slug, asOf);
+    }
+
+    private Response view(Response.ResponseBuilder b, String slug) {
+        NamedEntity e = writes.require(slug);
+        return b.entity(service.detail(slug)).tag(org.labledger.common.Preconditions.entityTag(e.version)).build();
+    }
+
+    @POST
+    @Path("/entities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "createEntity", summary = "Create a named entity with its aliases and citations (curator); recorded as a revision")
+    @APIResponse(responseCode = "201", description = "created", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityService.EntityDetail.class)))
+    public Response create(@NotNull EntityInput body) {
+        return writes.create(body, "", e -> view(Response.created(PublicUrls.of("api/entities/{slug}", e.slug)), e.slug));
+    }
+
+    @PUT
+    @Path("/entities/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "replaceEntity", summary = "Replace a named entity, its aliases and citations (curator; If-Match required); recorded as a revision")
+    @APIResponse(responseCode = "200", description = "replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityService.EntityDetail.class)))
+    public Response put(@Parameter(description = "a named entity", example = "elon-musk") @PathParam("slug") String slug,
+                        @Parameter(required = true, description = "the current ETag of the record (GET it first)", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch, @NotNull EntityInput body) {
+        return writes.update(slug, body, "", ifMatch, null, e -> view(Response.ok(), e.slug));
+    }
+
+    @DELETE
+    @Path("/entities/{slug}")
+    @RolesAllowed("curator")
+    @SecurityRequirement(name = OpenApiContract.BEARER)
+    @Operation(operationId = "deleteEntity", summary = "Delete a named entity with its citations (curator); 409 while claims name it as claimant; recorded as a revision")
+    @APIResponse(responseCode = "204", description = "deleted (recorded as a revision)")
+    public Response delete(@Parameter(description = "a named entity", example = "elon-musk") @PathParam("slug") String slug,
+                           @Parameter(description = "checked when given: the current ETag of the record", example = "\"v0\"") @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = "why (recorded with the revision)") @QueryParam("reason") String reason) {
+        writes.delete(slug, ifMatch, null, reason);
+        return Response.noContent().build();
     }
 
     private Response page(Params params, EntityKind kind, String page, String size, UriInfo uri) {

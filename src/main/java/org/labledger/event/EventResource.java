@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
+import org.labledger.common.Params;
+
+import java.util.List;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,9 +30,18 @@ public class EventResource {
     EventService service;
 
     @GET
-    @Operation(operationId = "listEvents", summary = "Reported events between labs (launches, models shared, statements), oldest first")
+    @Operation(operationId = "listEvents", summary = "Reported events between labs (launches, models shared, statements), oldest first (undated last), paged; filters: lab, kind, from/to")
     @APIResponse(responseCode = "200", description = "one page of events, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EventService.EventView.class)))
-    public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        return Paging.ok(service.list(lab == null || lab.isBlank() ? null : lab.trim()), page, size, uri);
+    public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab,
+                         @Parameter(description = "Kinds, repeated or comma-separated", schema = @Schema(type = SchemaType.ARRAY, implementation = EventKind.class)) @QueryParam("kind") List<String> kind,
+                         @Parameter(description = "only events dated on or after this partial date (YYYY, YYYY-MM or YYYY-MM-DD), compared at the coarser precision of the two; undated events never match", example = "2022") @QueryParam("from") String from,
+                         @Parameter(description = "only events dated on or before this partial date, compared at the coarser precision of the two; undated events never match", example = "2023-06") @QueryParam("to") String to,
+                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        Params params = new Params();
+        List<EventKind> kinds = params.enums("kind", kind, EventKind.class);
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        params.check();
+        return Paging.ok(service.list(new EventFilter(Params.text(lab), kinds, Params.text(from), Params.text(to)), p, s), uri);
     }
 }

@@ -30,7 +30,7 @@ public class GraphQLListSizes {
     /** Each list field (Type.field) and the figure of the statement below that bounds it. */
     static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("Query.labs", "labs"), Map.entry("Query.scorecards", "labs"), Map.entry("Query.agreements", "agreements"),
-            Map.entry("Query.topics", "topics"), Map.entry("Query.questionnaires", "questionnaires"), Map.entry("Query.sources", "sources"),
+            Map.entry("Query.topics", "topics"), Map.entry("Query.questionnaires", "questionnaires"), 
             Map.entry("Lab.answers", "answers_per_lab"), Map.entry("Lab.questions", "answers_per_lab"),
             Map.entry("Lab.agreements", "agreements_per_lab"), Map.entry("Lab.children", "children_per_lab"),
             Map.entry("Lab.aliases", "aliases_per_lab"), Map.entry("Lab.scores", "scores_per_lab"),
@@ -47,7 +47,11 @@ public class GraphQLListSizes {
             Map.entry("Entity.citations", "citations_per_record"), Map.entry("Claim.citations", "citations_per_record"),
             Map.entry("Entity.claims", "claims_per_entity"), Map.entry("Lab.claims", "claims_per_lab"),
             Map.entry("Claim.disputes", "links_from_claim"), Map.entry("Claim.supports", "links_from_claim"),
-            Map.entry("Claim.disputedBy", "links_to_claim"), Map.entry("Claim.supportedBy", "links_to_claim"));
+            Map.entry("Claim.disputedBy", "links_to_claim"), Map.entry("Claim.supportedBy", "links_to_claim"),
+            Map.entry("Provision.claims", "claims_per_supported"), Map.entry("Event.claims", "claims_per_supported"),
+            Map.entry("Answer.claims", "claims_per_supported"), Map.entry("Claim.supportsRecords", "supported_per_claim"),
+            Map.entry("Lab.events", "events_per_lab"), Map.entry("Event.labs", "labs_per_event"),
+            Map.entry("Event.citations", "citations_per_record"), Map.entry("Lab.sources", "sources"));
 
     private static final String SQL = """
             select (select count(*) from lab) labs,
@@ -72,7 +76,11 @@ public class GraphQLListSizes {
                    (select coalesce(max(n), 0) from (select count(*) n from claim group by claimant_id) t) claims_per_entity,
                    (select coalesce(max(n), 0) from (select count(*) n from claim where about_type = 'LAB' group by about_id) t) claims_per_lab,
                    (select coalesce(max(n), 0) from (select count(*) n from claim_link group by claim_id) t) links_from_claim,
-                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by target_id) t) links_to_claim
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_link group by target_id) t) links_to_claim,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_support group by record_type, record_id) t) claims_per_supported,
+                   (select coalesce(max(n), 0) from (select count(*) n from claim_support group by claim_id) t) supported_per_claim,
+                   (select coalesce(max(n), 0) from (select count(*) n from event_lab group by lab_id) t) events_per_lab,
+                   (select coalesce(max(n), 0) from (select count(*) n from event_lab group by event_id) t) labs_per_event
             """;
 
     @Inject

@@ -191,6 +191,53 @@ public class RevisionService {
         return m;
     }
 
+    /**
+     * How one record stood at a time by its revisions (its snapshot): {@code recorded} false when it has no revision at
+     * all (only its current state is known); else {@code state} is the after state of its last revision up to then, or
+     * the before state of its first later one, null when it did not exist then (deleted by then, or created later).
+     */
+    public record RecordState(boolean recorded, Map<String, Object> state) {
+    }
+
+    /**
+     * A record as it stood at {@code asOf}: its revision snapshot ({@code fromHistory}), or its current snapshot when it
+     * has no revision (a seeded record nobody has changed since).
+     */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record PastRecord(String entity, String key, OffsetDateTime asOf, boolean fromHistory, Map<String, Object> state) {
+    }
+
+    /**
+     * {@link PastRecord} of a record at {@code at}: {@code current} gives its current snapshot (null when it does not exist
+     * now); 404 naming {@code noun} when it did not exist then.
+     */
+    public PastRecord pastRecord(String entity, String noun, String key, OffsetDateTime at, java.util.function.Supplier<Map<String, Object>> current) {
+        RecordState s = stateOf(entity, key, at);
+        Map<String, Object> state = s.recorded() ? s.state() : current.get();
+        if (state == null) {
+            throw new ApiException.NotFound(noun + " '" + key + "' did not exist at " + at);
+        }
+        return new PastRecord(entity, key, at, s.recorded(), state);
+    }
+
+    /** {@link RecordState} of the record of type {@code entity} with this key at {@code at} (one statement), deleted records included. */
+    public RecordState stateOf(String entity, String key, OffsetDateTime at) {
+        List<Revision> revs = Revision.list("entity = ?1 and entityKey = ?2 order by changedAt, id", entity, key);
+        if (revs.isEmpty()) {
+            return new RecordState(false, null);
+        }
+        Revision last = null;
+        Revision firstAfter = null;
+        for (Revision r : revs) {
+            if (!r.changedAt.isAfter(at)) {
+                last = r;
+            } else if (firstAfter == null) {
+                firstAfter = r;
+            }
+        }
+        return new RecordState(true, last != null ? last.after : firstAfter.before);
+    }
+
     /** The newest changes, newest first (for feeds). */
     public List<RevisionView> latest(int limit) {
         return em.createQuery("select r from Revision r order by r.changedAt desc, r.id desc", Revision.class)

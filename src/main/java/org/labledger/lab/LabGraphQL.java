@@ -86,4 +86,39 @@ public class LabGraphQL {
         return Batch.many(labs, LabNode::id, this.labs.scores(Batch.keys(labs, LabNode::id)));
     }
 
+
+    /**
+     * The records whose citations make up a lab's sources, as (lab id, subject type, subject id): the lab itself, its
+     * answers, events, agreements (as party) and their provisions, its scores, and the claims about it. Read from the
+     * tables directly: the rooms of those records sit above this one.
+     */
+    private static final String LAB_RECORDS = """
+            select id lab_id, 'LAB' t, id sid from lab where id in (:ids)
+            union all select lab_id, 'ANSWER', id from answer where lab_id in (:ids)
+            union all select lab_id, 'EVENT', event_id from event_lab where lab_id in (:ids)
+            union all select lab_id, 'AGREEMENT', agreement_id from agreement_party where lab_id in (:ids)
+            union all select ap.lab_id, 'PROVISION', p.id from agreement_party ap join provision p on p.agreement_id = ap.agreement_id where ap.lab_id in (:ids)
+            union all select lab_id, 'SCORE', id from lab_score where lab_id in (:ids)
+            union all select about_id, 'CLAIM', id from claim where about_type = 'LAB' and about_id in (:ids)
+            """;
+
+    @Description("The sources cited for the lab: for the lab itself, its answers, events, agreements and their provisions, scores and the claims about it; by key")
+    @SuppressWarnings("unchecked")
+    public List<@NonNull List<org.labledger.source.@NonNull SourceNode>> sources(@Source List<LabNode> labs) {
+        List<Long> ids = Batch.keys(labs, LabNode::id);
+        Map<Long, List<org.labledger.source.SourceNode>> by = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Object[]> rows = em.createNativeQuery("select distinct x.lab_id, s.id, s.key from (" + LAB_RECORDS + ") x"
+                    + " join citation c on c.subject_type = x.t and c.subject_id = x.sid join source s on s.id = c.source_id order by s.key")
+                    .setParameter("ids", ids).getResultList();
+            List<Long> sourceIds = rows.stream().map(r -> ((Number) r[1]).longValue()).distinct().toList();
+            Map<Long, org.labledger.source.SourceNode> nodes = sourceIds.isEmpty() ? Map.of() : Batch.index(
+                    org.labledger.source.Source.<org.labledger.source.Source>list("id in ?1", sourceIds).stream()
+                            .map(org.labledger.source.SourceNode::of).toList(), org.labledger.source.SourceNode::id);
+            for (Object[] r : rows) {
+                by.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(nodes.get(((Number) r[1]).longValue()));
+            }
+        }
+        return Batch.many(labs, LabNode::id, by);
+    }
 }

@@ -71,7 +71,7 @@ public class QuestionService {
     public record AnswerView(long id, String lab, String labName, String status, Boolean delivered, String summary,
                              String respondent, String respondentCapacity, String kind, String capacity,
                              Boolean afterPublication, String answeredOn, int version,
-                             OffsetDateTime updatedAt, List<CitationView> citations) {
+                             OffsetDateTime updatedAt, List<CitationView> citations, List<org.labledger.source.SupportingClaim> claims) {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection

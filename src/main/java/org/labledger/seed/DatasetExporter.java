@@ -120,13 +120,28 @@ public class DatasetExporter {
         claimRows.stream().filter(c -> c.aboutType != null).forEach(c -> aboutIds.computeIfAbsent(c.aboutType, k -> new ArrayList<>()).add(c.aboutId));
         Map<SubjectType, Map<Long, String>> aboutKeys = new HashMap<>();
         aboutIds.forEach((type, ids) -> aboutKeys.put(type, subjectKeys.keys(type, ids)));
+        Map<Long, List<SeedDocument.SubjectRec>> supported = new HashMap<>();
+        if (!claimRows.isEmpty()) { // the records the claims support, keyed as the claims' subjects are
+            Map<SubjectType, List<Long>> supportIds = new HashMap<>();
+            List<Object[]> supportRows = em.createQuery("select c.id, s.recordType, s.recordId from Claim c join c.supports s", Object[].class).getResultList();
+            supportRows.forEach(r -> supportIds.computeIfAbsent((SubjectType) r[1], k -> new ArrayList<>()).add((Long) r[2]));
+            Map<SubjectType, Map<Long, String>> supportKeys = new HashMap<>();
+            supportIds.forEach((type, ids) -> supportKeys.put(type, subjectKeys.keys(type, ids)));
+            for (Object[] r : supportRows) {
+                String key = supportKeys.get((SubjectType) r[1]).get((Long) r[2]);
+                if (key != null) {
+                    supported.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new SeedDocument.SubjectRec((SubjectType) r[1], key));
+                }
+            }
+            supported.values().forEach(l -> l.sort(Comparator.comparing(SeedDocument.SubjectRec::type).thenComparing(SeedDocument.SubjectRec::key)));
+        }
         List<SeedDocument.ClaimRec> claims = claimRows.stream()
                 .map(c -> new SeedDocument.ClaimRec(c.key, c.claimant.slug, c.stance, c.certainty, c.summary,
                         c.aboutType == null ? null : new SeedDocument.SubjectRec(c.aboutType, aboutKeys.get(c.aboutType).get(c.aboutId)),
                         c.quotedVia == null ? null : c.quotedVia.key, c.inference, c.rationale,
                         c.links.stream().map(l -> new SeedDocument.LinkRec(l.relation, l.target.key))
                                 .sorted(Comparator.comparing(SeedDocument.LinkRec::claim).thenComparing(SeedDocument.LinkRec::relation)).toList(),
-                        cites.getOrDefault(SubjectType.CLAIM + ":" + c.id, List.of()))).toList();
+                        supported.getOrDefault(c.id, List.of()), cites.getOrDefault(SubjectType.CLAIM + ":" + c.id, List.of()))).toList();
 
         return new SeedDocument(SeedDocument.FORMAT_VERSION,
                 new SeedDocument.Dataset("LabLedger export", null, "Every record LabLedger holds, in the seeds/ format (seeds/FORMAT.md)."),

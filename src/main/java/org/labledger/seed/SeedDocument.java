@@ -188,10 +188,13 @@ public record SeedDocument(
     public record AliasRec(String name, Boolean inference, String rationale) {
     }
 
-    /** A claim (format 2). */
+    /**
+     * A claim (format 2). {@code supports} (additive, optional): the provisions, events and answers that rest on it,
+     * each by type and key as {@code about} names its subject.
+     */
     public record ClaimRec(String key, String claimant, ClaimStance stance, ClaimCertainty certainty, String summary,
                            SubjectRec about, String quotedVia, Boolean inference, String rationale, List<LinkRec> links,
-                           List<CitationRec> citations) {
+                           List<SubjectRec> supports, List<CitationRec> citations) {
     }
 
     /** The record a claim is about: its type and slug or key (an answer: questionKey/labSlug). */

@@ -496,7 +496,7 @@ public class SeedImporter {
                 }
             }
             // a pair the document no longer addresses (a SUGGESTED questionnaire's questions, a context row) loses its
-            // default answer unless a curator changed it or a claim is about it; counted as updated
+            // default answer unless a curator changed it or a claim is about it or supports it; counted as updated
             Set<String> documented = new HashSet<>();
             list(doc.questions()).forEach(q -> documented.add(q.key()));
             List<Answer> gone = new ArrayList<>();
@@ -507,6 +507,8 @@ public class SeedImporter {
             });
             if (!gone.isEmpty()) {
                 Set<Long> claimed = new HashSet<>(em.createQuery("select c.aboutId from Claim c where c.aboutType = ?1 and c.aboutId in (?2)", Long.class)
+                        .setParameter(1, SubjectType.ANSWER).setParameter(2, gone.stream().map(a -> a.id).toList()).getResultList());
+                claimed.addAll(em.createQuery("select s.recordId from Claim c join c.supports s where s.recordType = ?1 and s.recordId in (?2)", Long.class)
                         .setParameter(1, SubjectType.ANSWER).setParameter(2, gone.stream().map(a -> a.id).toList()).getResultList());
                 gone.removeIf(a -> claimed.contains(a.id));
             }
@@ -766,12 +768,22 @@ public class SeedImporter {
                 Claim c = claims.get(r.key());
                 Set<Claim.Link> want = new LinkedHashSet<>();
                 list(r.links()).forEach(l -> want.add(new Claim.Link(l.relation(), claims.get(l.claim()))));
+                Set<Claim.Support> supports = new LinkedHashSet<>();
+                list(r.supports()).forEach(x -> supports.add(new Claim.Support(x.type(), subjectKeys.id(x.type(), x.key())
+                        .orElseThrow(() -> new IllegalStateException("validated supported record " + x + " not found")))));
+                boolean changed = false;
                 if (!want.equals(c.links)) {
                     c.links.clear();
                     c.links.addAll(want);
-                    if (outcomes.get(r.key()) == null) {
-                        outcomes.put(r.key(), Boolean.FALSE);
-                    }
+                    changed = true;
+                }
+                if (!supports.equals(c.supports)) {
+                    c.supports.clear();
+                    c.supports.addAll(supports);
+                    changed = true;
+                }
+                if (changed && outcomes.get(r.key()) == null) {
+                    outcomes.put(r.key(), Boolean.FALSE);
                 }
                 tally.count("claims", outcomes.get(r.key()));
             }

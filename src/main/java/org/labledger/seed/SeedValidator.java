@@ -526,7 +526,11 @@ public final class SeedValidator {
         return s.replaceAll("(?U)\\s+", " ").trim();
     }
 
-    /** Format 2: named entities and claims, and every reference they make (claimant, subject, linked claims, sources). */
+    /** The kinds of record a claim can support (ClaimSupports.SUPPORTED_TYPES), in the order messages list them. */
+    private static final List<org.labledger.source.SubjectType> SUPPORTED = List.of(org.labledger.source.SubjectType.PROVISION,
+            org.labledger.source.SubjectType.EVENT, org.labledger.source.SubjectType.ANSWER);
+
+    /** Format 2: named entities and claims, and every reference they make (claimant, subject, linked claims, supported records, sources). */
     private void entitiesAndClaims(SeedDocument d, Set<String> sources, Set<String> labs,
                                    Map<org.labledger.source.SubjectType, Set<String>> subjects) {
         Set<String> entities = keys("entities", d.entities(), SeedDocument.EntityRec::slug);
@@ -591,6 +595,25 @@ public final class SeedValidator {
                     fail(f + ".claim", "a claim cannot be linked to itself");
                 } else if (target != null && !seen.add(l.relation() + " " + target)) {
                     fail(f, "links to '" + target + "' twice with " + l.relation());
+                }
+            }
+            Set<String> supported = new HashSet<>();
+            List<SeedDocument.SubjectRec> supports = c.supports() == null ? List.of() : c.supports();
+            for (int i = 0; i < supports.size(); i++) {
+                SeedDocument.SubjectRec x = supports.get(i);
+                String f = "supports[" + i + "]";
+                if (x == null) {
+                    fail(f, "is null");
+                    continue;
+                }
+                org.labledger.source.SubjectType type = required(f + ".type", x.type());
+                String key = required(f + ".key", x.key());
+                if (type != null && !SUPPORTED.contains(type)) {
+                    fail(f + ".type", "a claim cannot support a " + type + "; expected one of " + SUPPORTED);
+                } else if (type != null && key != null && !subjects.get(type).contains(key)) {
+                    fail(f + ".key", "refers to unknown " + type.name().toLowerCase() + " '" + key + "'");
+                } else if (type != null && key != null && !supported.add(type + " " + key)) {
+                    fail(f, "lists " + type.name().toLowerCase() + " '" + key + "' twice");
                 }
             }
             citations(c.citations(), sources, true);

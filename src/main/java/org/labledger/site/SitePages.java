@@ -175,7 +175,7 @@ public class SitePages {
                 .data("overall", SiteData.cell("", detail.name(), card.counts(), SiteData.questionsHref(slug, null, null)))
                 .data("answers", answers.getKey()).data("answerTotal", answers.getValue())
                 .data("pages", pages("/labs/" + enc(slug) + "?", p, answers.getValue(), SiteData.LAB_ANSWERS_PAGE))
-                .data("agreements", agreements.list(slug, null)).data("events", events.list(slug))
+                .data("agreements", agreements.list(slug, null)).data("events", events.list(new org.labledger.event.EventFilter(slug, List.of(), null, null), 0, Paging.MAX_SIZE).items())
                 .data("claims", about.items())
                 .data("badge", "/badge/" + enc(slug) + ".svg")
                 .data("alternates", List.of(

@@ -155,12 +155,69 @@ class DashboardStatementCountTest {
         assertEquals("a-generated-claim-111", one.getString("claim.disputedBy[0].claim.key"));
     }
 
+    /** A dashboard timeline: each lab's events with their citations and supporting claims, and its agreements' provisions' claims. */
+    static final String TIMELINE = """
+            query($labs: [String]) { labs(slugs: $labs) {
+                slug
+                events { slug occurredOn kind citations { source quote } labs { slug }
+                         claims { key stance certainty claimant { slug } disputedBy { relation claim { key } } } }
+                agreements { slug provisions { key claims { key certainty disputedBy { claim { key } } } } }
+                sources { key }
+            } }""";
+
+    @Test
+    void timelineStatementCountDoesNotGrowWithTheNumberOfLabsOrEvents() {
+        List<String> five = List.of("anthropic", "google-deepmind", "meta", "microsoft", "openai");
+        long forFive = statements(TIMELINE, five);
+        JsonPath seeded = GraphQL.data(TIMELINE, Map.of("labs", List.of("microsoft")));
+        assertTrue(seeded.getList("labs[0].events.claims.flatten().key").contains("c003-suleiman-frustration"), "the seeded claims come through");
+
+        // 45 labs, each in 4 events of its own (each cited and supported by a claim disputed by another)
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number entity = (Number) em.createNativeQuery("insert into named_entity (slug, name, kind) values ('generated-entity', 'Generated', 'PUBLICATION') returning id")
+                    .getSingleResult();
+            Number source = (Number) em.createNativeQuery("select id from source order by id limit 1").getSingleResult();
+            for (int i = 0; i < 45; i++) {
+                String slug = "generated-lab-" + i;
+                Number lab = (Number) em.createNativeQuery("insert into lab (slug, name, kind) values (?1, ?2, 'OTHER') returning id")
+                        .setParameter(1, slug).setParameter(2, "Generated " + i).getSingleResult();
+                for (int j = 0; j < 4; j++) {
+                    Number event = (Number) em.createNativeQuery("insert into event (slug, title, kind, occurred_on) values (?1, 'generated', 'OTHER', '2024') returning id")
+                            .setParameter(1, "generated-event-" + i + "-" + j).getSingleResult();
+                    em.createNativeQuery("insert into event_lab (event_id, lab_id) values (?1, ?2)").setParameter(1, event.longValue()).setParameter(2, lab.longValue()).executeUpdate();
+                    em.createNativeQuery("insert into citation (subject_type, subject_id, ordinal, source_id, quote) values ('EVENT', ?1, 1, ?2, 'q')")
+                            .setParameter(1, event.longValue()).setParameter(2, source.longValue()).executeUpdate();
+                    Number claim = (Number) em.createNativeQuery("insert into claim (key, claimant_id, stance, certainty, summary) values (?1, ?2, 'REPORTS', 'REPORTED', 'generated') returning id")
+                            .setParameter(1, "a-generated-claim-" + i + "-" + j).setParameter(2, entity.longValue()).getSingleResult();
+                    Number counter = (Number) em.createNativeQuery("insert into claim (key, claimant_id, stance, certainty, summary) values (?1, ?2, 'DISPUTES', 'REPORTED', 'generated') returning id")
+                            .setParameter(1, "a-generated-claim-" + i + "-" + j + "-counter").setParameter(2, entity.longValue()).getSingleResult();
+                    em.createNativeQuery("insert into claim_link (claim_id, relation, target_id) values (?1, 'DISPUTES', ?2)")
+                            .setParameter(1, counter.longValue()).setParameter(2, claim.longValue()).executeUpdate();
+                    em.createNativeQuery("insert into claim_support (claim_id, record_type, record_id) values (?1, 'EVENT', ?2)")
+                            .setParameter(1, claim.longValue()).setParameter(2, event.longValue()).executeUpdate();
+                }
+                generated.add(slug);
+            }
+        });
+        List<String> fifty = new ArrayList<>(five);
+        fifty.addAll(generated);
+        long forFifty = statements(TIMELINE, fifty);
+        assertEquals(forFive, forFifty, "SQL statements of the timeline for 5 labs vs 50 labs (and 180 more events)");
+        assertTrue(forFive <= 25, "a fixed handful of statements, was " + forFive);
+        JsonPath one = GraphQL.data(TIMELINE, Map.of("labs", List.of("generated-lab-7")));
+        assertEquals(4, one.getList("labs[0].events").size());
+        assertEquals("a-generated-claim-7-0", one.getString("labs[0].events[0].claims[0].key"));
+        assertEquals("a-generated-claim-7-0-counter", one.getString("labs[0].events[0].claims[0].disputedBy[0].claim.key"));
+    }
+
     @AfterEach
     void removeGeneratedLabs() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from citation where subject_type = 'CLAIM' and subject_id in (select id from claim where key like 'a-generated-claim-%')").executeUpdate();
             em.createNativeQuery("delete from claim where key like 'a-generated-claim-%'").executeUpdate();
             em.createNativeQuery("delete from named_entity where slug = 'generated-entity'").executeUpdate();
+            em.createNativeQuery("delete from citation where subject_type = 'EVENT' and subject_id in (select id from event where slug like 'generated-event-%')").executeUpdate();
+            em.createNativeQuery("delete from event where slug like 'generated-event-%'").executeUpdate();
             em.createNativeQuery("delete from answer where lab_id in (select id from lab where slug like 'generated-lab-%')").executeUpdate();
             em.createNativeQuery("delete from lab where slug like 'generated-lab-%'").executeUpdate();
         });

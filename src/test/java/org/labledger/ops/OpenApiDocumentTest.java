@@ -217,7 +217,7 @@ class OpenApiDocumentTest {
             }
         });
         none(failures);
-        assertEquals(10, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer, releases");
+        assertEquals(12, creates[0], "creates: labs, questions, questionnaires, topics, agreements, provisions, sources, citations, a question's answer, releases, claims, entities");
     }
 
     @Test

@@ -64,10 +64,12 @@ class ExportRoundTripTest {
         int claims = doc.getList("claims").size();
         assertTrue(claims > 0, "the export carries the claims");
         assertTrue(doc.getList("claims.links.flatten()").size() > 0, "and their links");
+        int supports = doc.getList("claims.supports.flatten()").size();
+        assertTrue(supports > 0, "and the records they support");
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate source, lab, lab_alias, topic, questionnaire, question, answer,"
                 + " agreement, agreement_party, provision, event, event_lab, lab_score, citation, seed_import,"
-                + " named_entity, named_entity_alias, claim, claim_link restart identity cascade").executeUpdate());
+                + " named_entity, named_entity_alias, claim, claim_link, claim_support, figure, relative_date, lab_alias_inference restart identity cascade").executeUpdate());
         when().get("/api/labs").then().statusCode(200).body("items.size()", equalTo(0)).body("totalItems", equalTo(0));
 
         given().header("Authorization", "Bearer " + Tokens.admin()).contentType("application/json").body(first)
@@ -78,6 +80,7 @@ class ExportRoundTripTest {
         assertEquals(first, second, "export → import into an empty database → export");
         assertEquals(citations, io.restassured.path.json.JsonPath.from(second).getList("questions.citations.flatten()").size());
         assertEquals(claims, io.restassured.path.json.JsonPath.from(second).getList("claims").size());
+        assertEquals(supports, io.restassured.path.json.JsonPath.from(second).getList("claims.supports.flatten()").size());
     }
 
     @Test

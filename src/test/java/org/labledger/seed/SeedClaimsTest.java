@@ -81,6 +81,22 @@ class SeedClaimsTest {
     }
 
     @Test
+    void supportedRecordsMustExistBeOfASupportableTypeAndAppearOnce() throws IOException {
+        List<String> p = problems(d -> {
+            var supports = claim(d, "c002-no-sense").withArray("supports");
+            supports.addObject().put("type", "PROVISION").put("key", "no-such-provision");
+            supports.addObject().put("type", "LAB").put("key", "openai");
+            supports.addObject().put("type", "EVENT").put("key", "chatgpt-release");
+            supports.addObject().put("type", "EVENT").put("key", "chatgpt-release");
+        });
+        String all = String.join("\n", p);
+        assertTrue(all.contains("(c002-no-sense).supports[0].key: refers to unknown provision 'no-such-provision'"), all);
+        assertTrue(all.contains("(c002-no-sense).supports[1].type: a claim cannot support a LAB; expected one of [PROVISION, EVENT, ANSWER]"), all);
+        assertTrue(all.contains("(c002-no-sense).supports[3]: lists event 'chatgpt-release' twice"), all);
+        assertEquals(3, p.size(), all);
+    }
+
+    @Test
     void claimsNeedAQuoteInferencesARationaleAndFormatTwo() throws IOException {
         List<String> p = problems(d -> {
             ((ObjectNode) claim(d, "c002-no-sense").withArray("citations").get(0)).putNull("quote");

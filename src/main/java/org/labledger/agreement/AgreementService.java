@@ -32,6 +32,7 @@ public class AgreementService {
     QualifiedValueService qualified;
     @Inject
     SubjectKeys subjectKeys;
+    @Inject
     SupportingClaims supports;
 
     public record PartyView(String lab, String name, String role) {

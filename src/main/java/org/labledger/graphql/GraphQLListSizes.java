@@ -51,7 +51,7 @@ public class GraphQLListSizes {
             Map.entry("Provision.claims", "claims_per_supported"), Map.entry("Event.claims", "claims_per_supported"),
             Map.entry("Answer.claims", "claims_per_supported"), Map.entry("Claim.supportsRecords", "supported_per_claim"),
             Map.entry("Lab.events", "events_per_lab"), Map.entry("Event.labs", "labs_per_event"),
-            Map.entry("Event.citations", "citations_per_record"), Map.entry("Lab.sources", "sources"));
+            Map.entry("Event.citations", "citations_per_record"), Map.entry("Lab.sources", "sources"), Map.entry("Query.sources", "sources"));
 
     private static final String SQL = """
             select (select count(*) from lab) labs,

@@ -34,8 +34,14 @@ public class SourceGraphQL {
     }
 
     @Query("sources")
+    @Description("All sources, by key (kept as it was for existing clients; sourcePage filters and pages them)")
+    public @NonNull List<@NonNull SourceNode> sources() {
+        return Source.<Source>list("order by key").stream().map(SourceNode::of).toList();
+    }
+
+    @Query("sourcePage")
     @Description("Sources matching the filter, by key, one page at a time (page from 0, size 1 to 200)")
-    public @NonNull SourcePage sources(@Description("Conditions on the sources") SourceFilterInput filter,
+    public @NonNull SourcePage sourcePage(@Description("Conditions on the sources") SourceFilterInput filter,
                                        @org.eclipse.microprofile.graphql.DefaultValue("0") @Description("Page number, from 0") int page,
                                        @org.eclipse.microprofile.graphql.DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         org.labledger.common.Paging.check(page, size);

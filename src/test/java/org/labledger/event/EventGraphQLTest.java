@@ -81,9 +81,9 @@ class EventGraphQLTest {
         assertTrue(sources.contains("lw-ailabwatch-questions-to-labs"), "its answers cite the AI Lab Watch post: " + sources);
         assertEquals(sources.stream().sorted().distinct().toList(), sources, "by key, each once");
 
-        JsonPath page = GraphQL.data("{ sources(filter: {kinds: [ARTICLE]}, size: 200) { totalItems items { key kind } } }");
-        List<String> kinds = page.getList("sources.items.kind");
+        JsonPath page = GraphQL.data("{ sourcePage(filter: {kinds: [ARTICLE]}, size: 200) { totalItems items { key kind } } }");
+        List<String> kinds = page.getList("sourcePage.items.kind");
         assertTrue(!kinds.isEmpty() && kinds.stream().allMatch("ARTICLE"::equals), kinds.toString());
-        assertEquals(page.getInt("sources.totalItems"), kinds.size());
+        assertEquals(page.getInt("sourcePage.totalItems"), kinds.size());
     }
 }

@@ -161,7 +161,7 @@ class DashboardStatementCountTest {
                 slug
                 events { slug occurredOn kind citations { source quote } labs { slug }
                          claims { key stance certainty claimant { slug } disputedBy { relation claim { key } } } }
-                agreements { slug provisions { key claims { key certainty disputedBy { claim { key } } } } }
+                agreements { slug provisions { key claims { key certainty } } }
                 sources { key }
             } }""";
 

@@ -35,7 +35,7 @@ public final class GraphQL {
         return given().contentType("application/json")
                 .body(variables == null ? Map.of("query", query) : Map.of("query", query, "variables", variables))
                 .when().post("/graphql")
-                .then().statusCode(status).contentType(startsWith("application/graphql-response+json")).extract().jsonPath();
+                .then().log().ifValidationFails().statusCode(status).contentType(startsWith("application/graphql-response+json")).extract().jsonPath();
     }
 
     /** Runs a query that must succeed and returns its data. */

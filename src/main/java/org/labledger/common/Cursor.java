@@ -23,7 +23,7 @@ public final class Cursor {
     /** Bumped when the key of any list changes shape: older cursors then get a 400 instead of a wrong page. */
     static final String VERSION = "c1";
     /** Longer cursor parameters are refused before any decoding. */
-    static final int MAX_LENGTH = 512;
+    public static final int MAX_LENGTH = 512;
     private static final char SEP = '\u001f';
     private static final int MAC_BYTES = 12;
 

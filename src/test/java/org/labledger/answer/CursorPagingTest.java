@@ -212,6 +212,14 @@ class CursorPagingTest {
         assertEquals("BAD_REQUEST", r.getString("errors[0].extensions.code"), r.prettify());
     }
 
+    @Test
+    void theCostOfAConnectionGrowsWithFirst() {
+        String q = "{ answerConnection(first: %d) { totalCount edges { cursor node { question { answers { question { answers { lab { slug } status } } } } } } } }";
+        JsonPath refused = GraphQL.refused(String.format(q, 200), null);
+        assertEquals("QUERY_TOO_COMPLEX", refused.getString("errors[0].extensions.code"), refused.prettify());
+        assertEquals(2, GraphQL.data(String.format(q, 2)).getList("answerConnection.edges").size(), "the same selection over 2 edges is accepted");
+    }
+
     /** Statements of one connection page at a cursor: the same for a deep page as for the second, and for 5 as for 40 edges. */
     private long connectionStatements(String after, int first) {
         Map<String, Object> vars = new java.util.HashMap<>(Map.of("first", first));

@@ -166,7 +166,7 @@ public class AnswerService {
             question = q.id;
         }
         TallyFilter tallied = new TallyFilter(lab, topicIds, statuses, questionnaire, f.delivered());
-        String scope = "lab=" + lab + "&topics=" + (topicIds == null ? null : new java.util.TreeSet<>(topicIds)) + "&statuses=" + statuses
+        String scope = "lab=" + lab + "&topics=" + (topicIds == null ? null : new java.util.TreeSet<>(topicIds)) + "&statuses=" + tallied.statuses()
                 + "&questionnaire=" + questionnaire + "&question=" + question + "&delivered=" + f.delivered();
         return new Resolved(tallied, question, scope);
     }

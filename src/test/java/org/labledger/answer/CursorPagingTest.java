@@ -265,6 +265,13 @@ class CursorPagingTest {
         given().queryParam("cursor", good).queryParam("page", 1).when().get("/api/answers")
                 .then().statusCode(400).contentType(startsWith("application/problem+json")).body("detail", containsString("page"));
         given().queryParam("cursor", good).when().get("/api/answers").then().statusCode(200);
+        // a REST cursor is a GraphQL cursor of the same list and filter, and the other way round
+        String rest = given().queryParam("size", 2).queryParam("lab", "anthropic").when().get("/api/answers").then().statusCode(200).extract().path("nextCursor");
+        JsonPath g = GraphQL.data("query($after: String) { answerConnection(filter: {lab: \"anthropic\"}, first: 2, after: $after) { edges { node { id } } } }",
+                java.util.Collections.singletonMap("after", rest));
+        assertEquals(given().queryParam("size", 2).queryParam("lab", "anthropic").queryParam("cursor", rest).when().get("/api/answers")
+                .then().statusCode(200).extract().jsonPath().getList("items.id").stream().map(String::valueOf).toList(),
+                g.getList("answerConnection.edges.node.id").stream().map(String::valueOf).toList());
     }
 
     @Test

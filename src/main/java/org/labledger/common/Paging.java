@@ -83,11 +83,9 @@ public final class Paging {
         if (result.page() > 0) {
             links.add(link(uri, Math.min(result.page() - 1, last), result.size(), "prev"));
         }
-        if (result.nextCursor() != null) {
-            // page 0 of a keyset list: the next page by cursor
-            links.add(Link.fromUriBuilder(PublicUrls.request(uri).replaceQueryParam("page")
-                    .replaceQueryParam("cursor", result.nextCursor()).replaceQueryParam("size", result.size())).rel("next").build());
-        } else if (result.page() < last) {
+        // page 0 of a keyset list keeps its offset links (clients that follow them keep getting offset pages with their
+        // page numbers); its nextCursor is in the body, and each cursor page's next link carries the cursor
+        if (result.page() < last) {
             links.add(link(uri, result.page() + 1, result.size(), "next"));
         }
         links.add(link(uri, last, result.size(), "last"));

@@ -224,7 +224,7 @@ public class QuestionService {
     }
 
     /** The keyset statement of the question list: the same text at every depth, the cursor in parameters. */
-    static String keysetSql(String filters, boolean byQuestionnaire) {
+    public static String keysetSql(String filters, boolean byQuestionnaire) {
         return "select x.id, qn.slug questionnaire_slug, x.ordinal from questionnaire qn cross join lateral ("
                 + "select q.id, q.ordinal from question q where q.questionnaire_id = qn.id" + filters
                 + " and q.ordinal > (case when qn.slug = :afterQuestionnaire then :afterOrdinal else " + Integer.MIN_VALUE + " end)"

@@ -90,7 +90,9 @@ class CursorPagingTest {
             }
             assertTrue(items.size() == size, "a page before the last is full");
             assertTrue(m.find(), "a next link: " + link);
-            assertTrue(m.group(1).contains("cursor=" + next), "the next link carries the cursor: " + m.group(1));
+            // page 0 keeps its offset link (page=1); a cursor page's next link carries the cursor
+            assertTrue(cursor == null ? m.group(1).contains("page=1") : m.group(1).contains("cursor=" + next) && !m.group(1).contains("page="),
+                    "the next link: " + m.group(1));
             cursor = next;
         }
         throw new AssertionError("no last page");
@@ -350,5 +352,23 @@ class CursorPagingTest {
         assertTrue(text.contains("Index Scan using question_questionnaire_id_ordinal_key"), "the walk reads the questionnaire's ordinal index:\n" + text);
         assertTrue(text.matches("(?s).*Index Scan using answer_\\w+ on answer a.*"), "and probes the lab's answers by an index:\n" + text);
         assertFalse(text.contains("Sort Key: a.") || text.matches("(?s).*Seq Scan on answer.*"), "no sort or scan of all answers:\n" + text);
+
+        String questions = org.labledger.question.QuestionService.keysetSql("", false);
+        assertFalse(questions.toLowerCase().contains(" offset "), questions);
+        String q = explain(questions.replace(":afterQuestionnaire", "'ailabwatch-questions-to-labs'").replace(":afterOrdinal", "3").replace(":limit", "51"));
+        assertTrue(q.contains("Index Scan using question_questionnaire_id_ordinal_key"), "the question walk reads the ordinal index:\n" + q);
+
+        // the change list by entity walks (entity, changed_at, id) from the cursor (V15)
+        String c = explain("select * from revision where entity = 'ANSWER' and (changed_at, id) > (timestamptz '2026-01-01', 1) order by changed_at, id limit 51");
+        assertTrue(c.contains("Index Scan using revision_entity_changed_at_idx"), "the change walk reads its index:\n" + c);
+        assertFalse(c.contains("Sort"), "and needs no sort:\n" + c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String explain(String sql) {
+        return String.join("\n", QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+            return (List<String>) em.createNativeQuery("explain " + sql).getResultList();
+        }));
     }
 }

@@ -47,6 +47,8 @@ public class AnswerGraphQL {
     jakarta.persistence.EntityManager em;
     @Inject
     LabAnswerPages pages;
+    @Inject
+    LabAnswerConnections connections;
 
     @Input("AnswerFilter")
     @Description("All given conditions must hold; `topic` includes its subtopics")
@@ -172,6 +174,19 @@ public class AnswerGraphQL {
                                              @DefaultValue("0") @Description("Page number, from 0") int page,
                                              @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         return pages.pages(List.of(lab), questionnaire, statuses, page, size).get(0);
+    }
+
+    // Lab.answerConnection: batched per distinct argument set by LabAnswerConnections (a KeyedBatch); this method is
+    // the declaration (arguments, descriptions) and the one-lab fallback.
+    @Name("answerConnection")
+    @Description("The lab's answers by keyset (Relay connection), filtered by questionnaire and statuses, in questionnaire and question order: "
+            + "`first` answers after the cursor `after` (a cursor continues one lab: ask for that lab); its cursors are those of answerConnection(filter: {lab})")
+    public @NonNull AnswerConnection labAnswerConnection(@Source LabNode lab,
+                                                         @Description("Only answers to questions of this questionnaire (slug)") String questionnaire,
+                                                         @Description("Only answers with one of these statuses (any when absent)") List<ResponseStatus> statuses,
+                                                         @DefaultValue("50") @Description("How many answers, 1 to 200") int first,
+                                                         @Description("The endCursor (or an edge's cursor) of the previous page of this lab; from the first answer when absent") String after) {
+        return connections.connections(List.of(lab), questionnaire, statuses, first, after).get(0);
     }
 
     // Question.answers lives here, with the type it returns: the question room knows nothing of answers.

@@ -166,9 +166,56 @@ public class AnswerService {
             question = q.id;
         }
         TallyFilter tallied = new TallyFilter(lab, topicIds, statuses, questionnaire, f.delivered());
-        String scope = "lab=" + lab + "&topics=" + (topicIds == null ? null : new java.util.TreeSet<>(topicIds)) + "&statuses=" + tallied.statuses()
-                + "&questionnaire=" + questionnaire + "&question=" + question + "&delivered=" + f.delivered();
-        return new Resolved(tallied, question, scope);
+        return new Resolved(tallied, question, scope(tallied, question));
+    }
+
+    /** The normal form of a filter that its cursors are bound to (statuses distinct and sorted, empty as null). */
+    private static String scope(TallyFilter t, Long question) {
+        return "lab=" + t.lab() + "&topics=" + (t.topics() == null ? null : new java.util.TreeSet<>(t.topics())) + "&statuses=" + t.statuses()
+                + "&questionnaire=" + t.questionnaire() + "&question=" + question + "&delivered=" + t.delivered();
+    }
+
+    /**
+     * The first keyset page of each lab's answers (to one questionnaire when not null, with one of the statuses when
+     * not empty), {@code first} rows, with each row's cursor (the cursor of {@link #idsAfter} for that lab's filter) and
+     * the lab's total: one statement whatever the number of labs (plus the questionnaire's lookup), for GraphQL's
+     * batched {@code Lab.answerConnection}. Labs without a matching answer get an empty page.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, KeysetPage<Long>> firstPagesByLab(java.util.Collection<Long> labIds, String questionnaire, List<ResponseStatus> statuses, int first) {
+        Map<Long, KeysetPage<Long>> out = new java.util.HashMap<>();
+        if (labIds.isEmpty()) {
+            return out;
+        }
+        Long questionnaireId = questionnaire == null ? null : Questionnaire.forParameter("questionnaire", questionnaire).id;
+        List<String> names = statuses == null ? List.of() : statuses.stream().map(Enum::name).distinct().sorted().toList();
+        var query = em.createNativeQuery("select id, lab_id, lab_slug, questionnaire_slug, ordinal, total from ("
+                + "select a.id, a.lab_id, l.slug lab_slug, qn.slug questionnaire_slug, q.ordinal, count(*) over (partition by a.lab_id) total,"
+                + " row_number() over (partition by a.lab_id order by qn.slug, q.ordinal) rn"
+                + " from answer a join question q on q.id = a.question_id join questionnaire qn on qn.id = q.questionnaire_id join lab l on l.id = a.lab_id"
+                + " where a.lab_id in (:labs)" + (questionnaireId != null ? " and q.questionnaire_id = :questionnaire" : "")
+                + (names.isEmpty() ? "" : " and a.status in (:statuses)")
+                + ") t where rn <= :upto order by lab_id, rn")
+                .setParameter("labs", labIds).setParameter("upto", first + 1L);
+        if (questionnaireId != null) {
+            query.setParameter("questionnaire", questionnaireId);
+        }
+        if (!names.isEmpty()) {
+            query.setParameter("statuses", names);
+        }
+        Map<Long, List<Object[]>> rows = new java.util.HashMap<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            rows.computeIfAbsent(((Number) r[1]).longValue(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        for (Long lab : labIds) {
+            List<Object[]> all = rows.getOrDefault(lab, List.of());
+            List<Object[]> page = all.subList(0, Math.min(first, all.size()));
+            String scope = scope(new TallyFilter(lab, null, names, questionnaireId, null), null);
+            out.put(lab, new KeysetPage<>(page.stream().map(x -> ((Number) x[0]).longValue()).toList(),
+                    page.stream().map(x -> Cursor.encode(CURSOR_LIST, scope, List.of(x[2], x[3], ((Number) x[4]).intValue()))).toList(),
+                    first, all.isEmpty() ? 0 : ((Number) all.get(0)[5]).longValue(), all.size() > first));
+        }
+        return out;
     }
 
     /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */

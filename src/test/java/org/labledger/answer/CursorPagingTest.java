@@ -214,6 +214,46 @@ class CursorPagingTest {
         assertEquals("BAD_REQUEST", r.getString("errors[0].extensions.code"), r.prettify());
     }
 
+    static final String LAB_CONNECTIONS = """
+            query($labs: [String]) { labs(slugs: $labs) { slug
+                answerConnection(statuses: [UNANSWERED], first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id question { key } } } } } }""";
+
+    private long noStoreStatements(String query, Map<String, Object> vars) {
+        sessionFactory.getStatistics().clear();
+        JsonPath j = given().header("Cache-Control", "no-store").contentType("application/json").body(Map.of("query", query, "variables", vars))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertNull(j.get("errors"), () -> j.prettify());
+        return sessionFactory.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void aLabsAnswerConnectionIsBatchedAndSharesTheCursorsOfTheTopLevelOne() {
+        List<String> labs = List.of("anthropic", "google-deepmind", "meta", "microsoft", "openai");
+        JsonPath j = GraphQL.data(LAB_CONNECTIONS, Map.of("labs", labs));
+        for (int i = 0; i < labs.size(); i++) {
+            Map<String, Object> vars = Map.of("lab", labs.get(i));
+            JsonPath top = GraphQL.data("query($lab: String) { answerConnection(filter: {lab: $lab, statuses: [UNANSWERED]}, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }", vars);
+            assertEquals(top.getList("answerConnection.edges.cursor"), j.getList("labs[" + i + "].answerConnection.edges.cursor"), labs.get(i));
+            assertEquals(top.getList("answerConnection.edges.node.id"), j.getList("labs[" + i + "].answerConnection.edges.node.id"), labs.get(i));
+            assertEquals(top.getInt("answerConnection.totalCount"), j.getInt("labs[" + i + "].answerConnection.totalCount"), labs.get(i));
+            assertEquals(top.getBoolean("answerConnection.pageInfo.hasNextPage"), j.getBoolean("labs[" + i + "].answerConnection.pageInfo.hasNextPage"), labs.get(i));
+        }
+        // the next page of one lab, from the lab's connection, is the next page of the top-level one
+        String end = j.getString("labs[0].answerConnection.pageInfo.endCursor");
+        JsonPath next = GraphQL.data("query($after: String) { lab(slug: \"anthropic\") { answerConnection(statuses: [UNANSWERED], first: 3, after: $after) { edges { node { id } } } } }",
+                Map.of("after", end));
+        JsonPath topNext = GraphQL.data("query($after: String) { answerConnection(filter: {lab: \"anthropic\", statuses: [UNANSWERED]}, first: 3, after: $after) { edges { node { id } } } }",
+                Map.of("after", end));
+        assertFalse(topNext.getList("answerConnection.edges").isEmpty());
+        assertEquals(topNext.getList("answerConnection.edges.node.id"), next.getList("lab.answerConnection.edges.node.id"));
+        // a cursor continues one lab only
+        JsonPath many = GraphQL.post("query($after: String) { labs(slugs: [\"anthropic\", \"openai\"]) { answerConnection(first: 3, after: $after) { totalCount } } }", Map.of("after", end));
+        assertEquals("BAD_REQUEST", many.getString("errors[0].extensions.code"), many.prettify());
+        // batched: as many statements for five labs as for two
+        assertEquals(noStoreStatements(LAB_CONNECTIONS, Map.of("labs", labs.subList(0, 2))), noStoreStatements(LAB_CONNECTIONS, Map.of("labs", labs)),
+                "the labs' connections are loaded together");
+    }
+
     @Test
     void theCostOfAConnectionGrowsWithFirst() {
         String q = "{ answerConnection(first: %d) { totalCount edges { cursor node { question { answers { question { answers { lab { slug } status } } } } } } } }";

@@ -67,6 +67,19 @@ fi
 lab=$([ "$labs" -gt 0 ] && echo bench-lab-7 || echo openai)
 total=$(curl -sf -D - -o /dev/null "$url/api/questions?lab=$lab&status=UNANSWERED&size=50" | awk -F': ' 'tolower($1) == "x-total-count" {print $2+0}')
 deep=$(( total > 50 ? (total - 1) / 50 : 0 ))   # the last page that has items
+# the cursor of that last page: follow nextCursor from page 0 (keyset paging, README "Paging: offset and cursors");
+# empty when the list fits one page
+last_cursor=$(python3 - "$url/api/questions?lab=$lab&status=UNANSWERED&size=50" <<'PY'
+import json, sys, urllib.parse, urllib.request
+base, cursor, previous = sys.argv[1], None, ""
+while True:
+    page = json.load(urllib.request.urlopen(base + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")))
+    if not page.get("nextCursor"):
+        break
+    previous = cursor = page["nextCursor"]
+print(previous or "")
+PY
+)
 
 gql() { printf '{"query": "%s"}' "$1"; }
 w3=$(gql '{ scorecards { lab counts { total answered partial responseRate } rootTopics { topic counts { total responseRate } } } }')
@@ -79,6 +92,7 @@ workloads=(
   "1 REST scorecard|labledger|GET|$url/api/labs/$lab/scorecard|"
   "2 REST questions page 0|labledger|GET|$url/api/questions?lab=$lab&status=UNANSWERED&page=0&size=50|"
   "2 REST questions page $deep (last)|labledger|GET|$url/api/questions?lab=$lab&status=UNANSWERED&page=$deep&size=50|"
+  "2 REST questions last page by cursor|labledger|GET|$url/api/questions?lab=$lab&status=UNANSWERED&size=50${last_cursor:+&cursor=$last_cursor}|"
   "3 GraphQL all labs' scorecards|labledger|POST|$url/graphql|$w3"
   "4 GraphQL lab answers (100)|labledger|POST|$url/graphql|$w4"
 )

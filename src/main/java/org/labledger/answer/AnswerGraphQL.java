@@ -16,6 +16,8 @@ import org.eclipse.microprofile.graphql.Source;
 import org.labledger.common.Batch;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.PageInfo;
 import org.labledger.common.Params;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabNode;
@@ -47,6 +49,8 @@ public class AnswerGraphQL {
     jakarta.persistence.EntityManager em;
     @Inject
     LabAnswerPages pages;
+    @Inject
+    LabAnswerConnections connections;
 
     @Input("AnswerFilter")
     @Description("All given conditions must hold; `topic` includes its subtopics")
@@ -79,6 +83,39 @@ public class AnswerGraphQL {
         Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
                 : Batch.index(AnswerNode.byIds(em, ids.items()), AnswerNode::id);
         return new AnswerPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Name("AnswerEdge")
+    @Description("An answer of a connection, with the cursor after it")
+    public record AnswerEdge(@NonNull @Description("The cursor after this answer: pass it as `after` for the answers that follow it (opaque)") String cursor,
+                             @NonNull @Description("The answer") AnswerNode node) {
+    }
+
+    @Name("AnswerConnection")
+    @Description("A page of answers by keyset (Relay connection): every page costs what the first does, however deep")
+    public record AnswerConnection(@NonNull @Description("The answers of this page, in list order, each with its cursor") List<@NonNull AnswerEdge> edges,
+                                   @NonNull @Description("Whether more answers follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                   @Description("How many answers the whole list holds") int totalCount) {
+    }
+
+    @Query("answerConnection")
+    @Description("Answers matching the filter by keyset (Relay connection), in the order of `answers` (lab, questionnaire, question order): "
+            + "`first` answers after the cursor `after`; unlike `answers(page:)`, a deep page costs what the first does")
+    public @NonNull AnswerConnection answerConnection(@Description("Conditions the answers must meet (all answers when absent); keep them while paging") AnswerFilterInput filter,
+                                                      @DefaultValue("50") @Description("How many answers, 1 to 200") int first,
+                                                      @Description("The endCursor (or an edge's cursor) of the previous page; from the first answer when absent") String after) {
+        Paging.checkFirst(first);
+        AnswerFilterInput f = filter == null ? new AnswerFilterInput(null, null, null, null, null, null) : filter;
+        KeysetPage<Long> ids = answers.idsAfter(new AnswerFilter(Params.text(f.lab()), Params.text(f.topic()),
+                f.statuses(), Params.text(f.questionnaire()), Params.text(f.question()), f.delivered()), after, first);
+        // the page's answers in one statement; their fields are batched as in `answers`
+        Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
+                : Batch.index(AnswerNode.byIds(em, ids.items()), AnswerNode::id);
+        List<AnswerEdge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.items().size(); i++) {
+            edges.add(new AnswerEdge(ids.cursors().get(i), nodes.get(ids.items().get(i))));
+        }
+        return new AnswerConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
     }
 
     @Mutation("updateAnswer")
@@ -139,6 +176,19 @@ public class AnswerGraphQL {
                                              @DefaultValue("0") @Description("Page number, from 0") int page,
                                              @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         return pages.pages(List.of(lab), questionnaire, statuses, page, size).get(0);
+    }
+
+    // Lab.answerConnection: batched per distinct argument set by LabAnswerConnections (a KeyedBatch); this method is
+    // the declaration (arguments, descriptions) and the one-lab fallback.
+    @Name("answerConnection")
+    @Description("The lab's answers by keyset (Relay connection), filtered by questionnaire and statuses, in questionnaire and question order: "
+            + "`first` answers after the cursor `after` (a cursor continues one lab: ask for that lab); its cursors are those of answerConnection(filter: {lab})")
+    public @NonNull AnswerConnection labAnswerConnection(@Source LabNode lab,
+                                                         @Description("Only answers to questions of this questionnaire (slug)") String questionnaire,
+                                                         @Description("Only answers with one of these statuses (any when absent)") List<ResponseStatus> statuses,
+                                                         @DefaultValue("50") @Description("How many answers, 1 to 200") int first,
+                                                         @Description("The endCursor (or an edge's cursor) of the previous page of this lab; from the first answer when absent") String after) {
+        return connections.connections(List.of(lab), questionnaire, statuses, first, after).get(0);
     }
 
     // Question.answers lives here, with the type it returns: the question room knows nothing of answers.

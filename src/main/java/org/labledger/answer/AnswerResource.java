@@ -38,6 +38,7 @@ import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
+import org.labledger.common.Cursor;
 import org.labledger.common.OpenApiContract;
 import org.labledger.common.Preconditions;
 
@@ -51,6 +52,8 @@ public class AnswerResource {
             "delivered", "answered_on", "updated_at", "summary", "source_urls");
     /** The largest CSV page (and the default size of a CSV): every answer of the dataset in one download, ~2 MB. */
     static final int CSV_MAX_SIZE = Paging.CSV_MAX_SIZE;
+    static final String OFFSET_PAGE = Paging.OFFSET_PAGE;
+    static final String CURSOR = Paging.CURSOR;
 
     @Inject
     AnswerService answers;
@@ -67,10 +70,14 @@ public class AnswerResource {
     @APIResponse(responseCode = "200", description = "one page of answers (JSON or, with Accept: text/csv, CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerService.AnswerRow.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@Parameter(description = "a lab (slug)", example = "anthropic") @QueryParam("lab") String lab, @Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "answer status; repeat or comma-separate for several", schema = @Schema(type = SchemaType.ARRAY, implementation = ResponseStatus.class), explode = Explode.TRUE) @QueryParam("status") List<String> status,
                          @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire, @Parameter(description = "a question (key)", example = "alw-multi-staff-safety-concerns-process") @QueryParam("question") String question,
-                         @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered, @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = "only answers that were (true) or were not (false) delivered", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("delivered") String delivered, @Parameter(description = OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
                          @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom,
                          @Context UriInfo uri, @Context HttpHeaders headers) {
         if (Negotiation.wantsCsv(headers)) {
+            if (cursor != null) {
+                throw ApiException.badParameter("cursor", "applies to the JSON list only; CSV pages by page and size");
+            }
             return csv(lab, topic, status, questionnaire, question, delivered, page, size, bom, uri);
         }
         Params params = new Params();
@@ -80,7 +87,15 @@ public class AnswerResource {
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
+        if (cursor != null && !cursor.isBlank()) {
+            return Paging.ok(answers.rowsAfter(filter, cursor, s), uri);
+        }
+        if (p == 0) {
+            // page 0 is the first keyset page: the same rows, and the cursor of the next
+            return Paging.ok(PageResult.first(answers.rowsAfter(filter, null, s)), uri);
+        }
         return Paging.ok(answers.rows(filter, p, s), uri);
     }
 

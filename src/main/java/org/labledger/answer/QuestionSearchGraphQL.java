@@ -5,11 +5,14 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.labledger.common.Batch;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.PageInfo;
 import org.labledger.common.Params;
 import org.labledger.question.Question;
 import org.labledger.question.QuestionFilter;
@@ -55,5 +58,38 @@ public class QuestionSearchGraphQL {
                 f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).toList(), Params.text(f.questionnaire()), f.text()), sort, page, size, topics.tree());
         Map<Long, QuestionNode> nodes = Batch.index(QuestionNode.byIds(Question.getEntityManager(), ids.items()), QuestionNode::id);
         return new QuestionPage(ids.items().stream().map(nodes::get).toList(), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Name("QuestionEdge")
+    @Description("A question of a connection, with the cursor after it")
+    public record QuestionEdge(@NonNull @Description("The cursor after this question: pass it as `after` for the questions that follow it (opaque)") String cursor,
+                               @NonNull @Description("The question") QuestionNode node) {
+    }
+
+    @Name("QuestionConnection")
+    @Description("A page of questions by keyset (Relay connection) in questionnaire order: every page costs what the first does, however deep")
+    public record QuestionConnection(@NonNull @Description("The questions of this page, in questionnaire order, each with its cursor") List<@NonNull QuestionEdge> edges,
+                                     @NonNull @Description("Whether more questions follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                     @Description("How many questions the whole list holds") int totalCount) {
+    }
+
+    @Query("questionConnection")
+    @Description("Questions matching the filter by keyset (Relay connection), in questionnaire order (questionnaire, ordinal): "
+            + "`first` questions after the cursor `after`; unlike `questions(page:)`, a deep page costs what the first does")
+    public @NonNull QuestionConnection questionConnection(@Description("Conditions the questions must meet (all questions when absent); keep them while paging") QuestionFilterInput filter,
+                                                          @DefaultValue("50") @Description("How many questions, 1 to 200") int first,
+                                                          @Description("The endCursor (or an edge's cursor) of the previous page; from the first question when absent") String after) {
+        Paging.checkFirst(first);
+        QuestionFilterInput f = filter == null ? new QuestionFilterInput(null, null, null, null, null) : filter;
+        KeysetPage<Long> ids = questions.idsAfter(new QuestionFilter(Params.text(f.lab()), Params.text(f.topic()),
+                f.statuses() == null ? List.of() : f.statuses().stream().map(Enum::name).toList(), Params.text(f.questionnaire()), f.text()),
+                "ordinal", after, first, topics.tree());
+        Map<Long, QuestionNode> nodes = ids.items().isEmpty() ? Map.of()
+                : Batch.index(QuestionNode.byIds(Question.getEntityManager(), ids.items()), QuestionNode::id);
+        List<QuestionEdge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.items().size(); i++) {
+            edges.add(new QuestionEdge(ids.cursors().get(i), nodes.get(ids.items().get(i))));
+        }
+        return new QuestionConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
     }
 }

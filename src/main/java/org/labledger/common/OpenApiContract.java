@@ -123,12 +123,16 @@ public class OpenApiContract implements OASFilter {
         List<Parameter> params = op.getParameters() == null ? List.of() : op.getParameters();
         boolean paged = false;
         Parameter ifMatch = null;
+        // a list that also pages by keyset (Cursor): its page is documented as offset paging, its envelope has nextCursor
+        boolean keyset = params.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY && "cursor".equals(p.getName()));
         for (Parameter p : params) {
             boolean csv = path.endsWith(".csv");
             if (p.getIn() == Parameter.In.QUERY && "page".equals(p.getName())) {
                 paged = !csv;
                 p.setSchema(integer(0, null, 0));
-                p.setDescription("page number, from 0");
+                p.setDescription(keyset ? Paging.OFFSET_PAGE : "page number, from 0");
+            } else if (p.getIn() == Parameter.In.QUERY && "cursor".equals(p.getName())) {
+                p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Cursor.MAX_LENGTH).pattern("^[A-Za-z0-9_-]+$"));
             } else if (p.getIn() == Parameter.In.QUERY && "size".equals(p.getName())) {
                 p.setSchema(csv ? integer(1, Paging.CSV_MAX_SIZE, Paging.CSV_MAX_SIZE) : integer(1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE));
                 p.setDescription(csv ? "rows per page, 1 to " + Paging.CSV_MAX_SIZE + " (by default all of them up to that)"
@@ -148,7 +152,7 @@ public class OpenApiContract implements OASFilter {
             ok.addHeader("Link", ref("Link"));
         }
         if (paged && ok != null) {
-            envelope(components, ok);
+            envelope(components, ok, keyset);
             ok.addHeader("X-Total-Count", ref("XTotalCount"));
             ok.addHeader("Link", ref("Link"));
         }
@@ -198,7 +202,7 @@ public class OpenApiContract implements OASFilter {
     }
 
     /** The 200 body documented as an array of items becomes the paging envelope of those items. */
-    private static void envelope(Components components, APIResponse ok) {
+    private static void envelope(Components components, APIResponse ok, boolean keyset) {
         if (ok.getContent() == null) {
             return;
         }
@@ -208,19 +212,26 @@ public class OpenApiContract implements OASFilter {
         }
         Schema items = json.getSchema().getItems();
         String item = items.getRef().substring(items.getRef().lastIndexOf('/') + 1);
-        String name = item + "Page";
+        String name = item + (keyset ? "CursorPage" : "Page");
         if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
             Map<String, Schema> props = new LinkedHashMap<>();
             props.put("items", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().ref(items.getRef()))
                     .description("this page's " + item + " items"));
-            props.put("page", integer(0, null, null).description("this page's number, from 0"));
+            if (keyset) {
+                props.put("nextCursor", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Cursor.MAX_LENGTH)
+                        .description("the cursor of the next page (absent on the last page): pass it as cursor, or follow the Link rel=\"next\"; "
+                                + "on page 0 and on every cursor page"));
+            }
+            props.put("page", integer(0, null, null).description(keyset ? "this page's number, from 0 (absent on a cursor page)" : "this page's number, from 0"));
             props.put("size", integer(1, Paging.MAX_SIZE, null).description("the page size asked for"));
             props.put("totalItems", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").minimum(BigDecimal.ZERO)
                     .description("items over all pages (also the X-Total-Count header)"));
-            props.put("totalPages", integer(0, null, null).description("number of pages of this size"));
+            props.put("totalPages", integer(0, null, null).description(keyset ? "number of pages of this size (absent on a cursor page)" : "number of pages of this size"));
             components.addSchema(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                    .description("One page of " + item + " (pages count from 0; the Link header has first, prev, next, last)")
-                    .properties(props).required(List.of("items", "page", "size", "totalItems", "totalPages")));
+                    .description(keyset
+                            ? "One page of " + item + ": by offset (page; Link first, prev, next, last) or by keyset (cursor: items, size, totalItems, nextCursor; Link first, next)"
+                            : "One page of " + item + " (pages count from 0; the Link header has first, prev, next, last)")
+                    .properties(props).required(keyset ? List.of("items", "size", "totalItems") : List.of("items", "page", "size", "totalItems", "totalPages")));
         }
         json.setSchema(OASFactory.createSchema().ref("#/components/schemas/" + name));
     }

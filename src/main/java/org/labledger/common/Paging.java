@@ -15,6 +15,13 @@ public final class Paging {
     /** Pages of a CSV download: up to this many rows, and by default as many, so that one download holds a whole table. */
     public static final int CSV_MAX_SIZE = 10_000;
 
+    /** OpenAPI text of {@code page} on lists that also page by cursor. */
+    public static final String OFFSET_PAGE = "page number, from 0 (offset paging: a deep page costs in proportion to its offset; use cursor for deep pages); not with cursor";
+    /** OpenAPI text of {@code cursor}. */
+    public static final String CURSOR = "keyset paging: the nextCursor of the previous page (also in its Link rel=\"next\"), passed unchanged; "
+            + "every page then costs what the first does. The response is then {items, size, totalItems, nextCursor} (nextCursor absent on the last page); "
+            + "the filters must stay those of the first page; not with page";
+
     private Paging() {
     }
 
@@ -56,6 +63,18 @@ public final class Paging {
         params.check();
     }
 
+    /** The largest {@code first} of a GraphQL connection (as {@link #MAX_SIZE} for a page). */
+    public static final int MAX_FIRST = MAX_SIZE;
+
+    /** Checks a GraphQL connection's {@code first} (1 to {@link #MAX_FIRST}); a mistake is BAD_REQUEST. */
+    public static void checkFirst(int first) {
+        if (first < 1 || first > MAX_FIRST) {
+            Params params = new Params();
+            params.add("first", "must be between 1 and " + MAX_FIRST + ", was " + first);
+            params.check();
+        }
+    }
+
     /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last (on the public base URL). */
     public static Response ok(PageResult<?> result, UriInfo uri) {
         List<Link> links = new ArrayList<>();
@@ -64,10 +83,30 @@ public final class Paging {
         if (result.page() > 0) {
             links.add(link(uri, Math.min(result.page() - 1, last), result.size(), "prev"));
         }
+        // page 0 of a keyset list keeps its offset links (clients that follow them keep getting offset pages with their
+        // page numbers); its nextCursor is in the body, and each cursor page's next link carries the cursor
         if (result.page() < last) {
             links.add(link(uri, result.page() + 1, result.size(), "next"));
         }
         links.add(link(uri, last, result.size(), "last"));
+        return Response.ok(result)
+                .links(links.toArray(Link[]::new))
+                .header("X-Total-Count", result.totalItems())
+                .build();
+    }
+
+    /**
+     * A 200 response carrying a keyset page and its {@code Link} headers: {@code first} (no cursor) and, unless it is
+     * the last page, {@code next} (this request with {@code cursor} set to the page's nextCursor).
+     */
+    public static Response ok(CursorPage<?> result, UriInfo uri) {
+        List<Link> links = new ArrayList<>();
+        links.add(Link.fromUriBuilder(PublicUrls.request(uri).replaceQueryParam("cursor").replaceQueryParam("page")
+                .replaceQueryParam("size", result.size())).rel("first").build());
+        if (result.nextCursor() != null) {
+            links.add(Link.fromUriBuilder(PublicUrls.request(uri).replaceQueryParam("page")
+                    .replaceQueryParam("cursor", result.nextCursor()).replaceQueryParam("size", result.size())).rel("next").build());
+        }
         return Response.ok(result)
                 .links(links.toArray(Link[]::new))
                 .header("X-Total-Count", result.totalItems())

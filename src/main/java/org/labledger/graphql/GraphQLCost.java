@@ -303,11 +303,13 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
             GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(def.getType());
             double childTimes = times;
             if (fieldType instanceof GraphQLList) {
-                childTimes *= "items".equals(name) && pageSize > 0 ? pageSize : sizes.of(type.getName(), name);
+                // a page's items and a connection's edges hold at most the page size asked for (size, first)
+                childTimes *= ("items".equals(name) || "edges".equals(name)) && pageSize > 0 ? pageSize : sizes.of(type.getName(), name);
             }
             GraphQLFieldsContainer child = container(GraphQLTypeUtil.unwrapAll(def.getType()));
             if (child != null && field.getSelectionSet() != null) {
-                int childPage = def.getArgument("size") != null ? pageSize(field) : 0;
+                int childPage = def.getArgument("size") != null ? pageSize(field, "size")
+                        : def.getArgument("first") != null ? pageSize(field, "first") : 0;
                 selections(field.getSelectionSet(), child, childTimes, depth + 1, new HashMap<>(), childPage, new ArrayList<>());
             }
         }
@@ -331,9 +333,9 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
             }
         }
 
-        /** The {@code size} argument of a paged query (its default when absent), within the accepted 1–200. */
-        private int pageSize(Field field) {
-            Object v = argumentValue(field, "size");
+        /** The {@code size} argument of a paged query or {@code first} of a connection (50 when absent), within the accepted 1–200. */
+        private int pageSize(Field field, String argument) {
+            Object v = argumentValue(field, argument);
             long size = v instanceof Number n ? n.longValue() : 50;
             return (int) Math.max(1, Math.min(200, size));
         }

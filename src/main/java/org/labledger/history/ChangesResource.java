@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
+import org.labledger.common.Cursor;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.PageResult;
 import org.labledger.common.Params;
 import org.labledger.common.TextRules;
 import org.labledger.common.PublicUrls;
@@ -39,14 +42,25 @@ public class ChangesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listChanges", summary = "Recorded changes after `since` (ISO-8601; all when absent), oldest first, paged; optionally of one entity type (ANSWER, LAB, …)")
     @APIResponse(responseCode = "200", description = "one page of revisions, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionService.RevisionView.class)))
-    public Response changes(@Parameter(description = "only changes after this time (ISO-8601 date or date-time); all when absent", example = "2026-01-01T00:00:00Z") @QueryParam("since") String since, @Parameter(description = "only changes of this entity type", example = "ANSWER") @QueryParam("entity") String entity, @QueryParam("page") String page,
-                            @QueryParam("size") String size, @Context UriInfo uri) {
+    public Response changes(@Parameter(description = "only changes after this time (ISO-8601 date or date-time); all when absent", example = "2026-01-01T00:00:00Z") @QueryParam("since") String since, @Parameter(description = "only changes of this entity type", example = "ANSWER") @QueryParam("entity") String entity, @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page,
+                            @QueryParam("size") String size, @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
         OffsetDateTime t = RevisionService.timestamp("since", since);
-        return Paging.ok(revisions.changes(t, Params.text(entity) == null ? null : entity.trim().toUpperCase(), p, s), uri);
+        String e = Params.text(entity) == null ? null : entity.trim().toUpperCase();
+        if (cursor != null && !cursor.isBlank()) {
+            KeysetPage<RevisionService.RevisionView> k = revisions.changesAfter(t, e, cursor, s);
+            return Paging.ok(k.rest(k.items()), uri);
+        }
+        if (p == 0) {
+            // page 0 is the first keyset page: the same rows, and the cursor of the next
+            KeysetPage<RevisionService.RevisionView> k = revisions.changesAfter(t, e, null, s);
+            return Paging.ok(PageResult.first(k.rest(k.items())), uri);
+        }
+        return Paging.ok(revisions.changes(t, e, p, s), uri);
     }
 
     @GET

@@ -7,6 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.common.ApiException;
 import org.labledger.common.PageResult;
+import org.labledger.common.Cursor;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.Params;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -119,6 +122,54 @@ public class RevisionService {
                 ? list.setFirstResult((int) offset).setMaxResults(size).getResultList().stream().map(RevisionView::of).toList()
                 : List.of();
         return PageResult.of(items, page, size, total);
+    }
+
+    /** The list name in change cursors. */
+    static final String CURSOR_LIST = "changes";
+
+    /**
+     * Changes after a cursor (from the first when null), in the order of {@link #changes} (time, id: unique), by
+     * keyset on the (changed_at, id) index, or (entity, changed_at, id) with an entity: no OFFSET, so the last page
+     * costs what the first does. One more row than the page is read, to know whether another follows.
+     */
+    public KeysetPage<RevisionView> changesAfter(OffsetDateTime since, String entity, String cursor, int size) {
+        String scope = "since=" + (since == null ? null : since.toInstant()) + "&entity=" + entity;
+        Params params = new Params();
+        List<String> key = Cursor.decode(params, cursor, CURSOR_LIST, scope, 2);
+        OffsetDateTime at = null;
+        long id = 0;
+        if (key != null) {
+            try {
+                at = java.time.Instant.parse(key.get(0)).atOffset(java.time.ZoneOffset.UTC);
+                id = Long.parseLong(key.get(1));
+            } catch (RuntimeException e) {
+                params.add("cursor", "is not a cursor of this API; pass the nextCursor of a page unchanged");
+            }
+        }
+        params.check();
+        String where = "true" + (since != null ? " and changed_at > :since" : "") + (entity != null ? " and entity = :entity" : "");
+        var count = em.createNativeQuery("select count(*) from revision where " + where);
+        var list = em.createNativeQuery("select * from revision where " + where + (at != null ? " and (changed_at, id) > (:at, :id)" : "")
+                + " order by changed_at, id limit :limit", Revision.class);
+        if (since != null) {
+            count.setParameter("since", since);
+            list.setParameter("since", since);
+        }
+        if (entity != null) {
+            count.setParameter("entity", entity);
+            list.setParameter("entity", entity);
+        }
+        if (at != null) {
+            list.setParameter("at", at).setParameter("id", id);
+        }
+        list.setParameter("limit", size + 1);
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Revision> rows = list.getResultList();
+        List<Revision> page = rows.subList(0, Math.min(size, rows.size()));
+        return new KeysetPage<>(page.stream().map(RevisionView::of).toList(),
+                page.stream().map(r -> Cursor.encode(CURSOR_LIST, scope, List.of(r.changedAt.toInstant(), r.id))).toList(),
+                size, total, rows.size() > size);
     }
 
     /**

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.OpenApiContract;
 import org.labledger.common.Paging;
+import org.labledger.common.Cursor;
+import org.labledger.common.PageResult;
 import org.labledger.common.Params;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
@@ -59,15 +61,24 @@ public class QuestionResource {
                          @Parameter(description = "questionnaire slug") @QueryParam("questionnaire") String questionnaire,
                          @Parameter(description = "full-text search (web-search syntax: words, \"phrases\", -not, or)", example = "whistleblower") @QueryParam("q") String q,
                          @Parameter(description = "ordinal (default), key, topic, questionnaire, relevance (with q); '-' prefix for descending", schema = @Schema(type = SchemaType.STRING, enumeration = {"ordinal", "-ordinal", "key", "-key", "topic", "-topic", "questionnaire", "-questionnaire", "relevance", "-relevance"})) @QueryParam("sort") String sort,
-                         @Parameter(description = "page number, from 0") @QueryParam("page") String page,
+                         @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page,
                          @Parameter(description = "page size, 1 to 200") @QueryParam("size") String size,
+                         @Parameter(description = Paging.CURSOR + "; with sort ordinal or questionnaire (the default without q)") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
         List<String> statuses = answers.statusNames(params, "status", status);
+        Cursor.exclusive(params, cursor, page);
         params.check();
         QuestionFilter filter = new QuestionFilter(Params.text(lab), Params.text(topic), statuses, Params.text(questionnaire), q);
+        if (cursor != null && !cursor.isBlank()) {
+            return Paging.ok(service.searchAfter(filter, sort, cursor, s), uri);
+        }
+        if (p == 0 && QuestionService.keysetSort(sort, q)) {
+            // page 0 in questionnaire order is the first keyset page: the same rows, and the cursor of the next
+            return Paging.ok(PageResult.first(service.searchAfter(filter, sort, null, s)), uri);
+        }
         return Paging.ok(service.search(filter, sort, p, s), uri);
     }
 

@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.labledger.common.ApiException;
+import org.labledger.common.Cursor;
+import org.labledger.common.CursorPage;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.Params;
 import org.labledger.common.NativePage;
 import org.labledger.common.PageResult;
 import org.labledger.lab.Lab;
@@ -138,6 +142,95 @@ public class QuestionService {
                 + " order by q.ordinal " + dir + " limit :upto) x"
                 + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
                 + " order by qn.slug " + dir + ", x.ordinal " + dir + ", x.id offset :offset limit :size", f.parameters(), total, page, size);
+    }
+
+    /** The list name in question cursors. */
+    static final String CURSOR_LIST = "questions";
+
+    /** Whether a sort is the questionnaire order that keyset pages follow (ordinal or questionnaire, ascending; the default without q). */
+    public static boolean keysetSort(String sort, String text) {
+        String s = sort == null || sort.isBlank() ? (text != null && !text.isBlank() ? "relevance" : "ordinal") : sort.trim();
+        return s.equals("ordinal") || s.equals("questionnaire");
+    }
+
+    /** One page of question summaries after a cursor (from the first when null), in questionnaire order. */
+    public CursorPage<QuestionSummary> searchAfter(QuestionFilter f, String sort, String cursor, int size) {
+        TopicService.Tree tree = topics.tree();
+        Long labId = labId(f);
+        KeysetPage<Long> ids = idsAfter(f, labId, sort, cursor, size, tree);
+        return ids.rest(summaries(ids.items(), tree, labId));
+    }
+
+    /** The ids of one keyset page of questions: see {@link #idsAfter(QuestionFilter, Long, String, String, int, TopicService.Tree)}. */
+    public KeysetPage<Long> idsAfter(QuestionFilter f, String sort, String cursor, int size, TopicService.Tree tree) {
+        return idsAfter(f, labId(f), sort, cursor, size, tree);
+    }
+
+    /**
+     * Questions after a cursor in questionnaire order (questionnaire slug, ordinal: unique), by keyset: for each
+     * questionnaire from the cursor's on, walk its questions by ordinal from the cursor's (the unique index) and keep
+     * those the filters (and the lab's answer index) confirm, stopping once the page is full. No OFFSET: the last page
+     * costs what the first does. Same rows and order as {@link #searchIds} with sort ordinal.
+     */
+    private KeysetPage<Long> idsAfter(QuestionFilter f, Long labId, String sort, String cursor, int size, TopicService.Tree tree) {
+        Params errors = new Params();
+        if (!keysetSort(sort, f.text())) {
+            errors.add("cursor", "pages the questionnaire order only (sort ordinal or questionnaire); use page with sort '" + sort + "'"
+                    + (sort == null ? " (the default with q: relevance)" : ""));
+            errors.check();
+        }
+        java.util.Set<Long> topicIds = f.topic() == null ? null : tree.subtree(topics.require(tree, "topic", f.topic()));
+        Long questionnaire = f.questionnaire() == null ? null : Questionnaire.forParameter("questionnaire", f.questionnaire()).id;
+        List<String> statuses = f.statuses() == null ? null : f.statuses().stream().distinct().sorted().toList();
+        TallyFilter answered = new TallyFilter(labId, topicIds, statuses, questionnaire, null);
+        boolean hasText = f.text() != null && !f.text().isBlank();
+        String scope = "lab=" + labId + "&topics=" + (topicIds == null ? null : new java.util.TreeSet<>(topicIds)) + "&statuses=" + answered.statuses()
+                + "&questionnaire=" + questionnaire + "&q=" + (hasText ? f.text().trim() : null);
+        List<String> key = Cursor.decode(errors, cursor, CURSOR_LIST, scope, 2);
+        Integer ordinal = null;
+        if (key != null) {
+            try {
+                ordinal = Integer.valueOf(key.get(1));
+            } catch (NumberFormatException e) {
+                errors.add("cursor", "is not a cursor of this API; pass the nextCursor of a page unchanged");
+            }
+        }
+        errors.check();
+        Map<String, Object> params = answered.parameters();
+        String filters = answered.topicCondition("q.")
+                + (answered.lab() != null || answered.statuses() != null
+                ? " and exists (select 1 from answer a where a.question_id = q.id" + answered.answerConditions("a.") + ")" : "")
+                + (hasText ? " and q.search @@ websearch_to_tsquery('english', :text)" : "");
+        if (hasText) {
+            params.put("text", f.text());
+        }
+        Long total = labId != null && !hasText ? answers.count(answered) : null;
+        if (total == null) {
+            var count = em.createNativeQuery("select count(*) from question q where true" + answered.questionConditions("q.") + filters.substring(answered.topicCondition("q.").length()));
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        params.put("afterQuestionnaire", key == null ? "" : key.get(0));
+        params.put("afterOrdinal", ordinal == null ? Integer.MIN_VALUE : ordinal);
+        params.put("limit", size + 1);
+        var query = em.createNativeQuery(keysetSql(filters, questionnaire != null));
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> raw = query.getResultList();
+        List<Object[]> page = raw.subList(0, Math.min(size, raw.size()));
+        return new KeysetPage<>(page.stream().map(x -> ((Number) x[0]).longValue()).toList(),
+                page.stream().map(x -> Cursor.encode(CURSOR_LIST, scope, List.of(x[1], ((Number) x[2]).intValue()))).toList(),
+                size, total, raw.size() > size);
+    }
+
+    /** The keyset statement of the question list: the same text at every depth, the cursor in parameters. */
+    public static String keysetSql(String filters, boolean byQuestionnaire) {
+        return "select x.id, qn.slug questionnaire_slug, x.ordinal from questionnaire qn cross join lateral ("
+                + "select q.id, q.ordinal from question q where q.questionnaire_id = qn.id" + filters
+                + " and q.ordinal > (case when qn.slug = :afterQuestionnaire then :afterOrdinal else " + Integer.MIN_VALUE + " end)"
+                + " order by q.ordinal limit :limit) x where qn.slug >= :afterQuestionnaire"
+                + (byQuestionnaire ? " and qn.id = :questionnaire" : "")
+                + " order by qn.slug, x.ordinal limit :limit";
     }
 
     private static String orderBy(String sort, boolean hasText) {

@@ -251,6 +251,7 @@ class OpenApiDocumentTest {
     void pagingParametersAreBoundedIntegersAndPagedBodiesAreTheEnvelope() {
         List<String> failures = new ArrayList<>();
         List<String> pagedGets = new ArrayList<>();
+        List<String> keysetGets = new ArrayList<>();
         eachOperation((label, op) -> {
             JsonNode page = parameter(op, "query", "page").path("schema");
             JsonNode size = parameter(op, "query", "size").path("schema");
@@ -278,7 +279,16 @@ class OpenApiDocumentTest {
             }
             JsonNode ok = resolve(op.path("responses").path("200"));
             JsonNode envelope = resolve(ok.path("content").path("application/json").path("schema"));
-            if (!names(envelope.path("properties")).equals(List.of("items", "page", "size", "totalItems", "totalPages"))
+            JsonNode cursor = parameter(op, "query", "cursor").path("schema");
+            if (!cursor.isMissingNode()) {
+                // keyset lists: cursor an opaque bounded string, nextCursor in the envelope
+                if (!"string".equals(cursor.path("type").asText()) || cursor.path("maxLength").asInt(-1) <= 0) {
+                    failures.add(label + ": cursor must be a bounded string, is " + cursor);
+                }
+                keysetGets.add(label.substring(4));
+            }
+            if (!names(envelope.path("properties")).equals(cursor.isMissingNode() ? List.of("items", "page", "size", "totalItems", "totalPages")
+                    : List.of("items", "nextCursor", "page", "size", "totalItems", "totalPages"))
                     || !"array".equals(envelope.path("properties").path("items").path("type").asText())
                     || resolve(envelope.path("properties").path("items").path("items")).path("properties").isEmpty()) {
                 failures.add(label + ": a paged list's body must be the envelope of typed items, is " + envelope);
@@ -295,14 +305,22 @@ class OpenApiDocumentTest {
         none(failures);
         assertEquals(List.of("/api/agreements", "/api/answers", "/api/changes", "/api/claims", "/api/entities", "/api/events", "/api/labs", "/api/people", "/api/questionnaires",
                 "/api/questions", "/api/releases", "/api/reply/questions", "/api/reply/submissions", "/api/scorecards", "/api/sources", "/api/topics"), pagedGets.stream().sorted().toList(), "every JSON list is paged");
+        assertEquals(List.of("/api/answers", "/api/changes", "/api/questions"), keysetGets.stream().sorted().toList(), "the big lists page by keyset too");
         // and the server does send that envelope and those headers, on each public list without path parameters (the
         // reply lists need a lab's or a curator's token: ReplyFlowTest checks theirs)
         for (String path : pagedGets.stream().filter(p -> !TOKEN_READS.contains("GET " + p)).toList()) {
             io.restassured.response.Response r = given().queryParam("size", 1).when().get(path);
             r.then().statusCode(200);
-            assertEquals(List.of("items", "page", "size", "totalItems", "totalPages"),
+            assertEquals(keysetGets.contains(path) ? List.of("items", "nextCursor", "page", "size", "totalItems", "totalPages")
+                            : List.of("items", "page", "size", "totalItems", "totalPages"),
                     r.jsonPath().getMap("$").keySet().stream().sorted().toList(), path);
             assertTrue(r.header("X-Total-Count") != null && r.header("ETag") != null && r.header("Link") != null, path);
+            if (keysetGets.contains(path)) {
+                // and a cursor page: items, size, totalItems and nextCursor (the seed holds more than two of each)
+                io.restassured.response.Response c = given().queryParam("size", 1).queryParam("cursor", r.jsonPath().getString("nextCursor")).when().get(path);
+                c.then().statusCode(200);
+                assertEquals(List.of("items", "nextCursor", "size", "totalItems"), c.jsonPath().getMap("$").keySet().stream().sorted().toList(), path);
+            }
         }
     }
 

@@ -5,28 +5,39 @@
 # start: schema up to date, seed checksum already imported), and the CPU time of the main thread alone (the start-up's
 # own work: the JIT compilers and GC run on other threads), for each mode:
 #
-#   jvm     java -jar target/quarkus-app/quarkus-run.jar
-#   appcds  the same with -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa (only when that archive exists: build
-#           it with ./mvnw -B -ntp package -DskipTests -Pappcds, see bench/README.md "Start-up")
+#   jvm             java -jar quarkus-run.jar (from target/quarkus-app), the JDK on the PATH (17 here)
+#   appcds          the same with -XX:SharedArchiveFile=app-cds.jsa, the archive Quarkus writes at build time (only when
+#                   it exists: ./mvnw -B -ntp package -DskipTests -Pappcds); its training run stops after static
+#                   initialisation, so it holds only the classes loaded until then (no database needed to build it)
+#   appcds-trained  a dynamic AppCDS archive (-XX:ArchiveClassesAtExit) from a training run of this script: a whole
+#                   start against the bench database, one REST and one GraphQL request, a clean stop
+#   jvm25, aot25    the same jar on JDK 25 (JAVA25, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; skipped when
+#                   absent), without and with its AOT cache (JEP 483/514/515: -XX:AOTCacheOutput from the same kind
+#                   of training run, then -XX:AOTCache)
 #
-#   bench/startup.sh [RUNS] [MODES]        defaults: 5 runs, "jvm appcds"
+#   bench/startup.sh [RUNS] [MODES]        defaults: 5 runs, "jvm appcds appcds-trained jvm25 aot25"
 #
 # Uses its own database (STARTUP_DB, default labledger_bench_startup, created by scripts/db.sh) on port STARTUP_PORT
-# (default 8097); extra JVM options in JAVA_OPTS; STATES="unchanged" measures only the second start. A fresh database is made by dropping and re-creating the public
+# (default 8097); extra JVM options in JAVA_OPTS; APP_DIR: another build's quarkus-app directory (absolute path;
+# OUT_DIR then keeps its logs apart), to compare two commits in the same conditions; STATES="unchanged" measures only the second start. A fresh database is made by dropping and re-creating the public
 # schema. Prints a Markdown table; the machine's load (uptime) before and after, since the figures are wall-clock
 # times on a shared machine: the CPU column is less sensitive to other load than the wall-clock one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-modes="${2:-jvm appcds}"
+modes="${2:-jvm appcds appcds-trained jvm25 aot25}"
+java17="${JAVA:-java}"
+java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 db="${STARTUP_DB:-labledger_bench_startup}"
 port="${STARTUP_PORT:-8097}"
 jar=target/quarkus-app/quarkus-run.jar
-jsa=target/quarkus-app/app-cds.jsa
+app="${APP_DIR:-target/quarkus-app}"   # another build's quarkus-app directory, e.g. to compare two commits
+jsa="$app/app-cds.jsa"
 export PGPASSWORD="${PGPASSWORD:-labledger}"
 scripts/db.sh "$db" >/dev/null 2>&1
-[ -f "$jar" ] || ./mvnw -B -ntp -q package -DskipTests
-mkdir -p target/startup
+[ -n "${APP_DIR:-}" ] || [ -f "$jar" ] || ./mvnw -B -ntp -q package -DskipTests
+out_dir="${OUT_DIR:-$PWD/target/startup}"   # the logs of every start, the per-run figures and the trained archives
+mkdir -p "$out_dir"
 hz=$(getconf CLK_TCK)
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "[startup] port $port is in use: set STARTUP_PORT" >&2; exit 1; fi
 running=""
@@ -39,13 +50,21 @@ start_once() {
   local mode="$1" log="$2" opts=()
   # -Xshare:on: an archive the JVM cannot use (another JDK build, another class path) fails the start instead of
   # being ignored silently; the archive names the class path as the build ran it, so start from the jar's directory
-  [ "$mode" = appcds ] && opts+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:on)
+  local bin="$java17"
+  case "$mode" in
+    appcds) opts+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:on) ;;
+    appcds-trained) opts+=("-XX:SharedArchiveFile=$out_dir/trained.jsa" -Xshare:on) ;;
+    appcds-train) opts+=("-XX:ArchiveClassesAtExit=$out_dir/trained.jsa") ;;
+    jvm25) bin="$java25" ;;
+    aot25) bin="$java25"; opts+=("-XX:AOTCache=$out_dir/trained.aot" -XX:AOTMode=on) ;;
+    aot25-train) bin="$java25"; opts+=("-XX:AOTCacheOutput=$out_dir/trained.aot") ;;
+  esac
   # shellcheck disable=SC2206
   [ -n "${JAVA_OPTS:-}" ] && opts+=($JAVA_OPTS)
   local t0 t1 pid code
   t0=$(date +%s%N)
-  (cd target/quarkus-app && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_HTTP_PORT="$port" \
-    exec java "${opts[@]}" -jar quarkus-run.jar) >"$log" 2>&1 &
+  (cd "$app" && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_HTTP_PORT="$port" \
+    exec "$bin" "${opts[@]}" -jar quarkus-run.jar) >"$log" 2>&1 &
   pid=$!
   running=$pid
   while :; do
@@ -58,6 +77,11 @@ start_once() {
     sleep 0.01
   done
   t1=$(date +%s%N)
+  if [ "${mode%-train}" != "$mode" ]; then
+    # a training run: what a client does first, then a clean stop (the archive is written at exit)
+    curl -s -o /dev/null "http://127.0.0.1:$port/api/labs"
+    curl -s -o /dev/null "http://127.0.0.1:$port/graphql?query=%7Blabs%7Bitems%7Bslug%7D%7D%7D"
+  fi
   local rss cpu main
   rss=$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
   # fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime, stime in clock ticks
@@ -82,12 +106,20 @@ for mode in $modes; do
     echo "[startup] $jsa is missing (build with -Pappcds): appcds skipped" >&2
     continue
   fi
+  if [ "${mode%25}" != "$mode" ] && [ ! -x "$java25" ]; then
+    echo "[startup] no JDK 25 at $java25 (set JAVA25): $mode skipped" >&2
+    continue
+  fi
+  case "$mode" in
+    appcds-trained) rm -f $out_dir/trained.jsa; start_once appcds-train $out_dir/train-appcds.log >/dev/null ;;
+    aot25) rm -f $out_dir/trained.aot; start_once aot25-train $out_dir/train-aot25.log >/dev/null ;;
+  esac
   for state in ${STATES:-fresh unchanged}; do
-    out="target/startup/$mode-$state.txt"
+    out="$out_dir/$mode-$state.txt"
     : >"$out"
     for i in $(seq 1 "$runs"); do
       if [ "$state" = fresh ]; then fresh; elif [ "$i" = 1 ]; then start_once "$mode" /dev/null >/dev/null; fi
-      start_once "$mode" "$PWD/target/startup/$mode-$state-$i.log" >>"$out"
+      start_once "$mode" "$out_dir/$mode-$state-$i.log" >>"$out"
     done
     ms=$(cut -d' ' -f1 "$out" | median)
     lo=$(cut -d' ' -f1 "$out" | sort -n | head -1)

@@ -43,7 +43,10 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "[startup] port $
 running=""
 trap '[ -n "$running" ] && kill "$running" 2>/dev/null' EXIT
 
-fresh() { psql -q -h 127.0.0.1 -U labledger -d "$db" -c 'drop schema public cascade; create schema public' >/dev/null 2>&1; }
+fresh() {
+  psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U labledger -d "$db" \
+    -c 'set client_min_messages = warning' -c 'drop schema public cascade' -c 'create schema public' >/dev/null
+}
 
 # one start: prints "ms rss_mb cpu_ms"
 start_once() {

@@ -202,6 +202,9 @@ public class AgreementWriteService {
         if (in.figures() != null) {
             figures = new ArrayList<>();
             for (int i = 0; i < in.figures().size(); i++) {
+                if (in.figures().get(i) == null) {
+                    throw Writes.unprocessable("figures[" + i + "]", "is null");
+                }
                 figures.add(figure("figures[" + i + "].", in.figures().get(i)));
             }
         }

@@ -42,7 +42,7 @@ public record ProvisionInput(
         @Schema(description = "The slug of the named entity (LEGAL_ENTITY or ORGANISATION) a stake is held in, only as the document states it; unchanged when absent")
         @Description("The slug of the named entity (LEGAL_ENTITY or ORGANISATION) a stake is held in, only as the document states it; unchanged when absent") @Size(max = 100) @Pattern(regexp = Writes.KEY, message = Writes.KEY_MESSAGE) String heldEntity,
         @Schema(description = "The provision's figures as the documents write them (at most 20; replaces them all; an empty list removes them; unchanged when absent)")
-        @Description("The provision's figures as the documents write them (at most 20; replaces them all; an empty list removes them; unchanged when absent)") @Size(max = 20, message = "at most 20 figures") List<@Valid @NotNull FigureInput> figures) {
+        @Description("The provision's figures as the documents write them (at most 20; replaces them all; an empty list removes them; unchanged when absent)") @Size(max = 20, message = "at most 20 figures") List<@Valid FigureInput> figures) {
 
     /** How a provision relates to an earlier one, with the one verbatim quote that says so (as the seed's lineage). */
     @Input("ProvisionLineageInput")

@@ -125,6 +125,16 @@ public class AgreementResource {
         return provision(Response.ok(), slug, writes.requireProvision(slug, key));
     }
 
+    @GET
+    @Path("/{slug}/provisions/{key}/state")
+    @Operation(operationId = "getProvisionAsOf", summary = "The provision as the change history says it stood at asOf (its recorded snapshot, with lineage, heldEntity and figures; one never changed since the seed import: its current one); 404 when it did not exist then")
+    @APIResponse(responseCode = "200", description = "the provision's state then", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.labledger.history.RevisionService.PastRecord.class)))
+    public org.labledger.history.RevisionService.PastRecord provisionAsOf(@Parameter(description = "an agreement version", example = "microsoft-openai-definitive-agreement") @PathParam("slug") String slug,
+                                                                          @Parameter(description = "a provision of it (also one deleted since)", example = "microsoft-openai-definitive-agreement-stake") @PathParam("key") String key,
+                                                                          @Parameter(required = true, description = "the time (ISO-8601 date or date-time)", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf) {
+        return writes.provisionAsOf(slug, key, asOf);
+    }
+
     @POST
     @Path("/{slug}/provisions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -32,6 +32,8 @@ public class AgreementWriteService {
     EntityManager em;
     @Inject
     CuratedWrites writes;
+    @Inject
+    org.labledger.history.RevisionService revisions;
 
     static final Curated<Agreement> AGREEMENTS = new Curated<>(ENTITY, "agreement", "slug", Agreement::findBySlug, a -> a.slug,
             a -> a.version, AgreementWriteService::snapshot);
@@ -53,6 +55,23 @@ public class AgreementWriteService {
             throw ApiException.notFound("provision", slug + "/" + key);
         }
         return p;
+    }
+
+    /** The provision as its change history says it stood at {@code asOf} (a 400 for a malformed time, 404 when it did not exist then). */
+    @Transactional
+    public org.labledger.history.RevisionService.PastRecord provisionAsOf(String slug, String key, String asOf) {
+        java.time.OffsetDateTime at = org.labledger.history.RevisionService.timestamp("asOf", asOf);
+        if (at == null) {
+            throw ApiException.badParameter("asOf", "is required");
+        }
+        org.labledger.history.RevisionService.PastRecord past = revisions.pastRecord(PROVISION, "provision", key, at, () -> {
+            Provision now = PROVISIONS.find().apply(key);
+            return now == null ? null : snapshot(now);
+        });
+        if (!slug.equals(past.state().get("agreement"))) {
+            throw ApiException.notFound("provision", slug + "/" + key);
+        }
+        return past;
     }
 
     @Transactional
@@ -175,6 +194,20 @@ public class AgreementWriteService {
                 throw Writes.unknown("beneficiary", "lab", in.beneficiary());
             }
         }
+        Long heldEntity = in.heldEntity() == null ? null : heldEntity(in.heldEntity());
+        String kind = in.kind() != null ? in.kind() : p.kind;
+        Provision predecessor = predecessor(p, kind, in.lineage());
+        org.labledger.source.Source changeSource = in.lineage() == null ? null : source("lineage.source", in.lineage().source());
+        List<org.labledger.source.Source> figures = null;
+        if (in.figures() != null) {
+            figures = new ArrayList<>();
+            for (int i = 0; i < in.figures().size(); i++) {
+                if (in.figures().get(i) == null) {
+                    throw Writes.unprocessable("figures[" + i + "]", "is null");
+                }
+                figures.add(figure("figures[" + i + "].", in.figures().get(i)));
+            }
+        }
         int ordinal;
         if (in.ordinal() != null) {
             ordinal = in.ordinal();
@@ -194,6 +227,149 @@ public class AgreementWriteService {
         p.validFrom = Writes.text(in.validFrom());
         p.validUntil = Writes.text(in.validUntil());
         p.validUntilCondition = Writes.text(in.validUntilCondition());
+        if (heldEntity != null) {
+            p.heldEntityId = heldEntity;
+        }
+        if (kind != null) {
+            p.kind = kind;
+        }
+        if (in.lineage() != null) {
+            ProvisionInput.LineageInput l = in.lineage();
+            p.change = l.change();
+            p.predecessor = predecessor;
+            p.changeSource = changeSource;
+            p.changeQuote = l.quote();
+            p.changeLocator = Writes.text(l.locator());
+            p.changeInference = Boolean.TRUE.equals(l.inference());
+            p.changeRationale = Writes.text(l.rationale());
+        }
+        if (figures != null) {
+            if (p.id == null) {
+                p.persist(); // the figures are about it: it needs its id first (create's persist is then a no-op)
+                em.flush();
+            }
+            org.labledger.source.Figure.delete("subjectType = ?1 and subjectId = ?2", SubjectType.PROVISION, p.id);
+            em.flush(); // (subject, ordinal) is unique
+            for (int i = 0; i < figures.size(); i++) {
+                ProvisionInput.FigureInput f = in.figures().get(i);
+                org.labledger.source.Figure row = new org.labledger.source.Figure();
+                row.subjectType = SubjectType.PROVISION;
+                row.subjectId = p.id;
+                row.ordinal = i + 1;
+                row.measure = f.measure().trim();
+                row.qualifier = f.qualifier();
+                row.value = f.value();
+                row.low = f.low();
+                row.high = f.high();
+                row.unit = f.unit();
+                row.text = f.text();
+                row.source = figures.get(i);
+                row.quote = f.citation().quote();
+                row.locator = Writes.text(f.citation().locator());
+                row.persist();
+            }
+        }
+    }
+
+    /** The entity a stake is held in, by slug: a LEGAL_ENTITY or ORGANISATION (as the seed validator requires). */
+    private Long heldEntity(String slug) {
+        // the entity room sits beside this one: read by name, as SubjectKeys does
+        List<Object[]> rows = em.createQuery("select x.id, x.kind from NamedEntity x where x.slug = ?1", Object[].class)
+                .setParameter(1, slug).getResultList();
+        if (rows.isEmpty()) {
+            throw Writes.unprocessable("heldEntity", "refers to unknown entity '" + slug + "'");
+        }
+        String kind = String.valueOf(rows.get(0)[1]);
+        if (!kind.equals("LEGAL_ENTITY") && !kind.equals("ORGANISATION")) {
+            throw Writes.unprocessable("heldEntity", "'" + slug + "' is a " + kind + ": a stake is held in a legal entity or an organisation");
+        }
+        return (Long) rows.get(0)[0];
+    }
+
+    /** The source of a quote, by key, or a 422 naming the field. */
+    private static org.labledger.source.Source source(String field, String key) {
+        org.labledger.source.Source s = org.labledger.source.Source.findByKey(key);
+        if (s == null) {
+            throw Writes.unknown(field, "source", key);
+        }
+        return s;
+    }
+
+    /**
+     * The lineage rules of the seed validator: REMOVAL records and only they REMOVE; ADDS names no earlier provision;
+     * the earlier provision belongs to a strictly earlier version of the same supersedes chain; an inference says why.
+     */
+    private Provision predecessor(Provision p, String kind, ProvisionInput.LineageInput l) {
+        boolean removal = "REMOVAL".equals(kind);
+        if (l == null) {
+            if (removal && p.change == null) {
+                throw Writes.unprocessable("lineage", "a REMOVAL needs a lineage with change REMOVES");
+            }
+            if (p.change != null && removal != (p.change == ProvisionChange.REMOVES)) {
+                throw Writes.unprocessable("kind", removal ? "a REMOVAL must have change REMOVES" : "REMOVES needs kind REMOVAL");
+            }
+            return null;
+        }
+        if (removal != (l.change() == ProvisionChange.REMOVES)) {
+            throw Writes.unprocessable("lineage.change", removal ? "a REMOVAL must have change REMOVES" : "REMOVES needs kind REMOVAL");
+        }
+        if (Boolean.TRUE.equals(l.inference()) && (l.rationale() == null || l.rationale().isBlank())) {
+            throw Writes.unprocessable("lineage.rationale", "is required when inference is true (say why)");
+        }
+        if (l.of() == null) {
+            return null;
+        }
+        if (l.change() == ProvisionChange.ADDS) {
+            throw Writes.unprocessable("lineage.of", "ADDS names no earlier provision");
+        }
+        if (l.of().equals(p.key)) {
+            throw Writes.unprocessable("lineage.of", "a provision cannot relate to itself");
+        }
+        Provision earlier = Provision.find("key", l.of()).firstResult();
+        if (earlier == null) {
+            throw Writes.unprocessable("lineage.of", "refers to unknown provision '" + l.of() + "'");
+        }
+        Set<Agreement> seen = new HashSet<>();
+        for (Agreement cur = p.agreement.supersedes; cur != null && seen.add(cur); cur = cur.supersedes) {
+            if (cur.id.equals(earlier.agreement.id)) {
+                return earlier;
+            }
+        }
+        throw Writes.unprocessable("lineage.of", "'" + l.of() + "' belongs to '" + earlier.agreement.slug + "', which is not an earlier version of '"
+                + p.agreement.slug + "' (supersedes chain)");
+    }
+
+    /** A figure's rules (the seed validator's): a RANGE has low and high, the others a value; its words stand in its quote. */
+    private static org.labledger.source.Source figure(String at, ProvisionInput.FigureInput f) {
+        if (f.qualifier() == org.labledger.source.FigureQualifier.RANGE) {
+            if (f.low() == null || f.high() == null) {
+                throw Writes.unprocessable(at + (f.low() == null ? "low" : "high"), "is required");
+            }
+            if (f.value() != null) {
+                throw Writes.unprocessable(at + "value", "a RANGE has low and high, not a value");
+            }
+            if (f.low().compareTo(f.high()) > 0) {
+                throw Writes.unprocessable(at + "low", "is above high");
+            }
+        } else {
+            if (f.value() == null) {
+                throw Writes.unprocessable(at + "value", "is required");
+            }
+            if (f.low() != null || f.high() != null) {
+                throw Writes.unprocessable(at + (f.low() != null ? "low" : "high"), "only a RANGE has low and high");
+            }
+        }
+        if (f.citation().quote() == null || f.citation().quote().isBlank()) {
+            throw Writes.unprocessable(at + "citation.quote", "is required (verbatim)");
+        }
+        if (!fold(f.citation().quote()).contains(fold(f.text()))) {
+            throw Writes.unprocessable(at + "text", "'" + f.text() + "' is not in the citation's quote");
+        }
+        return source(at + "citation.source", f.citation().source());
+    }
+
+    private static String fold(String s) {
+        return s.replaceAll("(?U)\\s+", " ").trim();
     }
 
     private static List<String> partyList(List<Party> parties) {
@@ -226,6 +402,46 @@ public class AgreementWriteService {
         m.put("validFrom", p.validFrom);
         m.put("validUntil", p.validUntil);
         m.put("validUntilCondition", p.validUntilCondition);
+        // written through the API since issue 14: present only when set, so the snapshots of plain terms stay as they were
+        if (!"TERM".equals(p.kind)) {
+            m.put("kind", p.kind);
+        }
+        if (p.change != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("change", p.change.name());
+            l.put("of", p.predecessor == null ? null : p.predecessor.key);
+            l.put("source", p.changeSource == null ? null : p.changeSource.key);
+            l.put("quote", p.changeQuote);
+            l.put("locator", p.changeLocator);
+            l.put("inference", p.changeInference);
+            l.put("rationale", p.changeRationale);
+            m.put("lineage", l);
+        }
+        if (p.heldEntityId != null) {
+            m.put("heldEntity", Provision.getEntityManager().createQuery("select x.slug from NamedEntity x where x.id = ?1", String.class)
+                    .setParameter(1, p.heldEntityId).getResultStream().findFirst().orElse(null));
+        }
+        if (p.id != null) {
+            List<Map<String, Object>> figures = new ArrayList<>();
+            for (org.labledger.source.Figure f : org.labledger.source.Figure.<org.labledger.source.Figure>list(
+                    "select f from Figure f join fetch f.source where f.subjectType = ?1 and f.subjectId = ?2 order by f.ordinal", SubjectType.PROVISION, p.id)) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("qualifier", f.qualifier.name());
+                x.put("measure", f.measure);
+                x.put("value", f.value == null ? null : f.value.stripTrailingZeros().toPlainString());
+                x.put("low", f.low == null ? null : f.low.stripTrailingZeros().toPlainString());
+                x.put("high", f.high == null ? null : f.high.stripTrailingZeros().toPlainString());
+                x.put("unit", f.unit);
+                x.put("text", f.text);
+                x.put("source", f.source.key);
+                x.put("quote", f.quote);
+                x.put("locator", f.locator);
+                figures.add(x);
+            }
+            if (!figures.isEmpty()) {
+                m.put("figures", figures);
+            }
+        }
         return m;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labledger.common.Writes;
 
 /**
@@ -29,7 +30,13 @@ public record AnswerChange(
         @Description("Evidence: the URL of the source") @Size(max = 2_000) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String sourceUrl,
         @Description("Evidence: the key of a known source") @Size(max = 100) String sourceKey,
         @Description("A short quote from the source") @Size(max = Writes.MAX_QUOTE) String quote,
-        @Description("Where in the source (page, section)") @Size(max = 500) String locator) {
+        @Description("Where in the source (page, section)") @Size(max = 500) String locator,
+        @Schema(description = "What kind of response the answer records (unchanged when absent); LAB_REPLY is refused here: a lab's own reply comes only through the right of reply")
+        @Description("What kind of response the answer records (unchanged when absent); LAB_REPLY is refused here: a lab's own reply comes only through the right of reply") AnswerKind kind,
+        @Schema(description = "In what capacity the respondent answered, as the document states it (unchanged when absent)")
+        @Description("In what capacity the respondent answered, as the document states it (unchanged when absent)") RespondentCapacity capacity,
+        @Schema(description = "Whether the answer came after the questions were published (unchanged when absent)")
+        @Description("Whether the answer came after the questions were published (unchanged when absent)") Boolean afterPublication) {
 
     boolean hasEvidence() {
         return notBlank(reason) || notBlank(sourceUrl) || notBlank(sourceKey);

@@ -106,7 +106,7 @@ public class AnswerWriteService {
     public <T> T patch(long id, JsonNode patch, String ifMatch, Function<Answer, T> view) {
         Answer a = require(id);
         AnswerChange current = new AnswerChange(a.status, a.delivered, a.summary, a.respondent, a.respondentCapacity,
-                a.answeredOn, a.justification, a.references, null, null, null, null, null);
+                a.answeredOn, a.justification, a.references, null, null, null, null, null, a.kind, a.capacity, a.afterPublication);
         return write(a, Writes.merge(mapper, validator, current, patch, AnswerChange.class), ifMatch, null, view);
     }
 
@@ -175,7 +175,7 @@ public class AnswerWriteService {
                                  String answeredOn, String justification, long submissionId, String reason) {
         Answer a = require(answerId);
         AnswerChange change = new AnswerChange(status, Boolean.TRUE, statement, respondent, "official reply of the lab (LabLedger right of reply)",
-                answeredOn, justification, references, reason, null, null, null, null);
+                answeredOn, justification, references, reason, null, null, null, null, null, null, null);
         apply(a, change, "UPDATE", x -> {
             x.kind = AnswerKind.LAB_REPLY;
             x.capacity = RespondentCapacity.OFFICIAL;
@@ -250,7 +250,24 @@ public class AnswerWriteService {
         if (c.status() != a.status && !c.hasEvidence()) {
             throw noEvidence("changing the status from " + a.status + " to " + c.status());
         }
+        if (c.kind() != null && c.kind() != a.kind) {
+            if (c.kind() == AnswerKind.LAB_REPLY) {
+                throw Writes.unprocessable("kind", "LAB_REPLY is a lab's own reply: it comes only through the right of reply (POST /api/reply), not a curator's write");
+            }
+            if (a.replySubmissionId != null) {
+                throw Writes.unprocessable("kind", "this answer is a lab's own reply (LAB_REPLY): its kind stays");
+            }
+        }
         Source source = evidenceSource(c);
+        if (c.kind() != null) {
+            a.kind = c.kind();
+        }
+        if (c.capacity() != null) {
+            a.capacity = c.capacity();
+        }
+        if (c.afterPublication() != null) {
+            a.afterPublication = c.afterPublication();
+        }
         a.status = c.status();
         a.delivered = c.delivered() == null ? a.delivered : c.delivered();
         a.summary = c.summary();
@@ -319,10 +336,18 @@ public class AnswerWriteService {
         m.put("answeredOn", a.answeredOn);
         m.put("justification", a.justification);
         m.put("references", a.references);
-        if (a.replySubmissionId != null) {
-            // a lab's own reply (V13): absent from the snapshots of every other answer
+        // kind, capacity and afterPublication only when not the defaults (and always for a lab's own reply, V13), so
+        // the snapshots of plain answers stay as they were
+        if (a.replySubmissionId != null || a.kind != AnswerKind.QUESTIONNAIRE_REPLY) {
             m.put("kind", a.kind.name());
+        }
+        if (a.replySubmissionId != null || a.capacity != RespondentCapacity.UNKNOWN) {
             m.put("capacity", a.capacity.name());
+        }
+        if (a.afterPublication != null) {
+            m.put("afterPublication", a.afterPublication);
+        }
+        if (a.replySubmissionId != null) {
             m.put("labReply", a.replySubmissionId);
         }
         return m;

@@ -75,7 +75,7 @@ public class AnswersOfQuestions implements QuestionAnswers {
     public void putTo(Question q, List<String> labs, QuestionInput in) {
         for (String lab : labs) {
             writes.create(q.key, lab, new AnswerChange(ResponseStatus.UNANSWERED, true, null, null, null, null, null, null,
-                    in.reason(), in.sourceUrl(), in.sourceKey(), in.quote(), in.locator()));
+                    in.reason(), in.sourceUrl(), in.sourceKey(), in.quote(), in.locator(), null, null, null));
         }
     }
 }

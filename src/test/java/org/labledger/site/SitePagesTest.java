@@ -96,6 +96,8 @@ class SitePagesTest {
         when().get("/agreements/microsoft-openai-definitive-agreement").then().statusCode(200).contentType(startsWith(HTML))
                 .body(containsString("id=\"version-chain\""), containsString("id=\"diff\""), containsString("class=\"change-removed\""),
                         containsString("right of first refusal"), containsString("12,000,000,000 USD"),
+                        // a year is a year, not a quantity: no thousands separator
+                        containsString("2030 YEAR"), not(containsString("2,030")),
                         containsString("<option value=\"microsoft-openai-2019\" selected>Microsoft–OpenAI partnership (2019)</option>"),
                         containsString("href=\"/api/agreements/microsoft-openai-2019/diff/microsoft-openai-definitive-agreement\""));
         // two versions chosen in the page (the form's from/to)

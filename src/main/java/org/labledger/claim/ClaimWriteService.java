@@ -40,8 +40,6 @@ public class ClaimWriteService {
     @Inject
     CuratedWrites writes;
     @Inject
-    org.labledger.history.RevisionService revisions;
-    @Inject
     EntityManager em;
     @Inject
     SubjectKeys subjectKeys;
@@ -62,14 +60,7 @@ public class ClaimWriteService {
     /** The record as its change history says it stood at {@code asOf} (a 400 for a malformed time, 404 when it did not exist then). */
     @Transactional
     public org.labledger.history.RevisionService.PastRecord asOf(String key, String asOf) {
-        java.time.OffsetDateTime at = org.labledger.history.RevisionService.timestamp("asOf", asOf);
-        if (at == null) {
-            throw org.labledger.common.ApiException.badParameter("asOf", "is required");
-        }
-        return revisions.pastRecord(ENTITY, "claim", key, at, () -> {
-            var now = Claim.findByKey(key);
-            return now == null ? null : snapshot(now);
-        });
+        return writes.asOf(claims, key, asOf);
     }
 
     @Transactional

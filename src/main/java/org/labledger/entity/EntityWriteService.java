@@ -35,8 +35,6 @@ public class EntityWriteService {
     @Inject
     CuratedWrites writes;
     @Inject
-    org.labledger.history.RevisionService revisions;
-    @Inject
     EntityManager em;
     @Inject
     RecordCitations citations;
@@ -51,14 +49,7 @@ public class EntityWriteService {
     /** The record as its change history says it stood at {@code asOf} (a 400 for a malformed time, 404 when it did not exist then). */
     @Transactional
     public org.labledger.history.RevisionService.PastRecord asOf(String key, String asOf) {
-        java.time.OffsetDateTime at = org.labledger.history.RevisionService.timestamp("asOf", asOf);
-        if (at == null) {
-            throw org.labledger.common.ApiException.badParameter("asOf", "is required");
-        }
-        return revisions.pastRecord(ENTITY, "entity", key, at, () -> {
-            var now = NamedEntity.findBySlug(key);
-            return now == null ? null : snapshot(now);
-        });
+        return writes.asOf(entities, key, asOf);
     }
 
     @Transactional

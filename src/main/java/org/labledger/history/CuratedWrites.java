@@ -34,6 +34,21 @@ public class CuratedWrites {
         Writes.validate(validator, input, field);
     }
 
+    /**
+     * The record of {@code type} as its change history says it stood at {@code asOf}: a 400 for a missing or malformed
+     * time, a 404 when it did not exist then; the current snapshot when no revision came after {@code asOf}.
+     */
+    public <E extends BaseEntity> RevisionService.PastRecord asOf(Curated<E> type, String key, String asOf) {
+        java.time.OffsetDateTime at = RevisionService.timestamp("asOf", asOf);
+        if (at == null) {
+            throw ApiException.badParameter("asOf", "is required");
+        }
+        return revisions.pastRecord(type.entity(), type.noun(), key, at, () -> {
+            E now = type.find().apply(key);
+            return now == null ? null : type.snapshot().apply(now);
+        });
+    }
+
     /** The record with this key, or a 404 naming the type and key. */
     public <E extends BaseEntity> E require(Curated<E> type, String key) {
         E record = type.find().apply(key);

@@ -148,7 +148,7 @@ class ClaimWriteTest {
     }
 
     @Test
-    void graphQLMutationsWriteClaimsAndEntitiesThroughTheSamePath() {
+    void graphQLMutationsWriteClaimsAndEntitiesThroughTheSamePath() throws InterruptedException {
         String create = """
                 mutation($in: ClaimInput!) { createClaim(input: $in) { key version stance claimant { slug } disputes { claim { key } } supportsRecords { key } } }""";
         Map<String, Object> in = claim("AIM answers Peter Lee: it makes no sense.", DISPUTES_LEE);
@@ -180,6 +180,9 @@ class ClaimWriteTest {
         e.put("role", "as the document states it");
         as(Tokens.curator()).header("If-Match", "\"v9\"").body(e).when().put("/api/entities/t14-someone").then().statusCode(412);
         as(Tokens.curator()).header("If-Match", etag).body(e).when().put("/api/entities/t14-someone").then().statusCode(200).body("role", equalTo("as the document states it"));
+        Thread.sleep(20);
+        String afterUpdate = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        Thread.sleep(20);
         Map<String, Object> badAlias = new java.util.LinkedHashMap<>(e);
         badAlias.put("aliases", List.of(Map.of("name", "Suleiman", "inference", true)));
         as(Tokens.curator()).header("If-Match", "*").body(badAlias).when().put("/api/entities/t14-someone").then().statusCode(422)
@@ -187,6 +190,12 @@ class ClaimWriteTest {
         given().contentType(ContentType.JSON).body(e).when().post("/api/entities").then().statusCode(401);
         as(Tokens.curator()).when().delete("/api/entities/aim").then().statusCode(409).body("detail", containsString("claims (as claimant)"));
         as(Tokens.curator()).when().delete("/api/entities/t14-someone").then().statusCode(204);
+        // deleted now, the entity is still in its history: as it stood after the update, and nowhere in 2020
+        given().queryParam("asOf", afterUpdate)
+                .when().get("/api/entities/t14-someone/state").then().statusCode(200)
+                .body("fromHistory", equalTo(true)).body("state.role", equalTo("as the document states it"));
+        given().queryParam("asOf", "2020-01-01").when().get("/api/entities/t14-someone/state").then().statusCode(404);
+        given().when().get("/api/entities/t14-someone/state").then().statusCode(400).contentType("application/problem+json");
         List<String> actions = given().queryParam("entity", "ENTITY").queryParam("size", 200).when().get("/api/changes").then().extract().jsonPath()
                 .getList("items.findAll { it.key == 't14-someone' }.action");
         assertEquals(List.of("CREATE", "UPDATE", "DELETE"), actions);

@@ -148,6 +148,9 @@ try {
   await page.selectOption('#questionnaire', 'akash-policy-lobbying-questions');
   const gqlResponse = await gql;
   await rendered(n);
+  // a live re-render (a change event from an earlier check) may land between counting and switching: wait for the
+  // matrix of the chosen questionnaire itself (its title in the caption)
+  await page.waitForFunction(() => document.querySelector('#matrix caption').textContent.includes('Akash'), null, { timeout: 15000 });
   ok((await gqlResponse.json()).data?.scorecards?.length > 0, 'the matrix query answered from /graphql');
   ok(new URL(page.url()).searchParams.get('questionnaire') === 'akash-policy-lobbying-questions', `URL after the switch: ${page.url()}`);
   const akash = (await api('/api/labs/anthropic/scorecard?questionnaire=akash-policy-lobbying-questions')).body.counts;
@@ -156,6 +159,7 @@ try {
   n = await renders();
   await page.selectOption('#questionnaire', '');
   await rendered(n);
+  await page.waitForFunction(() => !document.querySelector('#matrix caption').textContent.includes('Akash'), null, { timeout: 15000 });
 
   // 3. an as-of date before any data: the date picker empties the matrix, the URL keeps it, a reload renders the same
   n = await renders();
@@ -310,13 +314,16 @@ try {
   if (live) {
     await page.goto(`${url}/`, { waitUntil: 'load' });
     const before = await cellOf('meta');
-    n = await renders();
     await page.waitForTimeout(1000); // the EventSource connects after load
+    n = await renders();
     const cur = await api(`/api/answers/${write.id}`);
     const back = await api(`/api/answers/${write.id}`, { method: 'PATCH', headers: { ...headers, 'If-Match': cur.etag },
       body: JSON.stringify({ status: 'UNANSWERED', reason: 'contract/site check: the write reverted (live)' }) });
     write = null;
     await rendered(n);
+    // the render of this write's event (not an earlier one's): the cell itself changes
+    await page.waitForFunction((want) => Number(document.querySelector('#matrix tr[data-lab="meta"] td[data-topic=""]').dataset.partial) === want,
+      before.partial - 1, { timeout: 15000 });
     const after = await cellOf('meta');
     ok(after.partial === before.partial - 1 && back.etag, `live: meta ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
     results.push('live: the open matrix re-rendered from /graphql on the change event');

@@ -30,7 +30,7 @@ import java.util.List;
 public class ScorecardResource {
 
     static final List<String> CSV_HEADER = List.of("lab", "topic", "topic_path", "total", "answered", "partial", "unanswered",
-            "not_delivered", "response_rate", "answered_rate", "unknown_delivery");
+            "not_delivered", "response_rate", "answered_rate", "unknown_delivery", "answered_by_lab", "answered_per_curator");
 
     @Inject
     ScorecardService scorecards;
@@ -90,7 +90,7 @@ public class ScorecardResource {
 
     private static String row(String lab, String topic, String path, ScorecardService.Counts c) {
         return CsvWriter.line(List.of(lab, topic, path, c.total(), c.answered(), c.partial(), c.unanswered(), c.notDelivered(),
-                plain(c.responseRate()), plain(c.answeredRate()), c.unknownDelivery()));
+                plain(c.responseRate()), plain(c.answeredRate()), c.unknownDelivery(), c.answeredByLab(), c.answeredPerCurator()));
     }
 
     private static String plain(BigDecimal d) {

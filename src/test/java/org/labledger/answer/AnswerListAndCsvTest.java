@@ -92,6 +92,12 @@ class AnswerListAndCsvTest {
         assertEquals("unknown_delivery", csv(one).get(0).text(10));
         assertEquals(when().get("/api/labs/anthropic/scorecard").then().extract().path("counts.unknownDelivery").toString(), overall.text(10));
         assertEquals("17", overall.text(10)); // the 16 "[At least three different labs]" rows and the "[new]" row
+        // the right of reply's split, after the others: answers the lab itself gave (none in the seeds) and the curators'
+        assertEquals(List.of("answered_by_lab", "answered_per_curator"), List.of(csv(one).get(0).text(11), csv(one).get(0).text(12)));
+        JsonPath counts = when().get("/api/labs/anthropic/scorecard").then().extract().jsonPath();
+        assertEquals(counts.getString("counts.answeredByLab"), overall.text(11));
+        assertEquals(counts.getString("counts.answeredPerCurator"), overall.text(12));
+        assertEquals("2", overall.text(12)); // 1 ANSWERED and 1 PARTIAL of known delivery, both read by curators
         when().get("/api/labs/anthropic/scorecard").then().contentType("application/json");
         when().get("/api/labs/nobody/scorecard.csv").then().statusCode(404);
     }

@@ -311,12 +311,15 @@ class OpenApiDocumentTest {
         for (String path : pagedGets.stream().filter(p -> !TOKEN_READS.contains("GET " + p)).toList()) {
             io.restassured.response.Response r = given().queryParam("size", 1).when().get(path);
             r.then().statusCode(200);
-            assertEquals(keysetGets.contains(path) ? List.of("items", "nextCursor", "page", "size", "totalItems", "totalPages")
+            // nextCursor only where a next page exists (a list of at most one item, e.g. no change recorded yet, has none)
+            boolean hasNext = r.jsonPath().getLong("totalItems") > 1;
+            assertEquals(keysetGets.contains(path) && hasNext ? List.of("items", "nextCursor", "page", "size", "totalItems", "totalPages")
                             : List.of("items", "page", "size", "totalItems", "totalPages"),
                     r.jsonPath().getMap("$").keySet().stream().sorted().toList(), path);
             assertTrue(r.header("X-Total-Count") != null && r.header("ETag") != null && r.header("Link") != null, path);
-            if (keysetGets.contains(path)) {
-                // and a cursor page: items, size, totalItems and nextCursor (the seed holds more than two of each)
+            if (keysetGets.contains(path) && r.jsonPath().getLong("totalItems") > 2) {
+                // and a cursor page: items, size, totalItems and nextCursor (answers and questions: the seed holds
+                // hundreds; changes: when the tests that ran before this one wrote at least three)
                 io.restassured.response.Response c = given().queryParam("size", 1).queryParam("cursor", r.jsonPath().getString("nextCursor")).when().get(path);
                 c.then().statusCode(200);
                 assertEquals(List.of("items", "nextCursor", "size", "totalItems"), c.jsonPath().getMap("$").keySet().stream().sorted().toList(), path);

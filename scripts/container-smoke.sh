@@ -23,16 +23,18 @@ fail() { echo "[container] FAILED: $*" >&2; exit 1; }
 if [ "${LABLEDGER_SKIP_CONTAINER:-}" = 1 ]; then
   log "skipped (LABLEDGER_SKIP_CONTAINER=1)"; exit 0
 fi
-if ! command -v podman >/dev/null 2>&1 || ! command -v podman-compose >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
+if ! command -v podman >/dev/null 2>&1 || ! command -v podman-compose >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1 \
+   || ! command -v jq >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing podman, runc, podman-compose, debootstrap (Debian packages)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc podman-compose debootstrap >/dev/null 2>&1 \
+    log "installing podman, runc, podman-compose, debootstrap, jq, unzip (Debian packages)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc podman-compose debootstrap jq unzip >/dev/null 2>&1 \
       || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 \
-           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc podman-compose debootstrap >/dev/null 2>&1; } || true
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc podman-compose debootstrap jq unzip >/dev/null 2>&1; } || true
   fi
-  if ! command -v podman >/dev/null 2>&1 || ! command -v podman-compose >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
-    log "SKIPPED: podman, podman-compose or debootstrap is missing and cannot be installed here (needs root and apt-get);"
-    log "install them (Debian: apt-get install podman runc podman-compose debootstrap) to run the container check"
+  if ! command -v podman >/dev/null 2>&1 || ! command -v podman-compose >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1 \
+     || ! command -v jq >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then
+    log "SKIPPED: podman, podman-compose, debootstrap, jq or unzip is missing and cannot be installed here (needs root and apt-get);"
+    log "install them (Debian: apt-get install podman runc podman-compose debootstrap jq unzip) to run the container check"
     exit 0
   fi
 fi
@@ -193,7 +195,10 @@ K8S_MODELS_VERSION=5.1.0
 manifest=target/kubernetes/kubernetes.yml
 [ -f "$manifest" ] || fail "$manifest is missing: run ./mvnw package first"
 if ! command -v kubectl >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null 2>&1 || fail "kubectl missing (apt-get install kubernetes-client)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 \
+         && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null 2>&1; } \
+    || fail "kubectl missing (apt-get install kubernetes-client)"
 fi
 objects=$(kubectl --server=http://127.0.0.1:9 label --local -f "$manifest" validated=offline -o json | jq -s '{kind: "List", items: .}') \
   || fail "kubectl could not decode $manifest"

@@ -45,13 +45,8 @@ public class LabAnswerConnections implements KeyedBatch {
 
     @Override
     public List<?> load(List<Object> sources, Map<String, Object> arguments) {
-        Object statuses = arguments.get("statuses");
-        List<ResponseStatus> st = statuses instanceof List<?> l
-                ? l.stream().filter(java.util.Objects::nonNull).map(o -> o instanceof ResponseStatus r ? r : ResponseStatus.valueOf(o.toString())).toList()
-                : null;
-        Object first = arguments.get("first");
-        return connections(sources.stream().map(LabNode.class::cast).toList(), (String) arguments.get("questionnaire"), st,
-                first instanceof Number n ? n.intValue() : 50, (String) arguments.get("after"));
+        return connections(sources.stream().map(LabNode.class::cast).toList(), (String) arguments.get("questionnaire"),
+                LabAnswerPages.statuses(arguments), LabAnswerPages.number(arguments.get("first"), 50), (String) arguments.get("after"));
     }
 
     public List<AnswerConnection> connections(List<LabNode> labs, String questionnaire, List<ResponseStatus> statuses, int first, String after) {

@@ -41,15 +41,18 @@ public class LabAnswerPages implements KeyedBatch {
 
     @Override
     public List<?> load(List<Object> sources, Map<String, Object> arguments) {
-        Object statuses = arguments.get("statuses");
-        List<ResponseStatus> st = statuses instanceof List<?> l
-                ? l.stream().filter(java.util.Objects::nonNull).map(o -> o instanceof ResponseStatus r ? r : ResponseStatus.valueOf(o.toString())).toList()
-                : null;
-        return pages(sources.stream().map(LabNode.class::cast).toList(), (String) arguments.get("questionnaire"), st,
+        return pages(sources.stream().map(LabNode.class::cast).toList(), (String) arguments.get("questionnaire"), statuses(arguments),
                 number(arguments.get("page"), 0), number(arguments.get("size"), 50));
     }
 
-    private static int number(Object v, int absent) {
+    /** The {@code statuses} argument of a batched Lab field (enum values, or their names), null when absent. */
+    static List<ResponseStatus> statuses(Map<String, Object> arguments) {
+        return arguments.get("statuses") instanceof List<?> l
+                ? l.stream().filter(java.util.Objects::nonNull).map(o -> o instanceof ResponseStatus r ? r : ResponseStatus.valueOf(o.toString())).toList()
+                : null;
+    }
+
+    static int number(Object v, int absent) {
         return v instanceof Number n ? n.intValue() : absent;
     }
 

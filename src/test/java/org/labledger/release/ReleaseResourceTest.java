@@ -163,6 +163,8 @@ class ReleaseResourceTest {
         assertEquals(List.of("labledger.json", "datapackage.json", "CITATION.cff", "RELEASE-NOTES.md"), List.copyOf(files.keySet()).subList(0, 4));
         JsonNode pkg = JSON.readTree(files.get("datapackage.json"));
         assertEquals("tabular-data-package", pkg.path("profile").asText());
+        // the dataset's declared licence (DATA-LICENSE.md), in both metadata files
+        assertEquals("CC-BY-4.0", pkg.path("licenses").path(0).path("name").asText(), pkg.toString());
         assertEquals(made.path("number").asText(), pkg.path("version").asText());
         JsonNode doc = made.path("dataset");
         int checked = 0;
@@ -188,6 +190,7 @@ class ReleaseResourceTest {
         assertTrue(files.containsKey("data/labs.csv") && new String(files.get("data/labs.csv"), StandardCharsets.UTF_8).contains("anthropic,Anthropic,FRONTIER_LAB"));
         String cff = new String(files.get("CITATION.cff"), StandardCharsets.UTF_8);
         assertTrue(cff.startsWith("cff-version: 1.2.0\n"), cff);
+        assertTrue(cff.contains("license: \"CC-BY-4.0\"\n"), cff);
         assertTrue(cff.contains("type: dataset") && cff.contains("version: \"" + made.path("number").asInt() + "\""), cff);
         assertTrue(cff.contains("sha256:" + made.path("sha256").asText()), cff);
         assertEquals(cff, made.path("citation").path("cff").asText());

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Scorecards: how many of the questions put to a lab it left unanswered, answered in part or in full,
- * overall and per topic. Read from answer_tally (V6), so the cost depends on labs × topics, not on the number of answers.
+ * overall and per topic. Read from answer_tally (V6), so the cost depends on labs × topics, not on the number of answers;
+ * without the per-topic breakdown, from answer_rollup (V16), so it depends on labs × root topics.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -97,6 +98,17 @@ public class ScorecardService {
      * with the state before its first later revision, or its current state; answers created later do not count.
      */
     public List<Scorecard> scorecards(List<Long> labIds, String topicSlug, String questionnaireSlug, java.time.OffsetDateTime asOf) {
+        return scorecards(labIds, topicSlug, questionnaireSlug, asOf, true);
+    }
+
+    /**
+     * The same; with {@code perTopic} false, each scorecard's {@code topics} is left empty (its counts and root
+     * topics are the same), for a caller that does not read it: then the counts of now, for all topics or one root
+     * topic's subtree, come from answer_rollup (V16), which keeps them per root topic already, instead of summing
+     * answer_tally over labs × topics (the all-labs dashboard: 1.5k rows instead of 76k at bench size l).
+     */
+    public List<Scorecard> scorecards(List<Long> labIds, String topicSlug, String questionnaireSlug, java.time.OffsetDateTime asOf,
+                                      boolean perTopic) {
         TopicService.Tree tree = topics.tree();
         Topic topic = topicSlug == null ? null : topics.require(tree, "topic", topicSlug);
         Long questionnaireId = null;
@@ -108,24 +120,41 @@ public class ScorecardService {
             Map<Long, LabRef> byId = Batch.index(labRefs(" where id in (:ids)", labIds), LabRef::id);
             labs = labIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         }
-        // the same filter over the live answers (asOf) and over their running tally (now)
+        // the same filter over the live answers (asOf), over their running tally and over its roll-up (now)
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder rollupWhere = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> rollupParams = new LinkedHashMap<>();
         if (labs != null) {
             where.append(" and #.lab_id in (:labs)");
+            rollupWhere.append(" and r.lab_id in (:labs)");
             params.put("labs", labs.stream().map(LabRef::id).toList());
+            rollupParams.put("labs", params.get("labs"));
         }
         if (topic != null) {
             where.append(" and #.topic_id in (:topics)");
             params.put("topics", tree.subtree(topic));
+            rollupWhere.append(" and r.root_topic_id = :root");
+            rollupParams.put("root", topic.id);
         }
         if (questionnaireId != null) {
             where.append(" and #.questionnaire_id = :questionnaire");
+            rollupWhere.append(" and r.questionnaire_id = :questionnaire");
             params.put("questionnaire", questionnaireId);
+            rollupParams.put("questionnaire", questionnaireId);
         }
-        List<Object[]> rows = asOf == null ? tally(where.toString(), params) : asOf(where.toString(), params, asOf);
+        // the roll-up holds whole root topics: it answers for all topics, or for one root topic's subtree
+        boolean rolledUp = !perTopic && asOf == null && (topic == null || topic.parent == null);
+        List<Object[]> rows;
+        if (asOf != null) {
+            rows = asOf(where.toString(), params, asOf);
+        } else {
+            rows = rolledUp ? rollup(rollupWhere.toString(), rollupParams) : tally(where.toString(), params);
+            rows.addAll(ownReplies(where.toString(), params));
+        }
 
-        // lab id -> topic id -> [unanswered, partial, answered (delivery known), notDelivered, unknownDelivery, by the lab]
+        // lab id -> topic id (a root topic's id for rows of the roll-up) -> [unanswered, partial, answered (delivery
+        // known), notDelivered, unknownDelivery, by the lab]
         Map<Long, Map<Long, long[]>> tally = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long lab = ((Number) r[0]).longValue();
@@ -137,9 +166,9 @@ public class ScorecardService {
             c[5] += ((Number) r[6]).longValue();
         }
         List<LabRef> scope = labs != null ? labs : labRefs(" order by slug", null);
-        List<Scorecard> out = new ArrayList<>();
+        List<Scorecard> out = new ArrayList<>(scope.size());
         for (LabRef lab : scope) {
-            out.add(card(lab, tally.getOrDefault(lab.id(), Map.of()), tree));
+            out.add(card(lab, tally.getOrDefault(lab.id(), Map.of()), tree, perTopic));
         }
         return out;
     }
@@ -159,7 +188,7 @@ public class ScorecardService {
     }
 
     /**
-     * Rows (lab, topic, status, count with known delivery, notDelivered, unknownDelivery) from answer_tally, which
+     * Rows (lab, topic, status, count with known delivery, notDelivered, unknownDelivery, 0) from answer_tally, which
      * triggers keep exact (V6, V9).
      */
     @SuppressWarnings("unchecked")
@@ -168,15 +197,31 @@ public class ScorecardService {
                 + " coalesce(sum(t.n) filter (where not t.delivered), 0), coalesce(sum(t.n) filter (where t.delivered is null), 0), 0"
                 + " from answer_tally t" + where.replace("#.", "t.") + " group by t.lab_id, t.topic_id, t.status");
         params.forEach(query::setParameter);
-        List<Object[]> rows = new ArrayList<>(query.getResultList());
-        // the lab's own replies, read from the answers themselves: there are few (accepted submissions, V13), and
-        // answer_tally does not keep the kind; rows (lab, topic, PARTIAL, 0, 0, 0, n) add to the by-the-lab count only
+        return new ArrayList<>(query.getResultList());
+    }
+
+    /** The same rows per root topic (lab, root topic, status, …) from answer_rollup, which triggers keep equal to answer_tally rolled up (V16). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rollup(String where, Map<String, Object> params) {
+        var query = em.createNativeQuery("select r.lab_id, r.root_topic_id, r.status, coalesce(sum(r.n) filter (where r.delivered is not null), 0),"
+                + " coalesce(sum(r.n) filter (where not r.delivered), 0), coalesce(sum(r.n) filter (where r.delivered is null), 0), 0"
+                + " from answer_rollup r" + where + " group by r.lab_id, r.root_topic_id, r.status");
+        params.forEach(query::setParameter);
+        return new ArrayList<>(query.getResultList());
+    }
+
+    /**
+     * The lab's own replies, read from the answers themselves: there are few (accepted submissions, V13), a partial
+     * index holds them (V16), and the tallies do not keep the kind. Rows (lab, topic, PARTIAL, 0, 0, 0, n) add to the
+     * by-the-lab count only.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> ownReplies(String where, Map<String, Object> params) {
         var own = em.createNativeQuery("select a.lab_id, q.topic_id, 'PARTIAL', 0, 0, 0, count(*) from answer a join question q on q.id = a.question_id"
                 + where.replace("#.lab_id", "a.lab_id").replace("#.", "q.")
                 + " and a.kind = 'LAB_REPLY' and a.status <> 'UNANSWERED' and a.delivered is not null group by a.lab_id, q.topic_id");
         params.forEach(own::setParameter);
-        rows.addAll(own.getResultList());
-        return rows;
+        return own.getResultList();
     }
 
     /** Rows (lab, topic, status, known 0/1, notDelivered 0/1, unknownDelivery 0/1) for each answer as it stood at {@code asOf}. */
@@ -216,10 +261,11 @@ public class ScorecardService {
         return out;
     }
 
-    private Scorecard card(LabRef lab, Map<Long, long[]> byTopic, TopicService.Tree tree) {
+    /** With {@code perTopic} false, the topics are left out (byTopic may then be keyed by root topics, V16). */
+    private Scorecard card(LabRef lab, Map<Long, long[]> byTopic, TopicService.Tree tree, boolean perTopic) {
         long[] total = new long[6];
         Map<Topic, long[]> roots = new LinkedHashMap<>();
-        List<TopicScore> perTopic = new ArrayList<>();
+        List<TopicScore> perTopicScores = new ArrayList<>();
         for (var e : byTopic.entrySet()) {
             Topic t = tree.get(e.getKey());
             long[] c = e.getValue();
@@ -228,16 +274,20 @@ public class ScorecardService {
                 total[i] += c[i];
                 root[i] += c[i];
             }
-            perTopic.add(new TopicScore(t.slug, t.name, tree.path(t), Counts.of(c)));
+            if (perTopic) {
+                perTopicScores.add(new TopicScore(t.slug, t.name, tree.path(t), Counts.of(c)));
+            }
         }
         List<TopicScore> perRoot = roots.entrySet().stream()
                 .map(e -> new TopicScore(e.getKey().slug, e.getKey().name, tree.path(e.getKey()),
                         Counts.of(e.getValue())))
                 .sorted(Comparator.comparing(TopicScore::topic)).toList();
-        Map<String, String> sortKey = new java.util.HashMap<>();
-        perTopic.forEach(ts -> sortKey.put(ts.topic(), String.join(" › ", ts.path())));
-        perTopic.sort(Comparator.comparing(ts -> sortKey.get(ts.topic())));
-        return new Scorecard(lab.slug(), lab.name(), Counts.of(total), perTopic, perRoot);
+        if (perTopic) {
+            Map<String, String> sortKey = new java.util.HashMap<>();
+            perTopicScores.forEach(ts -> sortKey.put(ts.topic(), String.join(" › ", ts.path())));
+            perTopicScores.sort(Comparator.comparing(ts -> sortKey.get(ts.topic())));
+        }
+        return new Scorecard(lab.slug(), lab.name(), Counts.of(total), perTopic ? perTopicScores : List.of(), perRoot);
     }
 
 }

@@ -49,7 +49,8 @@ public class SiteData {
     /** The lab × root topic matrix of the scorecards (all labs), optionally for one questionnaire, as they stood at {@code asOf}. */
     SiteViews.Matrix matrix(String questionnaire, String questionnaireTitle, String asOfParam) {
         OffsetDateTime asOf = RevisionService.timestamp("asOf", asOfParam);
-        List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, null, questionnaire, asOf);
+        // root topics only: the per-topic breakdown is not read, so the counts come rolled up (V16)
+        List<ScorecardService.Scorecard> cards = scorecards.scorecards(null, null, questionnaire, asOf, false);
         TopicService.Tree tree = topics.tree();
         // the columns: the root topics with any question in scope, in tree order (roots by name), as matrix.js builds them
         Set<String> used = new LinkedHashSet<>();

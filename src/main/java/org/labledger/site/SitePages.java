@@ -332,8 +332,9 @@ public class SitePages {
         QuestionnaireComparison.Comparison c = comparison.compare(qa, qb);
         Map<String, QuestionnaireComparison.LabDelta> deltas = new LinkedHashMap<>();
         c.labs().forEach(d -> deltas.put(d.lab(), d));
-        List<ScorecardService.Scorecard> cardsA = scorecards.scorecards(null, null, qa);
-        List<ScorecardService.Scorecard> cardsB = scorecards.scorecards(null, null, qb);
+        // totals only: no per-topic breakdown, so the counts come rolled up (V16)
+        List<ScorecardService.Scorecard> cardsA = scorecards.scorecards(null, null, qa, null, false);
+        List<ScorecardService.Scorecard> cardsB = scorecards.scorecards(null, null, qb, null, false);
         List<SiteViews.CompareRow> rows = new ArrayList<>();
         for (int i = 0; i < cardsA.size(); i++) {
             var ca = cardsA.get(i);

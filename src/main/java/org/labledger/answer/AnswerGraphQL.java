@@ -111,10 +111,7 @@ public class AnswerGraphQL {
         // the page's answers in one statement; their fields are batched as in `answers`
         Map<Long, AnswerNode> nodes = ids.items().isEmpty() ? Map.of()
                 : Batch.index(AnswerNode.byIds(em, ids.items()), AnswerNode::id);
-        List<AnswerEdge> edges = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.items().size(); i++) {
-            edges.add(new AnswerEdge(ids.cursors().get(i), nodes.get(ids.items().get(i))));
-        }
+        List<AnswerEdge> edges = ids.edges(ids.items().stream().map(nodes::get).toList(), AnswerEdge::new);
         return new AnswerConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
     }
 

@@ -89,14 +89,7 @@ public class AnswerResource {
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
         Cursor.exclusive(params, cursor, page);
         params.check();
-        if (cursor != null && !cursor.isBlank()) {
-            return Paging.ok(answers.rowsAfter(filter, cursor, s), uri);
-        }
-        if (p == 0) {
-            // page 0 is the first keyset page: the same rows, and the cursor of the next
-            return Paging.ok(PageResult.first(answers.rowsAfter(filter, null, s)), uri);
-        }
-        return Paging.ok(answers.rows(filter, p, s), uri);
+        return Paging.ok(cursor, p, c -> answers.rowsAfter(filter, c, s), n -> answers.rows(filter, n, s), uri);
     }
 
     @GET

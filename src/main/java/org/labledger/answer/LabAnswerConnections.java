@@ -15,7 +15,6 @@ import org.labledger.common.Params;
 import org.labledger.graphql.KeyedBatch;
 import org.labledger.lab.LabNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,10 +66,7 @@ public class LabAnswerConnections implements KeyedBatch {
         Map<Long, AnswerNode> nodes = all.isEmpty() ? Map.of() : Batch.index(AnswerNode.byIds(em, all), AnswerNode::id);
         return labs.stream().map(l -> {
             KeysetPage<Long> p = pages.get(l.id());
-            List<AnswerEdge> edges = new ArrayList<>();
-            for (int i = 0; i < p.items().size(); i++) {
-                edges.add(new AnswerEdge(p.cursors().get(i), nodes.get(p.items().get(i))));
-            }
+            List<AnswerEdge> edges = p.edges(p.items().stream().map(nodes::get).toList(), AnswerEdge::new);
             return new AnswerConnection(edges, PageInfo.of(p), (int) p.totalItems());
         }).toList();
     }

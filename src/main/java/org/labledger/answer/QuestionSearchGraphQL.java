@@ -86,10 +86,7 @@ public class QuestionSearchGraphQL {
                 "ordinal", after, first, topics.tree());
         Map<Long, QuestionNode> nodes = ids.items().isEmpty() ? Map.of()
                 : Batch.index(QuestionNode.byIds(Question.getEntityManager(), ids.items()), QuestionNode::id);
-        List<QuestionEdge> edges = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.items().size(); i++) {
-            edges.add(new QuestionEdge(ids.cursors().get(i), nodes.get(ids.items().get(i))));
-        }
+        List<QuestionEdge> edges = ids.edges(ids.items().stream().map(nodes::get).toList(), QuestionEdge::new);
         return new QuestionConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
     }
 }

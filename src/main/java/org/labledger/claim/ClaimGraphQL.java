@@ -12,6 +12,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.PageInfo;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
@@ -71,13 +73,42 @@ public class ClaimGraphQL {
                                      @DefaultValue("0") @Description("Page number, from 0") int page,
                                      @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
+        PageResult<Long> ids = claims.searchIds(filter(filter), page, size);
+        return new ClaimPage(nodes(ids.items()), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Name("ClaimEdge")
+    @Description("A claim of a connection, with the cursor after it")
+    public record ClaimEdge(@NonNull @Description("The cursor after this claim: pass it as `after` for the claims that follow it (opaque)") String cursor,
+                            @NonNull @Description("The claim") ClaimNode node) {
+    }
+
+    @Name("ClaimConnection")
+    @Description("A page of claims by keyset (Relay connection), by key: every page costs what the first does, however deep")
+    public record ClaimConnection(@NonNull @Description("The claims of this page, by key, each with its cursor") List<@NonNull ClaimEdge> edges,
+                                  @NonNull @Description("Whether more claims follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                  @Description("How many claims match in all") int totalCount) {
+    }
+
+    @Query("claimConnection")
+    @Description("Claims matching the filter, by key, by keyset (Relay connection): `first` claims after the cursor `after`; "
+            + "unlike `claims(page:)`, a deep page costs what the first does")
+    public @NonNull ClaimConnection claimConnection(@Description("Conditions on the claims") ClaimFilterInput filter,
+                                                    @DefaultValue("50") @Description("How many claims, 1 to 200") int first,
+                                                    @Description("The endCursor (or an edge's cursor) of the previous page; from the first claim when absent") String after) {
+        Paging.checkFirst(first);
+        KeysetPage<Long> ids = claims.idsAfter(filter(filter), after, first);
+        List<ClaimEdge> edges = ids.edges(nodes(ids.items()), ClaimEdge::new);
+        return new ClaimConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
+    }
+
+    /** The service's filter of the GraphQL one (aboutType and aboutKey go together). */
+    private static ClaimFilter filter(ClaimFilterInput filter) {
         ClaimFilterInput f = filter == null ? new ClaimFilterInput(null, null, null, null, null, null) : filter;
         if ((f.aboutType() == null) != (Params.text(f.aboutKey()) == null)) {
             throw ApiException.badParameter("filter.aboutType", "aboutType and aboutKey go together");
         }
-        PageResult<Long> ids = claims.searchIds(new ClaimFilter(f.aboutType(), Params.text(f.aboutKey()), Params.text(f.claimant()),
-                f.stances(), f.certainties(), f.disputed()), page, size);
-        return new ClaimPage(nodes(ids.items()), page, size, (int) ids.totalItems(), ids.totalPages());
+        return new ClaimFilter(f.aboutType(), Params.text(f.aboutKey()), Params.text(f.claimant()), f.stances(), f.certainties(), f.disputed());
     }
 
     @Query("claim")

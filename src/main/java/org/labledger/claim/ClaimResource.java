@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.source.SubjectType;
@@ -57,7 +58,8 @@ public class ClaimResource {
             @Parameter(description = "Certainties, repeated or comma-separated", schema = @Schema(type = SchemaType.ARRAY, implementation = ClaimCertainty.class)) @QueryParam("certainty") List<String> certainty,
             @Parameter(description = "true: only claims another claim disputes, contradicts or denies; false: only the others", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("disputed") String disputed,
-            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+            @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+            @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         SubjectType aboutType = null;
         String aboutKey = null;
@@ -88,8 +90,10 @@ public class ClaimResource {
         }
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
-        return Paging.ok(service.list(new ClaimFilter(aboutType, aboutKey, Params.text(claimant), stances, certainties, disp), p, s), uri);
+        ClaimFilter filter = new ClaimFilter(aboutType, aboutKey, Params.text(claimant), stances, certainties, disp);
+        return Paging.ok(cursor, p, c -> service.listAfter(filter, c, s), n -> service.list(filter, n, s), uri);
     }
 
     @GET

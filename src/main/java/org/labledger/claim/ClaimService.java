@@ -6,7 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.labledger.common.ApiException;
+import org.labledger.common.Cursor;
+import org.labledger.common.CursorPage;
+import org.labledger.common.KeysetPage;
 import org.labledger.common.PageResult;
+import org.labledger.common.Params;
 import org.labledger.entity.EntityKind;
 import org.labledger.entity.NamedEntity;
 import org.labledger.source.CitationService;
@@ -78,8 +82,58 @@ public class ClaimService {
 
     /** The ids of one page of matching claims, by key; an unknown subject or claimant is a 400 naming the parameter. */
     public PageResult<Long> searchIds(ClaimFilter f, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(f, params);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Claim c" + where, Long.class);
+        TypedQuery<Long> ids = em.createQuery("select c.id from Claim c" + where + " order by c.key", Long.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            ids.setParameter(k, v);
+        });
+        List<Long> page1 = ids.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return PageResult.of(page1, page, size, count.getSingleResult());
+    }
+
+    /** The list name in claim cursors. */
+    static final String CURSOR_LIST = "claims";
+
+    /**
+     * The ids of matching claims after a cursor (from the first when null), in the order of {@link #searchIds} (by
+     * key: unique), by keyset on the key index (with a claimant or a subject, on (claimant_id, key) or (about_type,
+     * about_id, key), V18): no OFFSET. A cursor of another list or other filters is a 400.
+     */
+    public KeysetPage<Long> idsAfter(ClaimFilter f, String cursor, int size) {
+        ClaimFilter n = new ClaimFilter(f.aboutType(), f.aboutKey(), f.claimant(), f.stances() == null ? List.of() : f.stances(),
+                f.certainties() == null ? List.of() : f.certainties(), f.disputed());
+        String scope = n.toString();
+        Params errors = new Params();
+        List<String> key = Cursor.decode(errors, cursor, CURSOR_LIST, scope, 1);
+        errors.check();
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(n, params);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Claim c" + where, Long.class);
+        TypedQuery<Object[]> rows = em.createQuery("select c.id, c.key from Claim c" + where + (key != null ? " and c.key > :after" : "")
+                + " order by c.key", Object[].class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            rows.setParameter(k, v);
+        });
+        if (key != null) {
+            rows.setParameter("after", key.get(0));
+        }
+        return KeysetPage.of(rows.setMaxResults(size + 1).getResultList(), size, count.getSingleResult(),
+                r -> Cursor.encode(CURSOR_LIST, scope, List.of(r[1]))).map(r -> (Long) r[0]);
+    }
+
+    /** The claims of a keyset page: {@link #idsAfter} with the rows of its ids. */
+    public CursorPage<ClaimView> listAfter(ClaimFilter filter, String cursor, int size) {
+        KeysetPage<Long> ids = idsAfter(filter, cursor, size);
+        return ids.rest(views(ids.items()));
+    }
+
+    /** The where clause of the filter (" where ..."), its parameters put in {@code params}. */
+    private String where(ClaimFilter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         if (f.aboutType() != null) {
             if (!ABOUT_TYPES.contains(f.aboutType())) {
                 throw ApiException.badParameter("about", "a claim cannot be about a " + f.aboutType() + "; expected one of " + aboutTypes());
@@ -109,14 +163,7 @@ public class ClaimService {
                     " exists (select 1 from Claim d join d.links l where l.target.id = c.id and l.relation in :against)");
             params.put("against", ClaimRelation.AGAINST);
         }
-        TypedQuery<Long> count = em.createQuery("select count(c) from Claim c" + where, Long.class);
-        TypedQuery<Long> ids = em.createQuery("select c.id from Claim c" + where + " order by c.key", Long.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            ids.setParameter(k, v);
-        });
-        List<Long> page1 = ids.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return PageResult.of(page1, page, size, count.getSingleResult());
+        return where.toString();
     }
 
     public static List<String> aboutTypes() {

@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Paging rules shared by list endpoints: {@code page} from 0, {@code size} 1..200, RFC 8288 Link headers. */
 public final class Paging {
@@ -111,6 +113,21 @@ public final class Paging {
                 .links(links.toArray(Link[]::new))
                 .header("X-Total-Count", result.totalItems())
                 .build();
+    }
+
+    /**
+     * The answer of a list that pages both ways: with {@code cursor}, the keyset page after it; page 0 is the first
+     * keyset page in the shape of an offset page (its nextCursor in the body); any other page is an offset page.
+     * {@code after} reads the keyset page after a cursor (null: the first); {@code offset} reads an offset page.
+     */
+    public static <T> Response ok(String cursor, int page, Function<String, CursorPage<T>> after, IntFunction<PageResult<T>> offset, UriInfo uri) {
+        if (cursor != null && !cursor.isBlank()) {
+            return ok(after.apply(cursor), uri);
+        }
+        if (page == 0) {
+            return ok(PageResult.first(after.apply(null)), uri);
+        }
+        return ok(offset.apply(page), uri);
     }
 
     private static Link link(UriInfo uri, int page, int size, String rel) {

@@ -14,6 +14,8 @@ import org.labledger.agreement.Agreement;
 import org.labledger.agreement.AgreementNode;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
+import org.labledger.common.KeysetPage;
+import org.labledger.common.PageInfo;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
@@ -67,10 +69,38 @@ public class EventGraphQL {
                                      @DefaultValue("0") @Description("Page number, from 0") int page,
                                      @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
-        EventFilterInput f = filter == null ? new EventFilterInput(null, null, null, null) : filter;
-        PageResult<Long> ids = events.searchIds(new EventFilter(Params.text(f.lab()), f.kinds() == null ? List.of() : f.kinds(),
-                Params.text(f.from()), Params.text(f.to())), "filter.", page, size);
+        PageResult<Long> ids = events.searchIds(filter(filter), "filter.", page, size);
         return new EventPage(nodes(ids.items()), page, size, (int) ids.totalItems(), ids.totalPages());
+    }
+
+    @Name("EventEdge")
+    @Description("An event of a connection, with the cursor after it")
+    public record EventEdge(@NonNull @Description("The cursor after this event: pass it as `after` for the events that follow it (opaque)") String cursor,
+                            @NonNull @Description("The event") EventNode node) {
+    }
+
+    @Name("EventConnection")
+    @Description("A page of events by keyset (Relay connection), oldest first (undated last): every page costs what the first does, however deep")
+    public record EventConnection(@NonNull @Description("The events of this page, oldest first, each with its cursor") List<@NonNull EventEdge> edges,
+                                  @NonNull @Description("Whether more events follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                  @Description("How many events match in all") int totalCount) {
+    }
+
+    @Query("eventConnection")
+    @Description("Events matching the filter, oldest first (undated last), by keyset (Relay connection): `first` events after the cursor `after`; "
+            + "unlike `events(page:)`, a deep page costs what the first does")
+    public @NonNull EventConnection eventConnection(@Description("Conditions on the events") EventFilterInput filter,
+                                                    @DefaultValue("50") @Description("How many events, 1 to 200") int first,
+                                                    @Description("The endCursor (or an edge's cursor) of the previous page; from the first event when absent") String after) {
+        Paging.checkFirst(first);
+        KeysetPage<Long> ids = events.idsAfter(filter(filter), "filter.", after, first);
+        List<EventEdge> edges = ids.edges(nodes(ids.items()), EventEdge::new);
+        return new EventConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
+    }
+
+    private static EventFilter filter(EventFilterInput filter) {
+        EventFilterInput f = filter == null ? new EventFilterInput(null, null, null, null) : filter;
+        return new EventFilter(Params.text(f.lab()), f.kinds() == null ? List.of() : f.kinds(), Params.text(f.from()), Params.text(f.to()));
     }
 
     @Query("event")

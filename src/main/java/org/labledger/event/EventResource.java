@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 
@@ -36,12 +37,15 @@ public class EventResource {
                          @Parameter(description = "Kinds, repeated or comma-separated", schema = @Schema(type = SchemaType.ARRAY, implementation = EventKind.class)) @QueryParam("kind") List<String> kind,
                          @Parameter(description = "only events dated on or after this partial date (YYYY, YYYY-MM or YYYY-MM-DD), compared at the coarser precision of the two; undated events never match", example = "2022") @QueryParam("from") String from,
                          @Parameter(description = "only events dated on or before this partial date, compared at the coarser precision of the two; undated events never match", example = "2023-06") @QueryParam("to") String to,
-                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+                         @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         List<EventKind> kinds = params.enums("kind", kind, EventKind.class);
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
-        return Paging.ok(service.list(new EventFilter(Params.text(lab), kinds, Params.text(from), Params.text(to)), p, s), uri);
+        EventFilter filter = new EventFilter(Params.text(lab), kinds, Params.text(from), Params.text(to));
+        return Paging.ok(cursor, p, c -> service.listAfter(filter, c, s), n -> service.list(filter, n, s), uri);
     }
 }

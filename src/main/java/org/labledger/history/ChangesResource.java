@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.Paging;
 import org.labledger.common.Cursor;
 import org.labledger.common.KeysetPage;
-import org.labledger.common.PageResult;
 import org.labledger.common.Params;
 import org.labledger.common.TextRules;
 import org.labledger.common.PublicUrls;
@@ -51,16 +50,10 @@ public class ChangesResource {
         params.check();
         OffsetDateTime t = RevisionService.timestamp("since", since);
         String e = Params.text(entity) == null ? null : entity.trim().toUpperCase();
-        if (cursor != null && !cursor.isBlank()) {
-            KeysetPage<RevisionService.RevisionView> k = revisions.changesAfter(t, e, cursor, s);
-            return Paging.ok(k.rest(k.items()), uri);
-        }
-        if (p == 0) {
-            // page 0 is the first keyset page: the same rows, and the cursor of the next
-            KeysetPage<RevisionService.RevisionView> k = revisions.changesAfter(t, e, null, s);
-            return Paging.ok(PageResult.first(k.rest(k.items())), uri);
-        }
-        return Paging.ok(revisions.changes(t, e, p, s), uri);
+        return Paging.ok(cursor, p, c -> {
+            KeysetPage<RevisionService.RevisionView> k = revisions.changesAfter(t, e, c, s);
+            return k.rest(k.items());
+        }, n -> revisions.changes(t, e, n, s), uri);
     }
 
     @GET

@@ -65,10 +65,7 @@ public class HistoryGraphQL {
         Paging.checkFirst(first);
         KeysetPage<RevisionService.RevisionView> p = revisions.changesAfter(RevisionService.timestamp("since", since),
                 Params.text(entity) == null ? null : entity.trim().toUpperCase(), after, first);
-        List<ChangeEdge> edges = new java.util.ArrayList<>();
-        for (int i = 0; i < p.items().size(); i++) {
-            edges.add(new ChangeEdge(p.cursors().get(i), ChangeNode.of(p.items().get(i))));
-        }
+        List<ChangeEdge> edges = p.edges(p.items().stream().map(ChangeNode::of).toList(), ChangeEdge::new);
         return new ChangeConnection(edges, PageInfo.of(p), (int) p.totalItems());
     }
 }

@@ -3,7 +3,8 @@
 #
 #  1. docker/Dockerfile.jvm -> image, run as a non-root user with a read-only root filesystem (tmpfs /tmp) against
 #     the local PostgreSQL (its own database, labledger_container, recreated each run); waits for /q/health/ready,
-#     checks /api/labs and /graphql return the seeded labs, prints image size, start to ready and RSS, stops it.
+#     checks /api/labs and /graphql return the seeded labs, prints image size, start to ready and RSS; starts it again
+#     on the unchanged database, checks that the JVM mapped the image's AppCDS archive, prints that start to ready.
 #  2. docker/compose.yaml with podman-compose (merged with docker/compose.local.yaml: local base images),
 #     its own PostgreSQL container (Debian postgresql-15 on a debootstrap base): the same checks, then down -v.
 #  3. The Kubernetes manifests (target/kubernetes/kubernetes.yml) decoded by kubectl and validated offline against
@@ -158,6 +159,16 @@ check_service "$PORT" "jvm image"
 check_hardening "$NAME"
 check_release "$PORT" "jvm image"
 log "jvm image: RSS $(rss "$NAME") after the checks (--memory 768m)"
+# the start that matters most in production: the same container again on its now unchanged database (schema up to
+# date, seed checksum imported), with the AppCDS archive the image build wrote (docker/Dockerfile.jvm); the JVM maps
+# an archive it can use, and ignores one it cannot (-Xshare:auto), so the check looks at its mappings
+podman stop -t 10 "$NAME" >/dev/null
+start=$(date +%s%3N)
+podman start "$NAME" >/dev/null || fail "podman start $NAME"
+ready=$(wait_ready "$PORT" "$NAME" "$start")
+pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
+grep -q '/deployments/app-cds.jsa' "/proc/$pid/maps" || fail "jvm image: the JVM did not map /deployments/app-cds.jsa (AppCDS archive unusable)"
+log "jvm image: second start to ready $ready (podman start to the first 200 of /q/health/ready, unchanged database, AppCDS archive mapped), RSS $(rss "$NAME")"
 podman stop -t 10 "$NAME" >/dev/null && podman rm "$NAME" >/dev/null
 log "jvm image: stopped"
 

@@ -1,7 +1,6 @@
 package org.labledger.common;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -41,14 +40,13 @@ import java.util.Set;
  *       operation (unknown or malformed query parameters, {@link RequestGuard}), 404 where the path names a record, 401
  *       and 403 on operations that need a token, 409/412/413/415/422/428 on writes as they apply, 503 with
  *       {@code Retry-After} everywhere (database unreachable or too slow).</li>
- *   <li>{@code servers}: the public base URL ({@code labledger.http.public-base-url}, read at start-up, so the
- *       environment variable of a deployment sets it), the same base as every {@code Link} and {@code Location}.</li>
  * </ul>
  * It also declares what belongs to the whole document: the {@code bearerAuth} scheme, the {@code Problem} schema
  * (the fields of {@link Problem}, checked against the record by OpenApiDocumentTest) and the tags' descriptions.
- * It runs once at start-up on the document built from the annotations.
+ * It runs at build time on the document built from the annotations (nothing in it depends on run-time configuration),
+ * so a start does not run it; the one run-time part, {@code servers}, is {@link OpenApiServers}.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
 
     /** The one security scheme: every write operation requires it, no read does. */
@@ -93,12 +91,6 @@ public class OpenApiContract implements OASFilter {
                 }
             }
         }
-        String base = ConfigProvider.getConfig().getOptionalValue(PublicUrls.KEY, String.class).orElse("http://localhost:8080").trim();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url(base)
-                .description("this service (" + PublicUrls.KEY + ")"))));
         // no security unless an operation requires it (every write requires bearerAuth): said, not left out
         openAPI.setSecurity(new ArrayList<>());
         if (components.getSchemas() != null) {

@@ -110,12 +110,17 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
     static final class State implements InstrumentationState {
         boolean analysed;
         final AtomicLong values = new AtomicLong();
+        final long max;
+
+        State(long max) {
+            this.max = max;
+        }
         volatile boolean overflow;
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new State();
+        return new State(limits.maxResultValues());
     }
 
     @Override
@@ -141,6 +146,7 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         var ctx = parameters.getExecutionContext();
+        ctx.getGraphQLContext().put(State.class, state); // for charge()
         if (!((State) state).analysed) { // a cached document: its structure passed before, its variables are new
             analyse(ctx.getGraphQLSchema(), ctx.getOperationDefinition(), ctx.getFragmentsByName(), ctx.getExecutionInput().getRawVariables().toMap(), false);
         }
@@ -167,6 +173,13 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
             return NOTHING;
         }
         return dataFetcher;
+    }
+
+    /** Values the compiled path ({@link GraphQLCompiled}) resolved without a fetch: counted as the fetches are. */
+    static void charge(graphql.execution.ExecutionContext ctx, long values) {
+        if (ctx.getGraphQLContext().get(State.class) instanceof State s && s.values.addAndGet(values) > s.max) {
+            s.overflow = true;
+        }
     }
 
     @Override

@@ -1,6 +1,11 @@
 package org.labledger.graphql;
 
+import graphql.GraphQL;
 import graphql.schema.DataFetcher;
+import io.quarkus.arc.Arc;
+import io.smallrye.graphql.execution.error.ExceptionHandler;
+import java.util.List;
+import java.util.function.Function;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -48,7 +53,9 @@ import java.util.function.Supplier;
  *       it into a regular-expression {@link BlockedFields} that blocks nothing but is run for every field resolved;
  *       the schema gets graphql-java's own default visibility instead.</li>
  * </ol>
- * One flag, {@code labledger.graphql.fast-path.enabled} (default true), turns all three off without touching the
+ * A fourth, {@link GraphQLCompiled}: the query strategy completes subtrees of plain fields and known relations
+ * ({@link GraphQLRelation}) in loops, without graphql-java's per-field execution.
+ * One flag, {@code labledger.graphql.fast-path.enabled} (default true), turns all four off without touching the
  * limits and error codes. {@link #report()} says what was engaged; {@code GraphQLFastPathTest} fails when it is not.
  */
 public class GraphQLFastPath implements EventingService, DataFetcherService {
@@ -63,11 +70,28 @@ public class GraphQLFastPath implements EventingService, DataFetcherService {
     private static volatile boolean visibilityDropped;
 
     /** What the fast path engaged when the schema was built. */
-    public record Report(int plainFields, int batchFields, boolean defaultVisibility) {
+    public record Report(int plainFields, int batchFields, boolean defaultVisibility, int compiledRelations) {
     }
 
     public static Report report() {
-        return new Report(PLAIN_FIELDS.get(), batchFields, visibilityDropped);
+        return new Report(PLAIN_FIELDS.get(), batchFields, visibilityDropped, compiledRelations);
+    }
+
+    private static volatile int compiledRelations = -1;
+
+    /**
+     * The query strategy: graphql-java's, with {@link GraphQLCompiled}'s completion of plain subtrees. Its
+     * exception handler is the one SmallRye gives graphql-java's default strategy.
+     */
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        if (!enabled()) {
+            return builder;
+        }
+        Map<String, Function<List<Object>, List<?>>> relations = new java.util.HashMap<>();
+        Arc.container().select(GraphQLRelation.class).forEach(r -> relations.putAll(r.relations()));
+        compiledRelations = relations.size();
+        return builder.queryExecutionStrategy(new GraphQLCompiled(new ExceptionHandler(), relations));
     }
 
     private static boolean enabled() {
@@ -204,6 +228,19 @@ public class GraphQLFastPath implements EventingService, DataFetcherService {
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             return delegate.get(environment);
+        }
+
+        /** The property of a source, without an environment (GraphQLCompiled); a getter that wants one fails. */
+        Object read(GraphQLFieldDefinition definition, Object source) {
+            try {
+                return delegate.get(definition, source, () -> {
+                    throw new IllegalStateException("no environment in the compiled path");
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

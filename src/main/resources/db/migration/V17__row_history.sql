@@ -9,7 +9,8 @@
 -- * row_history: append-only, partitioned by table (one partition per table, row_history_<table>): for each row a
 --   statement inserted, updated or deleted, the row as it is after it (to_jsonb), or as it was with deleted = true,
 --   with the writing transaction's txid and a statement number (row_history_stmt, one per trigger call: orders the
---   statements of one transaction); a deletion records the primary key only. Nothing is updated in place: a write costs one insert per changed row.
+--   statements of one transaction); a deletion records the primary key only. Nothing is updated in place: a write
+--   costs one insert per changed row.
 --   The state of a table at version V: per primary key, the entry of the newest statement of the newest version
 --   <= V, unless it is a deletion (DatasetHistory in the seed room does this into temp tables and runs the exporter).
 -- * row_history_note(), statement-level AFTER triggers with transition tables (and a BEFORE TRUNCATE one that

@@ -286,13 +286,13 @@ public class ReleaseService implements PastDatasets {
     }
 
     /**
-     * The dataset at {@code t}: empty when nothing has changed since (the current export is that state); a release's
-     * document when the release was made at or before {@code t} and nothing changed between; otherwise 422, since
-     * the revisions do not record every field of every record (citations, claims and seed imports have none), so an
-     * older state cannot be rebuilt exactly from them.
+     * The dataset at {@code t}, before the row history starts (after, seed/DatasetHistory rebuilds any state): empty
+     * when nothing has changed since (the current export is that state); a release's document when the release was
+     * made at or before {@code t} and nothing changed between; otherwise 422, since the revisions do not record every
+     * field of every record (citations, claims and seed imports have none), so an older state cannot be rebuilt.
      */
     @Override
-    public Optional<byte[]> at(OffsetDateTime t) {
+    public Optional<byte[]> at(OffsetDateTime t, OffsetDateTime historyStart) {
         if (!changedBetween(null, null, t)) {
             return Optional.empty();
         }
@@ -301,8 +301,9 @@ public class ReleaseService implements PastDatasets {
             return Optional.of(r.document);
         }
         DatasetRelease next = DatasetRelease.<DatasetRelease>find("createdAt > ?1 order by number", t).firstResult();
-        throw new ApiException.Unprocessable("the dataset as it stood at " + t + " is not recorded exactly: LabLedger keeps the current state and each "
-                + "release's snapshot, and the ledger changed between " + (r == null ? "its beginning" : "release " + r.number + " (" + r.createdAt + ")")
+        throw new ApiException.Unprocessable("the dataset as it stood at " + t + " is not recorded exactly: "
+                + (historyStart == null ? "LabLedger has no row history yet" : "the row history, which rebuilds any later state, starts at " + historyStart)
+                + "; before it LabLedger keeps each release's snapshot, and the ledger changed between " + (r == null ? "its beginning" : "release " + r.number + " (" + r.createdAt + ")")
                 + " and then" + (next == null ? "" : "; the nearest later snapshot is release " + next.number + " (" + next.createdAt + ")")
                 + ". GET /api/releases lists the snapshots.", List.of(new org.labledger.common.Problem.Violation("asOf", "no exact snapshot of that time")));
     }

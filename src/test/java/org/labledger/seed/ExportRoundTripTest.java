@@ -101,14 +101,15 @@ class ExportRoundTripTest {
 
     /**
      * Every versioned row's version and the number of recorded revisions: what a no-op import must leave alone.
-     * (data_version, the change stream's counter, is not a row version: the import's own log row advances it.)
+     * (data_version, the change stream's counter, is not a row version: the import's own log row advances it; nor is
+     * tx_commit's, V17's log of the versions the commits got.)
      */
     private Map<String, Object> versions() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Object> v = new java.util.TreeMap<>();
             @SuppressWarnings("unchecked")
             List<String> tables = em.createNativeQuery("select table_name from information_schema.columns where table_schema = current_schema()"
-                    + " and column_name = 'version' and table_name not in ('flyway_schema_history', 'data_version') order by table_name").getResultList();
+                    + " and column_name = 'version' and table_name not in ('flyway_schema_history', 'data_version', 'tx_commit') order by table_name").getResultList();
             assertTrue(tables.containsAll(List.of("agreement", "answer", "lab", "provision", "question", "questionnaire", "source", "topic")), tables.toString());
             for (String t : tables) {
                 for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, version from " + t + " order by id").getResultList()) {

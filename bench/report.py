@@ -4,7 +4,7 @@
     bench/report.py SIZE RESULTS STMTS LIVE_SAME LIVE_CROSS FRESH LIVE_RATE ROW... -- REPLICA_ROW...
 
 ROW: id|workload|name|variant|server|pids|method|url|body|if-none-match|limit-row; RESULTS lines:
-id|run|req/s|p50|p99|errors|requests|server CPU %|PostgreSQL CPU %|RSS MB|304s (-1: not counted)."""
+id|run|req/s|p50|p99|errors|requests|server CPU %|PostgreSQL CPU %|RSS MB|304s (-1: not counted)|errors logged."""
 import json, statistics, sys
 
 size, results, stmts_file, live_same, live_cross, fresh, live_rate = sys.argv[1:8]
@@ -17,6 +17,8 @@ runs = {}
 for line in open(results):
     p = line.rstrip("\n").split("|")
     if len(p) == 11:
+        p.append("-1")  # a results file without the logged-errors field
+    if len(p) == 12:
         runs.setdefault(p[0], []).append(p[1:])
 stmts = {}
 try:
@@ -41,7 +43,8 @@ def stat(rid):
     reqs = sum(int(x[5]) for x in v)
     return {"rps": med(1, rid), "p50": med(2, rid), "p99": med(3, rid), "err": sum(int(x[4]) for x in v),
             "cpu": med(6, rid), "pg": med(7, rid), "rss": max(int(x[8]) for x in v),
-            "share304": (sum(n304) / reqs if reqs else 0) if min(n304) >= 0 else None}
+            "share304": (sum(n304) / reqs if reqs else 0) if min(n304) >= 0 else None,
+            "logged": "n/a" if min(int(x[10]) for x in v) < 0 else sum(int(x[10]) for x in v)}
 
 
 def f(x, d=1):
@@ -63,9 +66,9 @@ def ratio(a, b, sig=2):
 S = {r[0]: stat(r[0]) for r in rows + replica_rows}
 peer_of = {"3": "3p-u", "4": "4p-u"}
 
-print("| size | workload | variant | server | req/s | p50 ms | p99 ms | errors | 304 share | server CPU | PostgreSQL CPU "
+print("| size | workload | variant | server | req/s | p50 ms | p99 ms | errors | errors logged | 304 share | server CPU | PostgreSQL CPU "
       "| server RSS MB | SQL statements/request | req/s ÷ peer | p99 ÷ peer | req/s ÷ limit |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     rid, wkey, name, variant, server, *_ , limit_row = r
     s = S[rid]
@@ -74,7 +77,7 @@ for r in rows:
     p = S.get(peer_of.get(wkey, ""), None) if server == "labledger" and "304" not in variant else None
     lim = S.get("L-" + limit_row) if limit_row else None
     print(f"| {size} | {name} | {variant} | {server} | {f(s['rps'])} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | "
-          f"{share(s)} | "
+          f"{s['logged'] if server == 'labledger' else '–'} | {share(s)} | "
           f"{f(s['cpu'], 0)}% | {f(s['pg'], 0)}% | {s['rss']} | {stmts.get(rid, '–' if server == 'limit' or '304' in variant else 'n/a')} | "
           f"{ratio(s['rps'], p['rps']) if p else '–'} | {ratio(s['p99'], p['p99']) if p else '–'} | "
           f"{ratio(s['rps'], lim['rps'], 3) if lim else '–'} |")
@@ -105,15 +108,15 @@ if deep:
 
 if replica_rows:
     print()
-    print("| size | workload | variant | through | req/s | p50 ms | p99 ms | errors | CPU (servers + nginx) | PostgreSQL CPU | req/s ÷ one replica via nginx |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| size | workload | variant | through | req/s | p50 ms | p99 ms | errors | errors logged | CPU (servers + nginx) | PostgreSQL CPU | req/s ÷ one replica via nginx |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in replica_rows:
         rid, wkey, name, variant, server = r[:5]
         s = S[rid]
         if s is None:
             continue
         one = S.get(rid[:-1] + "1")
-        print(f"| {size} | {name} | {variant} | {server} | {f(s['rps'])} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | "
+        print(f"| {size} | {name} | {variant} | {server} | {f(s['rps'])} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | {s['logged']} | "
               f"{f(s['cpu'], 0)}% | {f(s['pg'], 0)}% | {ratio(s['rps'], one['rps']) if rid.endswith('2') else '–'} |")
 
 if fresh:

@@ -7,7 +7,8 @@
 #   bench/run.sh SIZE [DURATION_S] [CONNECTIONS] [RUNS]   SIZE: seed | m | l   (defaults: 5 s, 8, 3 runs)
 #   bench/run.sh SIZE quick                               smoke: DURATION 2, RUNS 1, WARMUP 0, PREWARM 1, 60 live events
 #
-# Environment: WARMUP (s before each measurement, 1), PREWARM (s per request once at the start, 3), PEER=0 (no peer),
+# Environment: WARMUP (s before each measurement, 1), PREWARM (s per request once at the start, 2), REPLICA_RUNS
+# (runs of the replica phase, 2), PEER=0 (no peer),
 # PEER_RAW (the peer's raw-tally workload 3: 1, 0 at l), LIMIT=0 (no limit server), REPLICAS=0 (no two-replica phase), LIVE=0 (no live-update latency), LIVE_RATE (writes/s,
 # 20), LIVE_EVENTS (writes, 200), FRESH_N (freshness probes, 20), BASE_PORT (8090: ports BASE..BASE+9 are used),
 # LABLEDGER_GRAPHQL_MAX_COST (500000: the all-labs dashboard at l costs more than the public default).
@@ -31,7 +32,7 @@ else
   duration="${2:-5}"; conns="${3:-8}"; runs="${4:-3}"
 fi
 warmup="${WARMUP:-1}"
-prewarm="${PREWARM:-3}"
+prewarm="${PREWARM:-2}"
 live_rate="${LIVE_RATE:-20}"
 live_events="${LIVE_EVENTS:-200}"
 fresh_n="${FRESH_N:-20}"
@@ -245,6 +246,9 @@ wait_idle() { # a slow request of the load before may still be executing in Post
     sleep 0.25
   done
 }
+# errors a server logged (LabLedger logs every failed GraphQL data fetch and every 500 at ERROR): a GraphQL response
+# with errors is still a 200, which wrk does not see; only one row is loaded at a time, so they are that row's
+logged_errors() { cat target/bench-"$size"-*.log 2>/dev/null | grep -c ' ERROR \[' || true; }
 hz=$(getconf CLK_TCK)
 results="$work/results"
 : > "$results"
@@ -255,13 +259,15 @@ measure() { # run "row"
   read -ra sp <<< "${spids//,/ }"
   wait_idle
   [ "$warmup" -gt 0 ] && wrk -t2 -c"$conns" -d"${warmup}s" --timeout 10s -s "$lua" "$target" > /dev/null 2>&1
-  local c0 g0 c1 g1 out
+  local c0 g0 c1 g1 out e0 e1
+  e0=$(logged_errors)
   c0=$(ticks "${sp[@]}"); g0=$(pg_ticks "${sp[@]}")
   out=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s --latency -s "$lua" "$target" 2>&1 | grep '^RESULT' || echo "RESULT 0 0 0 1 0 -1")
   c1=$(ticks "${sp[@]}"); g1=$(pg_ticks "${sp[@]}")
   local rss; rss=$(rss_of "${sp[@]}")
+  sleep 0.2; e1=$(logged_errors)
   read -r _ rps p50 p99 errs reqs n304 <<< "$out"
-  echo "$id|$1|$rps|$p50|$p99|$errs|$reqs|$(( (c1 - c0) * 100 / hz / duration ))|$(( (g1 - g0) * 100 / hz / duration ))|$rss|$n304" >> "$results"
+  echo "$id|$1|$rps|$p50|$p99|$errs|$reqs|$(( (c1 - c0) * 100 / hz / duration ))|$(( (g1 - g0) * 100 / hz / duration ))|$rss|$n304|$((e1 - e0))" >> "$results"
   rm -f "$lua"
   log "run $1: $name [$variant] ($server): $rps req/s"
 }
@@ -333,7 +339,7 @@ NGINX
     done
     prewarm_all "${replica_rows[@]}"; prewarm_all "${replica_rows[@]}"   # B and B' start cold: twice
     load_note "replica phase"
-    for r in $(seq 1 "$runs"); do
+    for r in $(seq 1 "${REPLICA_RUNS:-$(( runs < 2 ? runs : 2 ))}"); do
       for row in "${replica_rows[@]}"; do measure "$r" "$row"; done
     done
     fresh=$(node bench/fresh.mjs "$UC" "$(url "$P_B_C")" "$token" "$lab" "$fresh_n" 2>"$work/fresh.err") || fresh=""

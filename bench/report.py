@@ -44,6 +44,7 @@ def stat(rid):
     return {"rps": med(1, rid), "p50": med(2, rid), "p99": med(3, rid), "err": sum(int(x[4]) for x in v),
             "cpu": med(6, rid), "pg": med(7, rid), "rss": max(int(x[8]) for x in v),
             "share304": (sum(n304) / reqs if reqs else 0) if min(n304) >= 0 else None,
+            "reqs": reqs,
             "logged": "n/a" if min(int(x[10]) for x in v) < 0 else sum(int(x[10]) for x in v)}
 
 
@@ -76,7 +77,7 @@ for r in rows:
         continue
     p = S.get(peer_of.get(wkey, ""), None) if server == "labledger" and "304" not in variant else None
     lim = S.get("L-" + limit_row) if limit_row else None
-    print(f"| {size} | {name} | {variant} | {server} | {f(s['rps'])} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | "
+    print(f"| {size} | {name} | {variant} | {server} | {f(s['rps']) if s['reqs'] else '0 (none completed)'} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | "
           f"{s['logged'] if server == 'labledger' else '–'} | {share(s)} | "
           f"{f(s['cpu'], 0)}% | {f(s['pg'], 0)}% | {s['rss']} | {stmts.get(rid, '–' if server == 'limit' or '304' in variant else 'n/a')} | "
           f"{ratio(s['rps'], p['rps']) if p else '–'} | {ratio(s['p99'], p['p99']) if p else '–'} | "
@@ -116,7 +117,7 @@ if replica_rows:
         if s is None:
             continue
         one = S.get(rid[:-1] + "1")
-        print(f"| {size} | {name} | {variant} | {server} | {f(s['rps'])} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | {s['logged']} | "
+        print(f"| {size} | {name} | {variant} | {server} | {f(s['rps']) if s['reqs'] else '0 (none completed)'} | {f(s['p50'])} | {f(s['p99'])} | {s['err']} | {s['logged']} | "
               f"{f(s['cpu'], 0)}% | {f(s['pg'], 0)}% | {ratio(s['rps'], one['rps']) if rid.endswith('2') else '–'} |")
 
 if fresh:

@@ -265,7 +265,8 @@ measure() { # run "row"
   out=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s --latency -s "$lua" "$target" 2>&1 | grep '^RESULT' || echo "RESULT 0 0 0 1 0 -1")
   c1=$(ticks "${sp[@]}"); g1=$(pg_ticks "${sp[@]}")
   local rss; rss=$(rss_of "${sp[@]}")
-  sleep 0.2; e1=$(logged_errors)
+  e1=$(logged_errors)   # until the logs are quiet (a loaded machine writes them late), at most ~2 s
+  for _ in 1 2 3 4 5 6 7 8; do sleep 0.25; local e2; e2=$(logged_errors); [ "$e2" = "$e1" ] && break; e1=$e2; done
   read -r _ rps p50 p99 errs reqs n304 <<< "$out"
   echo "$id|$1|$rps|$p50|$p99|$errs|$reqs|$(( (c1 - c0) * 100 / hz / duration ))|$(( (g1 - g0) * 100 / hz / duration ))|$rss|$n304|$((e1 - e0))" >> "$results"
   rm -f "$lua"

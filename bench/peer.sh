@@ -26,6 +26,11 @@ if [ ! -f bench/peer/node_modules/postgraphile/cli.js ]; then
   (cd bench/peer && npm ci --silent --no-audit --no-fund) >&2
 fi
 
+# the like-for-like workload 3 (bench/peer/scorecards.sql: SQL functions PostGraphile exposes as computed columns
+# of Lab); idempotent, and before the start, since PostGraphile reads the schema once at start-up
+PGPASSWORD="${PGPASSWORD:-labledger}" psql -q -X -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-labledger}" -d "$db" \
+  -f bench/peer/scorecards.sql >&2
+
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
   echo "[peer] port $port is already in use" >&2
   exit 1

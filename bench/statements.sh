@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # SQL statements per request, counted from PostgreSQL's own statement log: for each workload, one warm request,
 # then one request between two marker statements; every statement the server sent to DB in between is counted.
-# Prints "WORKLOAD_NUMBER|SERVER|queries (+ transaction control)" lines for bench/run.sh. Best effort: needs
+# Reads "KEY|METHOD|URL|BODY" lines on stdin (one request each) and prints "KEY|queries (+ transaction control)" for
+# bench/run.sh. A request a response cache answers counts 0: the warm request before the counted one fills it.
+# Best effort: needs
 # superuser access (psql -U postgres on 127.0.0.1, as on these machines) to switch log_statement on for a moment
 # (ALTER SYSTEM + reload, reset at exit) and a readable log in /var/log/postgresql; prints nothing otherwise.
 #
-#   bench/statements.sh DB APP_PID APP_URL [PEER_PID PEER_URL] LAB DEEP_PAGE
+#   printf '%s\n' "1 uncached|GET|http://127.0.0.1:8097/api/labs/openai/scorecard|" | bench/statements.sh DB
 set -uo pipefail
 cd "$(dirname "$0")/.."
-db=$1 app_url=$3 peer_pid=${4:-} peer_url=${5:-} lab=${6:-openai} deep=${7:-0}
+db=$1
+requests=$(cat)
 log=$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)
 su() { psql -h 127.0.0.1 -U postgres -d postgres -tAqc "$1" >/dev/null 2>&1; }
 [ -n "$log" ] && [ -r "$log" ] && su "select 1" || exit 0
@@ -22,8 +25,13 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-count() { # number server method url body
-  local n=$1 server=$2 method=$3 target=$4 body=${5:-} mark="bench-mark-$RANDOM$RANDOM"
+# every LabLedger process's change listener (its own connection, application_name labledger-changes) reads the data
+# version every second: not a request's statement, so its backends' lines are left out
+listeners=" $(PGPASSWORD=labledger psql -h 127.0.0.1 -U labledger -d "$db" -tAc \
+  "select string_agg(pid::text, ' ') from pg_stat_activity where datname = current_database() and application_name = 'labledger-changes'" 2>/dev/null) "
+
+count() { # key method url body
+  local key=$1 method=$2 target=$3 body=${4:-} mark="bench-mark-$RANDOM$RANDOM"
   send() { if [ "$method" = POST ]; then curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$body" "$target"; else curl -sf -o /dev/null "$target"; fi; }
   send; sleep 0.3
   local from; from=$(wc -l < "$log")
@@ -31,18 +39,12 @@ count() { # number server method url body
   send; sleep 0.5
   PGPASSWORD=labledger psql -h 127.0.0.1 -U labledger -d "$db" -tAqc "select '$mark-b'" >/dev/null
   sleep 0.5
-  tail -n +"$((from + 1))" "$log" | awk -v a="$mark-a" -v b="$mark-b" -v db="@$db " '
+  tail -n +"$((from + 1))" "$log" | awk -v a="$mark-a" -v b="$mark-b" -v db="@$db " -v skip="$listeners" '
     index($0, a) { on = 1; next } index($0, b) { on = 0; next }
-    on && index($0, db) && / LOG:  (statement|execute [^:]*): / {
+    on && index($0, db) && / LOG:  (statement|execute [^:]*): / && !(match($0, /\[[0-9]+\]/) && index(skip, " " substr($0, RSTART + 1, RLENGTH - 2) " ")) {
       if ($0 ~ /: (BEGIN|COMMIT|ROLLBACK|SET |SHOW |select 1$)/) tx++; else n++ }
-    END { printf "%d (+%d)\n", n, tx }' | sed "s/^/$n|$server|/"
+    END { printf "%d (+%d)\n", n, tx }' | sed "s/^/$key|/"
 }
-gql() { printf '{"query": "%s"}' "$1"; }
-count 1 labledger GET "$app_url/api/labs/$lab/scorecard"
-count 2 labledger GET "$app_url/api/questions?lab=$lab&status=UNANSWERED&page=0&size=50"
-count 3 labledger POST "$app_url/graphql" "$(gql '{ scorecards { lab counts { total answered partial responseRate } rootTopics { topic counts { total responseRate } } } }')"
-count 4 labledger POST "$app_url/graphql" "$(gql "{ answers(filter: {lab: \\\"$lab\\\"}, size: 100) { items { status question { key text topic { slug name } } } } }")"
-if [ -n "$peer_pid" ]; then
-  count 3 postgraphile POST "$peer_url/graphql" "$(bench/peer-queries.sh w3)"
-  count 4 postgraphile POST "$peer_url/graphql" "$(bench/peer-queries.sh w4 "$lab")"
-fi
+while IFS='|' read -r key method target body; do
+  [ -n "$key" ] && count "$key" "$method" "$target" "$body"
+done <<< "$requests"

@@ -317,7 +317,10 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
             double childTimes = times;
             if (fieldType instanceof GraphQLList) {
                 // a page's items and a connection's edges hold at most the page size asked for (size, first)
-                childTimes *= ("items".equals(name) || "edges".equals(name)) && pageSize > 0 ? pageSize : sizes.of(type.getName(), name);
+                // a list asked for by keys (labs(slugs: [...])) holds at most that many, whatever the table holds
+                double listed = ("items".equals(name) || "edges".equals(name)) && pageSize > 0 ? pageSize : sizes.of(type.getName(), name);
+                Integer keys = listArgumentSize(field, "slugs");
+                childTimes *= keys == null ? listed : Math.min(listed, keys);
             }
             GraphQLFieldsContainer child = container(GraphQLTypeUtil.unwrapAll(def.getType()));
             if (child != null && field.getSelectionSet() != null) {
@@ -362,6 +365,22 @@ final class GraphQLCost extends SimplePerformantInstrumentation {
                     }
                     if (v instanceof VariableReference ref) {
                         return variables.get(ref.getName());
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** How many values a list argument holds (a literal list or a list variable), or null when absent or null. */
+        private Integer listArgumentSize(Field field, String name) {
+            for (Argument a : field.getArguments()) {
+                if (a.getName().equals(name)) {
+                    Value<?> v = a.getValue();
+                    if (v instanceof graphql.language.ArrayValue array) {
+                        return array.getValues().size();
+                    }
+                    if (v instanceof VariableReference ref && variables.get(ref.getName()) instanceof java.util.Collection<?> c) {
+                        return c.size();
                     }
                 }
             }

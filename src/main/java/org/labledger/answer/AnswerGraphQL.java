@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Mutation;
 import jakarta.annotation.security.RolesAllowed;
+import org.labledger.history.HistoryGraphQL.ChangeConnection;
+import org.labledger.history.HistoryGraphQL.ChangeEdge;
 import org.labledger.history.RevisionService;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -153,6 +155,17 @@ public class AnswerGraphQL {
         Map<Long, List<org.labledger.history.ChangeNode>> byId = Batch.group(revisions.history(AnswerWriteService.ENTITY, Batch.keys(answers, AnswerNode::id))
                 .stream().map(org.labledger.history.ChangeNode::of).toList(), org.labledger.history.ChangeNode::entityId);
         return Batch.many(answers, AnswerNode::id, byId);
+    }
+
+    @Query("answerHistoryConnection")
+    @Description("Every recorded change of one answer (also one deleted since), oldest first, by keyset (Relay connection): `first` changes after the cursor `after`; "
+            + "the cursors are those of GET /api/answers/{id}/history; error NOT_FOUND for an answer that never existed")
+    public @NonNull ChangeConnection answerHistoryConnection(
+            @NonNull @org.eclipse.microprofile.graphql.Id @Description("The answer's id") Long answer,
+            @DefaultValue("50") @Description("How many changes, 1 to 200") int first,
+            @Description("The endCursor (or an edge's cursor) of the previous page; from the first change when absent") String after) {
+        return Paging.connection(first, n -> answers.historyAfter(answer, after, n), rows -> rows.stream().map(org.labledger.history.ChangeNode::of).toList(),
+                ChangeEdge::new, ChangeConnection::new);
     }
 
     // Lab.answers lives here, with the type it returns: the lab room knows nothing of answers.

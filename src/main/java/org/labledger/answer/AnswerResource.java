@@ -147,13 +147,15 @@ public class AnswerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAnswerHistory", summary = "Every recorded change of the answer, oldest first: before/after, who, when, on what evidence")
     @APIResponse(responseCode = "200", description = "one page of the answer's revisions, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionService.RevisionView.class)))
-    public Response history(@Parameter(description = "an answer", example = "38") @PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size,
-                            @Context UriInfo uri) {
-        List<RevisionService.RevisionView> h = revisions.history(AnswerWriteService.ENTITY, id);
-        if (h.isEmpty() && Answer.findById(id) == null) {
-            throw ApiException.notFound("answer", String.valueOf(id));
-        }
-        return Paging.ok(h, page, size, uri);
+    public Response history(@Parameter(description = "an answer", example = "38") @PathParam("id") long id,
+                            @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                            @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        org.labledger.common.Params params = new org.labledger.common.Params();
+        int p = Paging.page(params, page);
+        int s = Paging.size(params, size);
+        org.labledger.common.Cursor.exclusive(params, cursor, page);
+        params.check();
+        return Paging.ok(cursor, p, c -> answers.historyAfter(id, c, s).rest(), n -> answers.history(id, n, s), uri);
     }
 
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {

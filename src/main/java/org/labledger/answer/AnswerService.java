@@ -26,6 +26,28 @@ public class AnswerService {
     EntityManager em;
     @Inject
     TopicService topics;
+    @Inject
+    org.labledger.history.RevisionService revisions;
+
+    /** One offset page of the answer's history, oldest first; 404 for an answer that neither exists nor ever existed. */
+    public org.labledger.common.PageResult<org.labledger.history.RevisionService.RevisionView> history(long id, int page, int size) {
+        var h = revisions.history(AnswerWriteService.ENTITY, id);
+        requireHistory(id, h.size());
+        return org.labledger.common.Paging.slice(h, page, size);
+    }
+
+    /** The answer's history after a cursor, oldest first, by keyset; 404 for an answer that neither exists nor ever existed (no revision). */
+    public org.labledger.common.KeysetPage<org.labledger.history.RevisionService.RevisionView> historyAfter(long id, String cursor, int size) {
+        var h = revisions.historyAfter(AnswerWriteService.ENTITY, id, cursor, size);
+        requireHistory(id, h.totalItems());
+        return h;
+    }
+
+    private static void requireHistory(long id, long revisions) {
+        if (revisions == 0 && Answer.findById(id) == null) {
+            throw org.labledger.common.ApiException.notFound("answer", String.valueOf(id));
+        }
+    }
 
     /** An answer as a row of a list or a CSV download. */
     @io.quarkus.runtime.annotations.RegisterForReflection

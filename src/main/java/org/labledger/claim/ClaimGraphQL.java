@@ -12,7 +12,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
-import org.labledger.common.KeysetPage;
 import org.labledger.common.PageInfo;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
@@ -96,10 +95,7 @@ public class ClaimGraphQL {
     public @NonNull ClaimConnection claimConnection(@Description("Conditions on the claims") ClaimFilterInput filter,
                                                     @DefaultValue("50") @Description("How many claims, 1 to 200") int first,
                                                     @Description("The endCursor (or an edge's cursor) of the previous page; from the first claim when absent") String after) {
-        Paging.checkFirst(first);
-        KeysetPage<Long> ids = claims.idsAfter(filter(filter), after, first);
-        List<ClaimEdge> edges = ids.edges(nodes(ids.items()), ClaimEdge::new);
-        return new ClaimConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
+        return Paging.connection(first, n -> claims.idsAfter(filter(filter), after, n), this::nodes, ClaimEdge::new, ClaimConnection::new);
     }
 
     /** The service's filter of the GraphQL one (aboutType and aboutKey go together). */

@@ -48,6 +48,11 @@ public final class Batch {
         return m;
     }
 
+    /** The values of these keys, in the keys' order (e.g. a page's nodes from their ids); every key must have one. */
+    public static <K, V> List<V> ordered(List<K> keys, Map<K, V> values) {
+        return keys.stream().map(values::get).toList();
+    }
+
     public static <K, V> Map<K, List<V>> group(Collection<V> values, Function<V, K> key) {
         Map<K, List<V>> m = new HashMap<>();
         values.forEach(v -> m.computeIfAbsent(key.apply(v), k -> new ArrayList<>()).add(v));

@@ -93,6 +93,26 @@ public final class Cursor {
         return List.copyOf(parts.subList(3, parts.size()));
     }
 
+    /**
+     * The key of a cursor of {@code list} under {@code scope} ({@code arity} values), as {@code parse} reads it; null
+     * when {@code raw} is absent. A cursor {@link #decode} refuses, or whose values {@code parse} cannot read (it throws),
+     * is a 400 naming {@code cursor}: a list decodes its cursors in one call.
+     */
+    public static <K> K key(String raw, String list, String scope, int arity, java.util.function.Function<List<String>, K> parse) {
+        Params params = new Params();
+        List<String> values = decode(params, raw, list, scope, arity);
+        K key = null;
+        if (values != null) {
+            try {
+                key = parse.apply(values);
+            } catch (RuntimeException e) {
+                params.add("cursor", "is not a cursor of this API; pass the nextCursor of a page unchanged");
+            }
+        }
+        params.check();
+        return key;
+    }
+
     /** {@code cursor} and {@code page} are two ways to say where a page starts: at most one of them. */
     public static void exclusive(Params params, String cursor, String page) {
         if (cursor != null && !cursor.isBlank() && page != null && !page.isBlank()) {

@@ -77,6 +77,16 @@ public final class Paging {
         }
     }
 
+    /**
+     * A GraphQL connection resolver in one call: checks {@code first}, reads that many rows after the cursor
+     * ({@code read}), and makes the connection of their nodes ({@link KeysetPage#connection}).
+     */
+    public static <K, N, E, C> C connection(int first, IntFunction<KeysetPage<K>> read, Function<List<K>, List<N>> nodes,
+                                            java.util.function.BiFunction<String, N, E> edge, KeysetPage.Connection<E, C> make) {
+        checkFirst(first);
+        return read.apply(first).connection(nodes, edge, make);
+    }
+
     /** A 200 response carrying the page and {@code Link} headers for first/prev/next/last (on the public base URL). */
     public static Response ok(PageResult<?> result, UriInfo uri) {
         List<Link> links = new ArrayList<>();

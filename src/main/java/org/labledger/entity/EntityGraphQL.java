@@ -2,6 +2,7 @@ package org.labledger.entity;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
+import org.labledger.common.PageInfo;
+import org.labledger.common.Paging;
 import org.labledger.lab.Lab;
 import org.labledger.lab.LabNode;
 import org.labledger.source.CitationService;
@@ -27,6 +30,8 @@ public class EntityGraphQL {
     EntityManager em;
     @Inject
     CitationService citations;
+    @Inject
+    EntityService entities;
 
     @Query("entities")
     @Description("Named entities by slug, optionally of one kind")
@@ -38,6 +43,28 @@ public class EntityGraphQL {
             q.setParameter("kind", kind);
         }
         return q.getResultList().stream().map(EntityNode::of).toList();
+    }
+
+    @Name("EntityEdge")
+    @Description("A named entity of a connection, with the cursor after it")
+    public record EntityEdge(@NonNull @Description("The cursor after this entity: pass it as `after` for the entities that follow it (opaque)") String cursor,
+                             @NonNull @Description("The entity") EntityNode node) {
+    }
+
+    @Name("EntityConnection")
+    @Description("A page of named entities by keyset (Relay connection), by slug: every page costs what the first does, however deep")
+    public record EntityConnection(@NonNull @Description("The entities of this page, by slug, each with its cursor") List<@NonNull EntityEdge> edges,
+                                   @NonNull @Description("Whether more entities follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                   @Description("How many entities match in all") int totalCount) {
+    }
+
+    @Query("entityConnection")
+    @Description("Named entities by slug, optionally of one kind, by keyset (Relay connection): `first` entities after the cursor `after`; "
+            + "the cursors are those of GET /api/entities (and /api/people: kind PERSON)")
+    public @NonNull EntityConnection entityConnection(@Description("Only entities of this kind") EntityKind kind,
+                                                      @DefaultValue("50") @Description("How many entities, 1 to 200") int first,
+                                                      @Description("The endCursor (or an edge's cursor) of the previous page; from the first entity when absent") String after) {
+        return Paging.connection(first, n -> entities.idsAfter(kind, after, n), ids -> Batch.ordered(ids, byIds(em, ids)), EntityEdge::new, EntityConnection::new);
     }
 
     @Query("entity")

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 
@@ -46,19 +47,21 @@ public class EntityResource {
     @Operation(operationId = "listEntities", summary = "Named entities (people, organisations, publications, legal entities, models, products, unnamed commenters), "
             + "by slug, paged; kind filters")
     @APIResponse(responseCode = "200", description = "one page of named entities, by slug", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityService.EntityView.class)))
-    public Response list(@Parameter(description = "only entities of this kind", example = "PERSON", schema = @Schema(implementation = EntityKind.class)) @QueryParam("kind") String kind, @QueryParam("page") String page, @QueryParam("size") String size,
-                         @Context UriInfo uri) {
+    public Response list(@Parameter(description = "only entities of this kind", example = "PERSON", schema = @Schema(implementation = EntityKind.class)) @QueryParam("kind") String kind,
+                         @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         EntityKind k = params.oneEnum("kind", kind, EntityKind.class);
-        return page(params, k, page, size, uri);
+        return page(params, k, page, size, cursor, uri);
     }
 
     @GET
     @Path("/people")
     @Operation(operationId = "listPeople", summary = "The named entities of kind PERSON, by slug, paged")
     @APIResponse(responseCode = "200", description = "one page of people, by slug", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntityService.EntityView.class)))
-    public Response people(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        return page(new Params(), EntityKind.PERSON, page, size, uri);
+    public Response people(@Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                           @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return page(new Params(), EntityKind.PERSON, page, size, cursor, uri);
     }
 
     @GET
@@ -119,10 +122,11 @@ public class EntityResource {
         return Response.noContent().build();
     }
 
-    private Response page(Params params, EntityKind kind, String page, String size, UriInfo uri) {
+    private Response page(Params params, EntityKind kind, String page, String size, String cursor, UriInfo uri) {
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
-        return Paging.ok(service.list(kind, p, s), uri);
+        return Paging.ok(cursor, p, c -> service.listAfter(kind, c, s), n -> service.list(kind, n, s), uri);
     }
 }

@@ -14,7 +14,6 @@ import org.labledger.agreement.Agreement;
 import org.labledger.agreement.AgreementNode;
 import org.labledger.common.ApiException;
 import org.labledger.common.Batch;
-import org.labledger.common.KeysetPage;
 import org.labledger.common.PageInfo;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
@@ -92,10 +91,7 @@ public class EventGraphQL {
     public @NonNull EventConnection eventConnection(@Description("Conditions on the events") EventFilterInput filter,
                                                     @DefaultValue("50") @Description("How many events, 1 to 200") int first,
                                                     @Description("The endCursor (or an edge's cursor) of the previous page; from the first event when absent") String after) {
-        Paging.checkFirst(first);
-        KeysetPage<Long> ids = events.idsAfter(filter(filter), "filter.", after, first);
-        List<EventEdge> edges = ids.edges(nodes(ids.items()), EventEdge::new);
-        return new EventConnection(edges, PageInfo.of(ids), (int) ids.totalItems());
+        return Paging.connection(first, n -> events.idsAfter(filter(filter), "filter.", after, n), this::nodes, EventEdge::new, EventConnection::new);
     }
 
     private static EventFilter filter(EventFilterInput filter) {

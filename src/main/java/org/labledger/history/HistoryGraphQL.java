@@ -9,7 +9,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
-import org.labledger.common.KeysetPage;
 import org.labledger.common.PageInfo;
 import org.labledger.common.Params;
 
@@ -62,10 +61,7 @@ public class HistoryGraphQL {
                                                       @Description("Only changes of this entity type (ANSWER, LAB, QUESTION, ...)") String entity,
                                                       @DefaultValue("50") @Description("How many changes, 1 to 200") int first,
                                                       @Description("The endCursor (or an edge's cursor) of the previous page; from the first change when absent") String after) {
-        Paging.checkFirst(first);
-        KeysetPage<RevisionService.RevisionView> p = revisions.changesAfter(RevisionService.timestamp("since", since),
-                Params.text(entity) == null ? null : entity.trim().toUpperCase(), after, first);
-        List<ChangeEdge> edges = p.edges(p.items().stream().map(ChangeNode::of).toList(), ChangeEdge::new);
-        return new ChangeConnection(edges, PageInfo.of(p), (int) p.totalItems());
+        return Paging.connection(first, n -> revisions.changesAfter(RevisionService.timestamp("since", since),
+                Params.text(entity) == null ? null : entity.trim().toUpperCase(), after, n), rows -> rows.stream().map(ChangeNode::of).toList(), ChangeEdge::new, ChangeConnection::new);
     }
 }

@@ -134,42 +134,44 @@ public class RevisionService {
      */
     public KeysetPage<RevisionView> changesAfter(OffsetDateTime since, String entity, String cursor, int size) {
         String scope = "since=" + (since == null ? null : since.toInstant()) + "&entity=" + entity;
-        Params params = new Params();
-        List<String> key = Cursor.decode(params, cursor, CURSOR_LIST, scope, 2);
-        OffsetDateTime at = null;
-        long id = 0;
-        if (key != null) {
-            try {
-                at = java.time.Instant.parse(key.get(0)).atOffset(java.time.ZoneOffset.UTC);
-                id = Long.parseLong(key.get(1));
-            } catch (RuntimeException e) {
-                params.add("cursor", "is not a cursor of this API; pass the nextCursor of a page unchanged");
-            }
-        }
-        params.check();
-        String where = "true" + (since != null ? " and changed_at > :since" : "") + (entity != null ? " and entity = :entity" : "");
-        var count = em.createNativeQuery("select count(*) from revision where " + where);
-        var list = em.createNativeQuery("select * from revision where " + where + (at != null ? " and (changed_at, id) > (:at, :id)" : "")
-                + " order by changed_at, id limit :limit", Revision.class);
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
         if (since != null) {
-            count.setParameter("since", since);
-            list.setParameter("since", since);
+            params.put("since", since);
         }
         if (entity != null) {
-            count.setParameter("entity", entity);
-            list.setParameter("entity", entity);
+            params.put("entity", entity);
         }
-        if (at != null) {
-            list.setParameter("at", at).setParameter("id", id);
+        return revisionsAfter(CURSOR_LIST, scope, "true" + (since != null ? " and changed_at > :since" : "") + (entity != null ? " and entity = :entity" : ""),
+                params, cursor, size);
+    }
+
+    /** The list name in the cursors of one record's history. */
+    static final String HISTORY_CURSOR_LIST = "history";
+
+    /**
+     * One record's revisions after a cursor (from the first when null), oldest first (time, id: the order of
+     * {@link #history(String, long)}), by keyset on the (entity, entity_id, changed_at, id) index (V19): no OFFSET.
+     * A cursor of another list or another record is a 400.
+     */
+    public KeysetPage<RevisionView> historyAfter(String entity, long entityId, String cursor, int size) {
+        return revisionsAfter(HISTORY_CURSOR_LIST, "entity=" + entity + "&id=" + entityId, "entity = :entity and entity_id = :entityId",
+                Map.of("entity", entity, "entityId", entityId), cursor, size);
+    }
+
+    /**
+     * Revisions matching {@code where} (SQL on the revision table, with {@code params}) after a cursor of {@code list}
+     * under {@code scope}, by (changed_at, id): one more row than the page is read, to know whether another follows.
+     */
+    private KeysetPage<RevisionView> revisionsAfter(String list, String scope, String where, Map<String, Object> params, String cursor, int size) {
+        List<Object> key = Cursor.key(cursor, list, scope, 2,
+                k -> List.of(java.time.Instant.parse(k.get(0)).atOffset(java.time.ZoneOffset.UTC), Long.parseLong(k.get(1))));
+        var rows = em.createNativeQuery("select * from revision where " + where + (key != null ? " and (changed_at, id) > (:at, :id)" : "")
+                + " order by changed_at, id", Revision.class);
+        if (key != null) {
+            rows.setParameter("at", key.get(0)).setParameter("id", key.get(1));
         }
-        list.setParameter("limit", size + 1);
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Revision> rows = list.getResultList();
-        List<Revision> page = rows.subList(0, Math.min(size, rows.size()));
-        return new KeysetPage<>(page.stream().map(RevisionView::of).toList(),
-                page.stream().map(r -> Cursor.encode(CURSOR_LIST, scope, List.of(r.changedAt.toInstant(), r.id))).toList(),
-                size, total, rows.size() > size);
+        return KeysetPage.<Revision>read(em.createNativeQuery("select count(*) from revision where " + where), rows, params, size,
+                r -> Cursor.encode(list, scope, List.of(r.changedAt.toInstant(), r.id))).map(RevisionView::of);
     }
 
     /**

@@ -77,12 +77,14 @@ public class ReleaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listReleases", summary = "The dataset releases, newest first, paged")
     @APIResponse(responseCode = "200", description = "one page of releases (without notes and dataset)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReleaseService.ReleaseSummary.class)))
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public Response list(@Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        org.labledger.common.Cursor.exclusive(params, cursor, page);
         params.check();
-        return Paging.ok(releases.list(p, s), uri);
+        return Paging.ok(cursor, p, c -> releases.listAfter(c, s), n -> releases.list(n, s), uri);
     }
 
     @GET

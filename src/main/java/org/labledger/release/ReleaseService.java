@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labledger.common.ApiException;
+import org.labledger.common.Cursor;
+import org.labledger.common.CursorPage;
+import org.labledger.common.KeysetPage;
 import org.labledger.common.PageResult;
 import org.labledger.common.PublicUrls;
 import org.labledger.history.RevisionService;
@@ -252,18 +255,40 @@ public class ReleaseService implements PastDatasets {
         return m.toString();
     }
 
+    /** The columns of a release summary, in {@link #summary}'s order. */
+    private static final String SUMMARY = "select r.number, r.createdAt, r.createdBy, r.lastRevision, r.description, r.sha256, r.sizeBytes, r.zipSha256,"
+            + " r.added, r.changed, r.deleted, r.disputed from DatasetRelease r";
+
+    /** One page of releases, newest first, by offset. */
     public PageResult<ReleaseSummary> list(int page, int size) {
         long total = DatasetRelease.count();
         long offset = (long) page * size;
-        List<ReleaseSummary> items = total <= offset ? List.of() : em.createQuery(
-                        "select r.number, r.createdAt, r.createdBy, r.lastRevision, r.description, r.sha256, r.sizeBytes, r.zipSha256,"
-                                + " r.added, r.changed, r.deleted, r.disputed from DatasetRelease r order by r.number desc", Object[].class)
-                .setFirstResult((int) offset).setMaxResults(size).getResultList().stream()
-                .map(r -> new ReleaseSummary((Integer) r[0], "LabLedger dataset, release " + r[0], (OffsetDateTime) r[1], (String) r[2],
-                        (Long) r[3], (String) r[4], (String) r[5], (Long) r[6], (String) r[7], (Integer) r[8], (Integer) r[9],
-                        (Integer) r[10], (Integer) r[11]))
-                .toList();
+        List<ReleaseSummary> items = total <= offset ? List.of() : em.createQuery(SUMMARY + " order by r.number desc", Object[].class)
+                .setFirstResult((int) offset).setMaxResults(size).getResultList().stream().map(ReleaseService::summary).toList();
         return PageResult.of(items, page, size, total);
+    }
+
+    /** The list name in release cursors. */
+    static final String CURSOR_LIST = "releases";
+
+    /**
+     * The releases after a cursor (from the newest when null), newest first, by keyset on the primary key (number,
+     * unique): no OFFSET. A cursor of another list is a 400.
+     */
+    public CursorPage<ReleaseSummary> listAfter(String cursor, int size) {
+        Integer after = Cursor.key(cursor, CURSOR_LIST, "", 1, k -> Integer.valueOf(k.get(0)));
+        var rows = em.createQuery(SUMMARY + (after != null ? " where r.number < :after" : "") + " order by r.number desc");
+        if (after != null) {
+            rows.setParameter("after", after);
+        }
+        return KeysetPage.<Object[]>read(em.createQuery("select count(r) from DatasetRelease r"), rows, java.util.Map.of(), size,
+                r -> Cursor.encode(CURSOR_LIST, "", List.of(r[0]))).map(ReleaseService::summary).rest();
+    }
+
+    private static ReleaseSummary summary(Object[] r) {
+        return new ReleaseSummary((Integer) r[0], "LabLedger dataset, release " + r[0], (OffsetDateTime) r[1], (String) r[2],
+                (Long) r[3], (String) r[4], (String) r[5], (Long) r[6], (String) r[7], (Integer) r[8], (Integer) r[9],
+                (Integer) r[10], (Integer) r[11]);
     }
 
     /** The release JSON, as stored. */

@@ -2,6 +2,7 @@ package org.labledger.reply;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.labledger.answer.AnswerNode;
 import org.labledger.answer.ResponseStatus;
+import org.labledger.common.PageInfo;
 import org.labledger.common.Paging;
 
 import java.time.LocalDate;
@@ -87,6 +89,28 @@ public class ReplyGraphQL {
         int s = size == null ? Paging.DEFAULT_SIZE : size;
         Paging.check(page, s);
         return replies.inbox(page, s).items().stream().map(InboxNode::of).toList();
+    }
+
+    @Name("ReplyInboxEdge")
+    @Description("A question of the lab's inbox, with the cursor after it")
+    public record InboxEdge(@NonNull @Description("The cursor after this question: pass it as `after` for the questions that follow it (opaque)") String cursor,
+                            @NonNull @Description("The question put to the lab") InboxNode node) {
+    }
+
+    @Name("ReplyInboxConnection")
+    @Description("A page of the lab's inbox by keyset (Relay connection), by questionnaire, ordinal and question key")
+    public record InboxConnection(@NonNull @Description("The questions of this page, each with its cursor") List<@NonNull InboxEdge> edges,
+                                  @NonNull @Description("Whether more questions follow, and the cursor to ask for them with") PageInfo pageInfo,
+                                  @Description("How many questions the inbox holds") int totalCount) {
+    }
+
+    @Query("replyInboxConnection")
+    @RolesAllowed("lab")
+    @Description("The caller's lab's inbox (lab token) by keyset (Relay connection): `first` questions after the cursor `after`; "
+            + "the cursors are those of GET /api/reply/questions")
+    public @NonNull InboxConnection inboxConnection(@DefaultValue("50") @Description("How many questions, 1 to 200") int first,
+                                                    @Description("The endCursor (or an edge's cursor) of the previous page; from the first question when absent") String after) {
+        return Paging.connection(first, n -> replies.inboxAfter(after, n), items -> items.stream().map(InboxNode::of).toList(), InboxEdge::new, InboxConnection::new);
     }
 
     @Mutation("submitReply")

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.OpenApiContract;
+import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.Problem;
@@ -56,12 +57,15 @@ public class ReplyResource {
     @SecurityRequirement(name = OpenApiContract.BEARER)
     @Operation(operationId = "listReplyInbox", summary = "The caller's lab's inbox (lab token): the questions put to it, with their status, the questionnaire's reply-by date and whether the reply is overdue; paged")
     @APIResponse(responseCode = "200", description = "one page of the questions put to the lab", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReplyService.InboxItem.class)))
-    public Response inbox(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public Response inbox(@Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                          @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
-        return Response.fromResponse(Paging.ok(replies.inbox(p, s), uri)).header("Cache-Control", PRIVATE).build();
+        return Response.fromResponse(Paging.ok(cursor, p, c -> replies.inboxAfter(c, s).rest(), n -> replies.inbox(n, s), uri))
+                .header("Cache-Control", PRIVATE).build();
     }
 
     @POST
@@ -109,13 +113,17 @@ public class ReplyResource {
     @APIResponse(responseCode = "200", description = "one page of submissions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReplyService.SubmissionView.class)))
     public Response list(@Parameter(description = "pending, accepted, judged or rejected", example = "pending") @QueryParam("state") String state,
                          @Parameter(description = "one lab (slug); a lab token may name its own only", example = "anthropic") @QueryParam("lab") String lab,
-                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+                         @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         ReplySubmission.State st = params.oneEnum("state", state == null ? null : state.trim().toUpperCase(), ReplySubmission.State.class);
         int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
+        Cursor.exclusive(params, cursor, page);
         params.check();
-        return Response.fromResponse(Paging.ok(replies.list(st, Params.text(lab), p, s), uri)).header("Cache-Control", PRIVATE).build();
+        String l = Params.text(lab);
+        return Response.fromResponse(Paging.ok(cursor, p, c -> replies.listAfter(st, l, c, s), n -> replies.list(st, l, n, s), uri))
+                .header("Cache-Control", PRIVATE).build();
     }
 
     @GET

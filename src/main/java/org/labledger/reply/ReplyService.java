@@ -13,6 +13,9 @@ import org.labledger.answer.RespondentCapacity;
 import org.labledger.answer.ResponseStatus;
 import org.labledger.claim.Claim;
 import org.labledger.common.ApiException;
+import org.labledger.common.Cursor;
+import org.labledger.common.CursorPage;
+import org.labledger.common.KeysetPage;
 import org.labledger.common.PageResult;
 import org.labledger.common.Preconditions;
 import org.labledger.common.PublicUrls;
@@ -97,31 +100,59 @@ public class ReplyService {
 
     // --- inbox ----------------------------------------------------------------------------------------------------
 
-    /** The questions put to the caller's lab (of questionnaires that were sent; context rows are not questions). */
+    /** Where the inbox's questions come from: the lab's answers to the questions of questionnaires that were sent (context rows are not questions). */
+    private static final String INBOX_FROM = " from answer a join question q on q.id = a.question_id join questionnaire qn on qn.id = q.questionnaire_id"
+            + " where a.lab_id = :lab and qn.kind = :sent and not q.context";
+    /** An inbox row, as {@link #inboxItem} reads it; the ordinal last (the cursor's key: questionnaire, ordinal, key). */
+    private static final String INBOX_SELECT = "select q.key, q.text, qn.slug, qn.title, a.id, a.status, a.kind, a.delivered, qn.reply_by,"
+            + " (select s.id from reply_submission s where s.lab_id = a.lab_id and s.question_id = q.id order by s.received_at desc, s.id desc limit 1),"
+            + " (select s.state from reply_submission s where s.lab_id = a.lab_id and s.question_id = q.id order by s.received_at desc, s.id desc limit 1),"
+            + " q.ordinal";
+    /** The inbox's order: by questionnaire, then question ordinal, then question key (unique). */
+    private static final String INBOX_ORDER = " order by qn.slug, q.ordinal, q.key";
+    /** The list name in inbox cursors. */
+    static final String INBOX_CURSOR = "reply-inbox";
+
+    /** The questions put to the caller's lab, by offset. */
     @SuppressWarnings("unchecked")
     public PageResult<InboxItem> inbox(int page, int size) {
         Lab lab = caller.requireLab();
-        String from = " from answer a join question q on q.id = a.question_id join questionnaire qn on qn.id = q.questionnaire_id"
-                + " where a.lab_id = :lab and qn.kind = :sent and not q.context";
-        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("lab", lab.id)
+        long total = ((Number) em.createNativeQuery("select count(*)" + INBOX_FROM).setParameter("lab", lab.id)
                 .setParameter("sent", QuestionnaireKind.SENT.name()).getSingleResult()).longValue();
-        List<Object[]> rows = em.createNativeQuery("select q.key, q.text, qn.slug, qn.title, a.id, a.status, a.kind, a.delivered, qn.reply_by,"
-                        + " (select s.id from reply_submission s where s.lab_id = a.lab_id and s.question_id = q.id order by s.received_at desc, s.id desc limit 1),"
-                        + " (select s.state from reply_submission s where s.lab_id = a.lab_id and s.question_id = q.id order by s.received_at desc, s.id desc limit 1)"
-                        + from + " order by qn.slug, q.ordinal, q.key")
+        List<Object[]> rows = em.createNativeQuery(INBOX_SELECT + INBOX_FROM + INBOX_ORDER)
                 .setParameter("lab", lab.id).setParameter("sent", QuestionnaireKind.SENT.name())
                 .setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE)).setMaxResults(size).getResultList();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<InboxItem> items = new ArrayList<>();
-        for (Object[] r : rows) {
-            ResponseStatus status = ResponseStatus.valueOf((String) r[5]);
-            LocalDate replyBy = r[8] == null ? null : r[8] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[8];
-            Long latest = r[9] == null ? null : ((Number) r[9]).longValue();
-            boolean overdue = replyBy != null && today.isAfter(replyBy) && status == ResponseStatus.UNANSWERED && latest == null;
-            items.add(new InboxItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(), status,
-                    (String) r[6], (Boolean) r[7], replyBy, overdue, latest, r[10] == null ? null : ReplySubmission.State.valueOf((String) r[10])));
+        return PageResult.of(rows.stream().map(ReplyService::inboxItem).toList(), page, size, total);
+    }
+
+    /**
+     * The questions put to the caller's lab after a cursor (from the first when null), in the inbox's order, by keyset:
+     * no OFFSET (the lab's answers are read by the answer (lab_id, ...) index and the page taken from them). A cursor
+     * of another list or another lab's inbox is a 400.
+     */
+    public KeysetPage<InboxItem> inboxAfter(String cursor, int size) {
+        Lab lab = caller.requireLab();
+        String scope = "lab=" + lab.id;
+        List<Object> after = Cursor.key(cursor, INBOX_CURSOR, scope, 3, k -> List.of(k.get(0), Integer.parseInt(k.get(1)), k.get(2)));
+        var rows = em.createNativeQuery(INBOX_SELECT + INBOX_FROM
+                + (after != null ? " and (qn.slug, q.ordinal, q.key) > (:afterQuestionnaire, :afterOrdinal, :afterKey)" : "") + INBOX_ORDER);
+        if (after != null) {
+            rows.setParameter("afterQuestionnaire", after.get(0)).setParameter("afterOrdinal", after.get(1)).setParameter("afterKey", after.get(2));
         }
-        return PageResult.of(items, page, size, total);
+        return KeysetPage.<Object[]>read(em.createNativeQuery("select count(*)" + INBOX_FROM), rows,
+                        Map.of("lab", lab.id, "sent", QuestionnaireKind.SENT.name()), size,
+                        r -> Cursor.encode(INBOX_CURSOR, scope, List.of(r[2], r[11], r[0])))
+                .map(ReplyService::inboxItem);
+    }
+
+    private static InboxItem inboxItem(Object[] r) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ResponseStatus status = ResponseStatus.valueOf((String) r[5]);
+        LocalDate replyBy = r[8] == null ? null : r[8] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[8];
+        Long latest = r[9] == null ? null : ((Number) r[9]).longValue();
+        boolean overdue = replyBy != null && today.isAfter(replyBy) && status == ResponseStatus.UNANSWERED && latest == null;
+        return new InboxItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(), status,
+                (String) r[6], (Boolean) r[7], replyBy, overdue, latest, r[10] == null ? null : ReplySubmission.State.valueOf((String) r[10]));
     }
 
     // --- submissions ----------------------------------------------------------------------------------------------
@@ -312,8 +343,49 @@ public class ReplyService {
         return s.links == null ? List.of() : Arrays.asList(s.links.split("\n"));
     }
 
-    /** Submissions, newest first: a curator sees every lab's (or one lab's), a lab its own only. */
+    /** Submissions, newest first, by offset: a curator sees every lab's (or one lab's), a lab its own only. */
     public PageResult<SubmissionView> list(ReplySubmission.State state, String labSlug, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = submissionsWhere(state, labSlug, params);
+        var count = em.createQuery("select count(s) from ReplySubmission s" + where, Long.class);
+        var list = em.createQuery("select s from ReplySubmission s join fetch s.lab" + where + SUBMISSION_ORDER, ReplySubmission.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<SubmissionView> items = list.setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE)).setMaxResults(size)
+                .getResultList().stream().map(s -> view(s, false)).toList();
+        return PageResult.of(items, page, size, total);
+    }
+
+    /** The submissions' order: newest first, then by id (unique), descending. */
+    private static final String SUBMISSION_ORDER = " order by s.receivedAt desc, s.id desc";
+    /** The list name in submission cursors. */
+    static final String SUBMISSION_CURSOR = "reply-submissions";
+
+    /**
+     * Submissions after a cursor (from the newest when null), in the order of {@link #list}, by keyset on
+     * (received_at, id), with a lab or a state on (lab_id | state, received_at, id) (V19): no OFFSET. The same rules
+     * of who sees what; a cursor of another list, another lab or state is a 400.
+     */
+    public CursorPage<SubmissionView> listAfter(ReplySubmission.State state, String labSlug, String cursor, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = submissionsWhere(state, labSlug, params);
+        String scope = "state=" + state + "&lab=" + (params.get("lab") instanceof Lab l ? l.id : null);
+        List<Object> after = Cursor.key(cursor, SUBMISSION_CURSOR, scope, 2,
+                k -> List.of(java.time.Instant.parse(k.get(0)).atOffset(ZoneOffset.UTC), Long.parseLong(k.get(1))));
+        var rows = em.createQuery("select s from ReplySubmission s join fetch s.lab" + where
+                + (after != null ? " and (s.receivedAt, s.id) < (:afterAt, :afterId)" : "") + SUBMISSION_ORDER, ReplySubmission.class);
+        if (after != null) {
+            rows.setParameter("afterAt", after.get(0)).setParameter("afterId", after.get(1));
+        }
+        return KeysetPage.<ReplySubmission>read(em.createQuery("select count(s) from ReplySubmission s" + where), rows, params, size,
+                s -> Cursor.encode(SUBMISSION_CURSOR, scope, List.of(s.receivedAt.toInstant(), s.id))).map(s -> view(s, false)).rest();
+    }
+
+    /** The where clause of a submission list (" where ..."), its parameters put in {@code params}: a lab token is held to its own lab. */
+    private String submissionsWhere(ReplySubmission.State state, String labSlug, Map<String, Object> params) {
         Lab own = caller.curator() ? null : caller.requireLab();
         Lab lab = own;
         if (labSlug != null) {
@@ -324,7 +396,6 @@ public class ReplyService {
             lab = asked;
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
         if (lab != null) {
             where.append(" and s.lab = :lab");
             params.put("lab", lab);
@@ -333,16 +404,7 @@ public class ReplyService {
             where.append(" and s.state = :state");
             params.put("state", state);
         }
-        var count = em.createQuery("select count(s) from ReplySubmission s" + where, Long.class);
-        var list = em.createQuery("select s from ReplySubmission s join fetch s.lab" + where + " order by s.receivedAt desc, s.id desc", ReplySubmission.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        long total = count.getSingleResult();
-        List<SubmissionView> items = list.setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE)).setMaxResults(size)
-                .getResultList().stream().map(s -> view(s, false)).toList();
-        return PageResult.of(items, page, size, total);
+        return where.toString();
     }
 
     /** The published submissions on one answer (replies and corrections) or one claim (disputes), newest first, at most 100. */

@@ -51,9 +51,14 @@ class CursorPagingTest {
 
     /** Every {@code idField} of a list by offset pages of {@code size}, page 1 on by OFFSET. */
     static List<Object> byOffset(String path, Map<String, ?> query, int size, String idField) {
+        return byOffset(path, Map.of(), query, size, idField);
+    }
+
+    /** {@link #byOffset(String, Map, int, String)} with these request headers (e.g. a token). */
+    static List<Object> byOffset(String path, Map<String, String> headers, Map<String, ?> query, int size, String idField) {
         List<Object> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonPath j = given().queryParams(query).queryParam("page", page).queryParam("size", size).when().get(path)
+            JsonPath j = given().headers(headers).queryParams(query).queryParam("page", page).queryParam("size", size).when().get(path)
                     .then().statusCode(200).extract().jsonPath();
             ids.addAll(j.getList("items." + idField));
             if (page + 1 >= j.getInt("totalPages")) {
@@ -64,11 +69,16 @@ class CursorPagingTest {
 
     /** Every id of a list by cursor pages of {@code size}, following nextCursor; checks the Link rel="next" carries it. */
     static List<Object> byCursor(String path, Map<String, ?> query, int size, String idField) {
+        return byCursor(path, Map.of(), query, size, idField);
+    }
+
+    /** {@link #byCursor(String, Map, int, String)} with these request headers (e.g. a token). */
+    static List<Object> byCursor(String path, Map<String, String> headers, Map<String, ?> query, int size, String idField) {
         List<Object> ids = new ArrayList<>();
         String cursor = null;
         long total = -1;
         for (int pages = 0; pages < 10_000; pages++) {
-            var request = given().queryParams(query).queryParam("size", size);
+            var request = given().headers(headers).queryParams(query).queryParam("size", size);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -206,13 +216,18 @@ class CursorPagingTest {
 
     /** Every {@code idField} of a GraphQL connection, {@code first} at a time, following endCursor; checks totalCount and edge cursors. */
     static List<Object> walkConnection(String field, String filter, int first, String idField) {
+        return walkConnection(Map.of(), field, filter, first, idField);
+    }
+
+    /** {@link #walkConnection(String, String, int, String)} with these request headers (e.g. a token). */
+    static List<Object> walkConnection(Map<String, String> headers, String field, String filter, int first, String idField) {
         List<Object> out = new ArrayList<>();
         String after = null;
         int total = -1;
         for (int i = 0; i < 1000; i++) {
             Map<String, Object> vars = new java.util.HashMap<>();
             vars.put("after", after);
-            JsonPath j = GraphQL.data("query($after: String) { " + field + "(" + filter + " first: " + first + ", after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { " + idField + " } } } }", vars);
+            JsonPath j = GraphQL.data(headers, "query($after: String) { " + field + "(" + filter + " first: " + first + ", after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { " + idField + " } } } }", vars);
             List<Object> cursors = j.getList(field + ".edges.cursor");
             out.addAll(j.getList(field + ".edges.node." + idField));
             total = j.getInt(field + ".totalCount");

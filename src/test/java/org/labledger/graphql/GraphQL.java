@@ -57,6 +57,17 @@ public final class GraphQL {
         return r.setRootPath("data");
     }
 
+    /** {@link #data(String, Map)} with these request headers (e.g. a token). */
+    public static JsonPath data(Map<String, String> headers, String query, Map<String, Object> variables) {
+        JsonPath r = given().headers(headers).contentType("application/json")
+                .body(variables == null ? Map.of("query", query) : Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().log().ifValidationFails().statusCode(200).contentType(startsWith("application/graphql-response+json")).extract().jsonPath();
+        List<Object> errors = r.getList("errors");
+        assertNull(errors, () -> "unexpected errors: " + errors);
+        return r.setRootPath("data");
+    }
+
     public static JsonPath data(String query) {
         return data(query, null);
     }

@@ -380,6 +380,9 @@ class OpenApiDocumentTest {
         assertFalse(info.path("version").asText().isBlank());
         assertFalse(info.path("description").asText().isBlank());
         assertFalse(info.path("contact").path("name").asText().isBlank());
+        // the API's licence: the code's (Apache-2.0, LICENSE and the pom), by SPDX identifier, with its text's URL
+        assertEquals("Apache-2.0", info.path("license").path("name").asText(), "info.license.name: " + info);
+        assertEquals("https://www.apache.org/licenses/LICENSE-2.0", info.path("license").path("url").asText());
         List<String> untagged = new ArrayList<>();
         eachOperation((label, op) -> {
             if (op.path("tags").isEmpty()) {

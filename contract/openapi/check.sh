@@ -3,8 +3,8 @@
 # redocly.yaml: zero errors), a TypeScript client is generated from it (openapi-typescript), and client.ts, written
 # against the generated types with openapi-fetch, compiles under tsc --strict and runs against the service
 # ($LABLEDGER_URL) with typed bodies, asserting the seed data's values. Every tool from contract/node_modules (pinned).
-# Known warnings (not errors): info-license (the project declares no licence yet) and no-server-example.com (the
-# servers entry is labledger.http.public-base-url, http://localhost:... for a local service, as it should be).
+# Known warning (not an error): no-server-example.com (the servers entry is labledger.http.public-base-url,
+# http://localhost:... for a local service, as it should be). info.license is declared (Apache-2.0, with its URL).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 contract="$(dirname "$here")"

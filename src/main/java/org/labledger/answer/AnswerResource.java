@@ -38,7 +38,6 @@ import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.CsvWriter;
-import org.labledger.common.Cursor;
 import org.labledger.common.OpenApiContract;
 import org.labledger.common.Preconditions;
 
@@ -85,11 +84,7 @@ public class AnswerResource {
             params.add("bom", "applies to CSV only (Accept: text/csv or /api/answers.csv)");
         }
         AnswerFilter filter = filter(params, lab, topic, status, questionnaire, question, delivered);
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
-        return Paging.ok(cursor, p, c -> answers.rowsAfter(filter, c, s), n -> answers.rows(filter, n, s), uri);
+        return Paging.ok(params, page, size, cursor, (c, s) -> answers.rowsAfter(filter, c, s), (n, s) -> answers.rows(filter, n, s), uri);
     }
 
     @GET
@@ -150,12 +145,8 @@ public class AnswerResource {
     public Response history(@Parameter(description = "an answer", example = "38") @PathParam("id") long id,
                             @Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
                             @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        org.labledger.common.Params params = new org.labledger.common.Params();
-        int p = Paging.page(params, page);
-        int s = Paging.size(params, size);
-        org.labledger.common.Cursor.exclusive(params, cursor, page);
-        params.check();
-        return Paging.ok(cursor, p, c -> answers.historyAfter(id, c, s).rest(), n -> answers.history(id, n, s), uri);
+        return Paging.ok(new org.labledger.common.Params(), page, size, cursor, (c, s) -> answers.historyAfter(id, c, s).rest(),
+                (n, s) -> answers.history(id, n, s), uri);
     }
 
     public record Batch(@NotNull List<AnswerWriteService.BatchItem> items) {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.source.SubjectType;
@@ -88,12 +87,8 @@ public class ClaimResource {
                 params.add("disputed", "must be true or false, was '" + d + "'");
             }
         }
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
         ClaimFilter filter = new ClaimFilter(aboutType, aboutKey, Params.text(claimant), stances, certainties, disp);
-        return Paging.ok(cursor, p, c -> service.listAfter(filter, c, s), n -> service.list(filter, n, s), uri);
+        return Paging.ok(params, page, size, cursor, (c, s) -> service.listAfter(filter, c, s), (n, s) -> service.list(filter, n, s), uri);
     }
 
     @GET

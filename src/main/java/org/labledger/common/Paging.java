@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -82,7 +83,7 @@ public final class Paging {
      * ({@code read}), and makes the connection of their nodes ({@link KeysetPage#connection}).
      */
     public static <K, N, E, C> C connection(int first, IntFunction<KeysetPage<K>> read, Function<List<K>, List<N>> nodes,
-                                            java.util.function.BiFunction<String, N, E> edge, KeysetPage.Connection<E, C> make) {
+                                            BiFunction<String, N, E> edge, KeysetPage.Connection<E, C> make) {
         checkFirst(first);
         return read.apply(first).connection(nodes, edge, make);
     }
@@ -138,6 +139,20 @@ public final class Paging {
             return ok(PageResult.first(after.apply(null)), uri);
         }
         return ok(offset.apply(page), uri);
+    }
+
+    /**
+     * A list that pages both ways, from its raw parameters: parses {@code page} and {@code size}, refuses {@code cursor}
+     * with {@code page}, answers every mistake collected in {@code params} (the list's own filters too) in one 400, then
+     * {@link #ok(String, int, Function, IntFunction, UriInfo)}: {@code after} reads (cursor, size), {@code offset} (page, size).
+     */
+    public static <T> Response ok(Params params, String page, String size, String cursor, BiFunction<String, Integer, CursorPage<T>> after,
+                                  BiFunction<Integer, Integer, PageResult<T>> offset, UriInfo uri) {
+        int p = page(params, page);
+        int s = size(params, size);
+        Cursor.exclusive(params, cursor, page);
+        params.check();
+        return ok(cursor, p, c -> after.apply(c, s), n -> offset.apply(n, s), uri);
     }
 
     private static Link link(UriInfo uri, int page, int size, String rel) {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 
@@ -123,10 +122,6 @@ public class EntityResource {
     }
 
     private Response page(Params params, EntityKind kind, String page, String size, String cursor, UriInfo uri) {
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
-        return Paging.ok(cursor, p, c -> service.listAfter(kind, c, s), n -> service.list(kind, n, s), uri);
+        return Paging.ok(params, page, size, cursor, (c, s) -> service.listAfter(kind, c, s), (n, s) -> service.list(kind, n, s), uri);
     }
 }

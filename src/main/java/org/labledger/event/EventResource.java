@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 
@@ -41,11 +40,7 @@ public class EventResource {
                          @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         List<EventKind> kinds = params.enums("kind", kind, EventKind.class);
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
         EventFilter filter = new EventFilter(Params.text(lab), kinds, Params.text(from), Params.text(to));
-        return Paging.ok(cursor, p, c -> service.listAfter(filter, c, s), n -> service.list(filter, n, s), uri);
+        return Paging.ok(params, page, size, cursor, (c, s) -> service.listAfter(filter, c, s), (n, s) -> service.list(filter, n, s), uri);
     }
 }

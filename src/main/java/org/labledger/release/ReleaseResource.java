@@ -79,12 +79,7 @@ public class ReleaseResource {
     @APIResponse(responseCode = "200", description = "one page of releases (without notes and dataset)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReleaseService.ReleaseSummary.class)))
     public Response list(@Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
                          @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        Params params = new Params();
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        org.labledger.common.Cursor.exclusive(params, cursor, page);
-        params.check();
-        return Paging.ok(cursor, p, c -> releases.listAfter(c, s), n -> releases.list(n, s), uri);
+        return Paging.ok(new Params(), page, size, cursor, releases::listAfter, releases::list, uri);
     }
 
     @GET

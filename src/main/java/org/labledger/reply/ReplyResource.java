@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labledger.common.OpenApiContract;
-import org.labledger.common.Cursor;
 import org.labledger.common.Paging;
 import org.labledger.common.Params;
 import org.labledger.common.Problem;
@@ -59,12 +58,7 @@ public class ReplyResource {
     @APIResponse(responseCode = "200", description = "one page of the questions put to the lab", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReplyService.InboxItem.class)))
     public Response inbox(@Parameter(description = Paging.OFFSET_PAGE) @QueryParam("page") String page, @QueryParam("size") String size,
                           @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        Params params = new Params();
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
-        return Response.fromResponse(Paging.ok(cursor, p, c -> replies.inboxAfter(c, s).rest(), n -> replies.inbox(n, s), uri))
+        return Response.fromResponse(Paging.ok(new Params(), page, size, cursor, (c, s) -> replies.inboxAfter(c, s).rest(), replies::inbox, uri))
                 .header("Cache-Control", PRIVATE).build();
     }
 
@@ -117,12 +111,8 @@ public class ReplyResource {
                          @Parameter(description = Paging.CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Params params = new Params();
         ReplySubmission.State st = params.oneEnum("state", state == null ? null : state.trim().toUpperCase(), ReplySubmission.State.class);
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE);
-        Cursor.exclusive(params, cursor, page);
-        params.check();
         String l = Params.text(lab);
-        return Response.fromResponse(Paging.ok(cursor, p, c -> replies.listAfter(st, l, c, s), n -> replies.list(st, l, n, s), uri))
+        return Response.fromResponse(Paging.ok(params, page, size, cursor, (c, s) -> replies.listAfter(st, l, c, s), (n, s) -> replies.list(st, l, n, s), uri))
                 .header("Cache-Control", PRIVATE).build();
     }
 

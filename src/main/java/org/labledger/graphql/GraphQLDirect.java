@@ -94,7 +94,7 @@ public class GraphQLDirect {
             roots.put(r.field(), r);
         }
         plans = Caffeine.newBuilder().maximumWeight(Math.max(1, planCacheCharacters))
-                .<String, Learnt>weigher((k, v) -> k.length() + 64).build();
+                .<String, Learnt>weigher((k, v) -> k.length() + (v.plan() == null ? 64 : 4096)).build(); // a plan holds its SQL (1–3 KB)
         direct = counter("direct");
         generic = counter("generic");
         fallback = counter("fallback");

@@ -37,6 +37,10 @@ import java.util.Map;
 @GraphQLApi
 public class AnswerGraphQL {
 
+    /** {@code answers}' defaults (also {@link AnswerDirect}'s). */
+    static final int DEFAULT_PAGE = 0;
+    static final int DEFAULT_SIZE = 50;
+
     @Inject
     org.labledger.claim.ClaimService claimService;
     @Inject
@@ -76,8 +80,8 @@ public class AnswerGraphQL {
     @Query("answers")
     @Description("Answers matching the filter, one page at a time (page from 0, size 1 to 200), by lab, questionnaire, question order")
     public @NonNull AnswerPage answers(@Description("Conditions the answers must meet (all answers when absent)") AnswerFilterInput filter,
-                                      @DefaultValue("0") @Description("Page number, from 0") int page,
-                                      @DefaultValue("50") @Description("Page size, 1 to 200") int size) {
+                                      @DefaultValue("" + DEFAULT_PAGE) @Description("Page number, from 0") int page,
+                                      @DefaultValue("" + DEFAULT_SIZE) @Description("Page size, 1 to 200") int size) {
         Paging.check(page, size);
         AnswerFilterInput f = filter == null ? new AnswerFilterInput(null, null, null, null, null, null) : filter;
         PageResult<Long> ids = answers.searchIds(new AnswerFilter(Params.text(f.lab()), Params.text(f.topic()),

@@ -49,6 +49,17 @@ public class AnswerService {
         }
     }
 
+    @Inject
+    org.labledger.stream.VersionMemo memo;
+
+    /** A lab's id by its slug, as kept between writes ({@link org.labledger.stream.VersionMemo}). */
+    private record LabSlug(String slug) {
+    }
+
+    /** The number of answers a tally filter covers, as kept between writes. */
+    private record TallyTotal(TallyFilter filter) {
+    }
+
     /** An answer as a row of a list or a CSV download. */
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record AnswerRow(long id, String lab, String questionnaire, String question, String questionText, String topic,
@@ -171,7 +182,7 @@ public class AnswerService {
     }
 
     private Resolved resolve(AnswerFilter f) {
-        Long lab = f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
+        Long lab = f.lab() == null ? null : memo.get(new LabSlug(f.lab()), () -> Lab.idForParameter("lab", f.lab()));
         java.util.Set<Long> topicIds = null;
         if (f.topic() != null) {
             TopicService.Tree tree = topics.tree();
@@ -242,7 +253,7 @@ public class AnswerService {
 
     /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */
     public PageResult<Long> searchIds(AnswerFilter f, int page, int size) {
-        Long lab = f.lab() == null ? null : Lab.idForParameter("lab", f.lab());
+        Long lab = f.lab() == null ? null : memo.get(new LabSlug(f.lab()), () -> Lab.idForParameter("lab", f.lab()));
         java.util.Set<Long> topicIds = null;
         if (f.topic() != null) {
             TopicService.Tree tree = topics.tree();
@@ -264,7 +275,7 @@ public class AnswerService {
         }
         String from = " from answer a join question q on q.id = a.question_id join lab l on l.id = a.lab_id"
                 + " join questionnaire qn on qn.id = q.questionnaire_id";
-        Long total = f.question() == null ? AnswerTally.total(em, tallied) : null;
+        Long total = f.question() == null ? memo.get(new TallyTotal(tallied), () -> AnswerTally.total(em, tallied)) : null;
         if (total != null && lab != null) {
             return byLabInOrder(tallied, total, page, size);
         }

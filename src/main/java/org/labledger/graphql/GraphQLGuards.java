@@ -160,11 +160,13 @@ public class GraphQLGuards {
                 ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
             var cached = entries.getIfPresent(input.getQuery());
             if (cached != null) {
+                SmallRyeDocuments.offer(input, cached);
                 return CompletableFuture.completedFuture(cached);
             }
             var entry = parseAndValidate.apply(input);
             if (!entry.hasErrors() && enabled) {
                 entries.put(input.getQuery(), entry);
+                SmallRyeDocuments.offer(input, entry);
             }
             return CompletableFuture.completedFuture(entry);
         }

@@ -47,6 +47,12 @@ import java.util.Map;
 public class GraphQLRequestGuard {
 
 
+    /** The request as the guard read it, on the routing context under {@link #REQUEST} once it passed. */
+    public record Request(String query, String operationName, boolean variables, boolean extensions) {
+    }
+
+    static final String REQUEST = Request.class.getName();
+
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -146,6 +152,8 @@ public class GraphQLRequestGuard {
             return;
         }
         boolean get = rc.request().method() == HttpMethod.GET;
+        rc.put(REQUEST, new Request(query, operationName == null || operationName.isNull() ? null : operationName.asText(),
+                variables != null && !variables.isNull() && !variables.isEmpty(), extensions != null && !extensions.isNull() && !extensions.isEmpty()));
         if (!get && guards.isKnownDocument(query)) {
             rc.next(); // parsed and validated before (GraphQLGuards' document cache): dashboards repeat their queries
             return;

@@ -11,6 +11,7 @@ import io.vertx.core.Context;
 public final class GraphQLResults {
 
     private static final String KEY = GraphQLResults.class.getName();
+    private static final String BODY = GraphQLResults.class.getName() + ".body";
 
     private GraphQLResults() {
     }
@@ -19,6 +20,18 @@ public final class GraphQLResults {
         if (context != null) {
             context.putLocal(KEY, result);
         }
+    }
+
+    /** The body a direct plan ({@link GraphQLDirect}) answered the request with: there is no execution result then. */
+    static void recordBody(Context context, byte[] body) {
+        if (context != null) {
+            context.putLocal(BODY, body);
+        }
+    }
+
+    /** The body of a request answered by a direct plan, or null. */
+    public static byte[] bodyOf(Context context) {
+        return context == null ? null : context.getLocal(BODY);
     }
 
     /** The result of the request whose duplicated context this is, or null. */

@@ -282,10 +282,14 @@ public class ResponseCache {
         byte[] body = slot.body;
         if (slot.graphql) {
             ExecutionResult result = GraphQLResults.of(slot.context);
-            if (result == null || !result.getErrors().isEmpty() || !result.isDataPresent() || !isQuery(slot)) {
+            byte[] direct = GraphQLResults.bodyOf(slot.context); // answered by a proven direct plan (graphql/GraphQLDirect)
+            if (direct != null && isQuery(slot)) {
+                body = direct;
+            } else if (result == null || !result.getErrors().isEmpty() || !result.isDataPresent() || !isQuery(slot)) {
                 return;
+            } else {
+                body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(charset(response.headers().get("Content-Type")));
             }
-            body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(charset(response.headers().get("Content-Type")));
         }
         if (body == null) {
             return;

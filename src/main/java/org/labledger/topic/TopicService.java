@@ -3,6 +3,7 @@ package org.labledger.topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.labledger.stream.VersionMemo;
 import org.labledger.common.ApiException;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class TopicService {
             return out;
         }
 
-        private final Map<Long, List<String>> paths = new HashMap<>();
+        private final Map<Long, List<String>> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** Names from the root down to the topic (computed once per tree). */
         public List<String> path(Topic t) {
@@ -94,6 +95,18 @@ public class TopicService {
 
     @Inject
     EntityManager em;
+    @Inject
+    VersionMemo memo;
+
+    private static final Object TREE = new Object();
+
+    /**
+     * The whole tree; between writes the same (read-only) tree is shared by every read ({@link VersionMemo}), so a
+     * GraphQL answer page, a question search or a scorecard no longer reads the table again.
+     */
+    public Tree tree() {
+        return memo.get(TREE, this::read);
+    }
 
     /**
      * The whole tree, read with one native query into detached {@link Topic} objects (their {@code parent} is a
@@ -101,7 +114,7 @@ public class TopicService {
      * Do not assign these objects to managed entities; use {@code Topic.findById} for that.
      */
     @SuppressWarnings("unchecked")
-    public Tree tree() {
+    private Tree read() {
         List<Object[]> rows = em.createNativeQuery("select id, slug, name, parent_id, description, version from topic").getResultList();
         List<Topic> topics = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

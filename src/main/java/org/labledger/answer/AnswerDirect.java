@@ -1,0 +1,211 @@
+package org.labledger.answer;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
+import graphql.language.EnumValue;
+import graphql.language.Field;
+import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.labledger.common.ApiException;
+import org.labledger.common.PageResult;
+import org.labledger.common.Paging;
+import org.labledger.common.Params;
+import org.labledger.graphql.DirectJson;
+import org.labledger.graphql.DirectRoot;
+import org.labledger.question.QuestionDirect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code answers(filter, page, size)} for graphql/GraphQLDirect: the page's ids as {@link AnswerGraphQL#answers} finds
+ * them ({@link AnswerService#searchIds}), then the items' JSON — the answers' plain fields, their question and its
+ * topic — written by PostgreSQL in one statement, in page order.
+ */
+@ApplicationScoped
+public class AnswerDirect implements DirectRoot {
+
+    /** The GraphQL {@code Answer}: plain fields and the question; {@code updatedAt}, lists and the lab are not expressible. */
+    static final DirectJson.Type TYPE = new DirectJson.Type("Answer", Map.ofEntries(
+            Map.entry("id", DirectJson.idColumn("id")),
+            Map.entry("status", DirectJson.column("status")),
+            Map.entry("delivered", DirectJson.column("delivered")),
+            Map.entry("summary", DirectJson.column("summary")),
+            Map.entry("respondent", DirectJson.column("respondent")),
+            Map.entry("respondentCapacity", DirectJson.column("respondent_capacity")),
+            Map.entry("kind", DirectJson.column("kind")),
+            Map.entry("capacity", DirectJson.column("capacity")),
+            Map.entry("afterPublication", DirectJson.column("after_publication")),
+            Map.entry("answeredOn", DirectJson.column("answered_on")),
+            Map.entry("version", DirectJson.column("version"))),
+            Map.of("question", new DirectJson.Relation(QuestionDirect.TYPE, "question", "{t}.id = {s}.question_id", false)));
+
+    @Inject
+    AnswerService answers;
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String field() {
+        return "answers";
+    }
+
+    @Override
+    public Plan compile(Field field) {
+        AnswerFilter filter = new AnswerFilter(null, null, null, null, null, null);
+        int page = AnswerGraphQL.DEFAULT_PAGE;
+        int size = AnswerGraphQL.DEFAULT_SIZE;
+        for (Argument a : field.getArguments()) {
+            Value<?> v = a.getValue();
+            switch (a.getName()) {
+                case "filter" -> {
+                    filter = v instanceof NullValue ? filter : filter(v);
+                    if (filter == null) {
+                        return null;
+                    }
+                }
+                case "page" -> {
+                    if (!(v instanceof IntValue i)) {
+                        return null;
+                    }
+                    page = i.getValue().intValueExact();
+                }
+                case "size" -> {
+                    if (!(v instanceof IntValue i)) {
+                        return null;
+                    }
+                    size = i.getValue().intValueExact();
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        try {
+            Paging.check(page, size);
+        } catch (ApiException e) {
+            return null;
+        }
+        Map<String, Field> selected = DirectJson.byKey(field.getSelectionSet());
+        if (selected == null) {
+            return null;
+        }
+        String itemsSql = null;
+        for (Field f : selected.values()) {
+            switch (f.getName()) {
+                case "items" -> {
+                    DirectJson.Joins joins = new DirectJson.Joins();
+                    String item = DirectJson.object(TYPE, f.getSelectionSet(), "d0", joins);
+                    if (item == null || itemsSql != null) {
+                        return null;
+                    }
+                    itemsSql = "select coalesce(string_agg(" + item + ", ',' order by u.ord), '')"
+                            + " from unnest(cast(?1 as bigint[])) with ordinality u(id, ord) join answer d0 on d0.id = u.id " + joins.sql();
+                }
+                case "page", "size", "totalItems", "totalPages", "__typename" -> {
+                    if (f.getSelectionSet() != null) {
+                        return null;
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        AnswerFilter where = filter;
+        int p = page;
+        int s = size;
+        String sql = itemsSql;
+        return () -> json(selected, where, p, s, sql);
+    }
+
+    private String json(Map<String, Field> selected, AnswerFilter filter, int page, int size, String itemsSql) {
+        PageResult<Long> ids = answers.searchIds(filter, page, size);
+        StringBuilder out = new StringBuilder(256).append('{');
+        for (Map.Entry<String, Field> e : selected.entrySet()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(e.getKey()).append("\":");
+            switch (e.getValue().getName()) {
+                case "items" -> out.append('[').append(ids.items().isEmpty() ? "" : items(itemsSql, ids.items())).append(']');
+                case "page" -> out.append(page);
+                case "size" -> out.append(size);
+                case "totalItems" -> out.append((int) ids.totalItems());
+                case "totalPages" -> out.append(ids.totalPages());
+                default -> out.append("\"AnswerPage\"");
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private String items(String sql, List<Long> ids) {
+        return (String) em.createNativeQuery(sql).setParameter(1, ids.toArray(new Long[0])).getSingleResult();
+    }
+
+    /** The filter literal, or null when a value is not a literal of the expected kind. */
+    private static AnswerFilter filter(Value<?> value) {
+        if (!(value instanceof ObjectValue o)) {
+            return null;
+        }
+        String lab = null;
+        String topic = null;
+        String questionnaire = null;
+        String question = null;
+        Boolean delivered = null;
+        List<ResponseStatus> statuses = null;
+        for (ObjectField f : o.getObjectFields()) {
+            Value<?> v = f.getValue();
+            if (v instanceof NullValue) {
+                continue;
+            }
+            switch (f.getName()) {
+                case "lab", "topic", "questionnaire", "question" -> {
+                    if (!(v instanceof StringValue sv)) {
+                        return null;
+                    }
+                    String text = Params.text(sv.getValue());
+                    switch (f.getName()) {
+                        case "lab" -> lab = text;
+                        case "topic" -> topic = text;
+                        case "questionnaire" -> questionnaire = text;
+                        default -> question = text;
+                    }
+                }
+                case "delivered" -> {
+                    if (!(v instanceof BooleanValue b)) {
+                        return null;
+                    }
+                    delivered = b.isValue();
+                }
+                case "statuses" -> {
+                    List<Value> values = v instanceof ArrayValue a ? a.getValues() : List.of(v);
+                    statuses = new ArrayList<>();
+                    for (Value<?> item : values) {
+                        if (!(item instanceof EnumValue ev)) {
+                            return null;
+                        }
+                        try {
+                            statuses.add(ResponseStatus.valueOf(ev.getName()));
+                        } catch (IllegalArgumentException e) {
+                            return null;
+                        }
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return new AnswerFilter(lab, topic, statuses, questionnaire, question, delivered);
+    }
+}

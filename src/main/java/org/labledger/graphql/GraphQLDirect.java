@@ -1,0 +1,249 @@
+package org.labledger.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Direct execution of known query shapes: a request whose document is one query operation with a single root field
+ * that a {@link DirectRoot} can plan (today {@code answers}: a lab's answers with their questions and topics, the
+ * dashboards' most common query) is answered from that plan — the page's ids, then one SQL statement in which
+ * PostgreSQL writes the whole JSON of the selection ({@link DirectJson}) — instead of graphql-java's per-field
+ * execution, DataLoaders and SmallRye's JSON tree. This is PostGraphile's approach (bench/README.md, workload 4),
+ * applied only where the output is proven identical:
+ * <ul>
+ *   <li><b>Learnt, then proven.</b> A plan is only ever made for a request that first ran through the generic path
+ *   and succeeded (status 200, data, no errors) — so it passed the request guard, schema validation, the cost
+ *   analysis and every limit with exactly these arguments, which are literals (a request with variables or
+ *   extensions keeps the generic path). The plan then runs once on a worker and its output must equal, byte for byte,
+ *   what SmallRye wrote for that request; otherwise the shape is marked generic for good (logged).</li>
+ *   <li><b>Kept per request text:</b> operation name, Accept (the response's Content-Type depends on it) and the query
+ *   text; bounded by the total length of those keys ({@code labledger.graphql.direct.plan-cache-characters}).</li>
+ *   <li><b>Never for</b> a request with an {@code Authorization} header (a curator's view may differ), a mutation or
+ *   subscription, directives, fragments, aliases repeated, or any field a plan does not know.</li>
+ *   <li><b>Failure falls back:</b> when a plan fails (the database, a timeout), the request goes on to the generic path,
+ *   which answers it as it would have (including its error codes).</li>
+ * </ul>
+ * The response goes through the same route handlers as any other (CORS, compression, the response cache, which keeps
+ * the body it captured: {@link GraphQLResults#recordBody}). Metrics: {@code labledger_graphql_direct_requests_total
+ * {result=direct|generic|fallback}}. {@code labledger.graphql.direct.enabled=false} turns it off.
+ */
+@ApplicationScoped
+public class GraphQLDirect {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLDirect.class);
+    /** How long a request shape waits, after a learner started, before another request may try to learn it. */
+    private static final long LEARNING_NANOS = 30_000_000_000L;
+
+    @ConfigProperty(name = "labledger.graphql.direct.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "labledger.graphql.direct.plan-cache-characters", defaultValue = "2000000")
+    long planCacheCharacters;
+
+    @Inject
+    Instance<DirectRoot> rootBeans;
+    @Inject
+    GraphQLGuards guards;
+    @Inject
+    MeterRegistry registry;
+
+    /** Off for tests that measure the other paths (GraphQLCompiledTest); the configuration decides the route. */
+    static volatile boolean active = true;
+
+    private final Map<String, DirectRoot> roots = new HashMap<>();
+    private Cache<String, Learnt> plans;
+    private Counter direct;
+    private Counter generic;
+    private Counter fallback;
+
+    /** What is known about one request shape: a proven plan, generic for good, or being learnt (since {@code at}). */
+    record Learnt(DirectRoot.Plan plan, String rootKey, String contentType, boolean learning, long at) {
+        static final Learnt GENERIC = new Learnt(null, null, null, false, 0);
+    }
+
+    void routes(@Observes Router router) {
+        for (DirectRoot r : rootBeans) {
+            roots.put(r.field(), r);
+        }
+        plans = Caffeine.newBuilder().maximumWeight(Math.max(1, planCacheCharacters))
+                .<String, Learnt>weigher((k, v) -> k.length() + (v.plan() == null ? 64 : 4096)).build(); // a plan holds its SQL (1–3 KB)
+        direct = counter("direct");
+        generic = counter("generic");
+        fallback = counter("fallback");
+        if (enabled && !roots.isEmpty()) {
+            // after the request guard (-100: envelope, parser limits) and the response cache (-90: hits are served there)
+            router.routeWithRegex("/graphql/?").order(-80).handler(this::handle);
+        }
+    }
+
+    private Counter counter(String result) {
+        return Counter.builder("labledger.graphql.direct.requests").tag("result", result)
+                .description("GraphQL requests by whether a proven direct plan answered them").register(registry);
+    }
+
+    void handle(RoutingContext rc) {
+        GraphQLRequestGuard.Request r = rc.get(GraphQLRequestGuard.REQUEST);
+        Context context = Vertx.currentContext();
+        if (!active || r == null || r.variables() || r.extensions() || context == null || rc.request().headers().contains("Authorization")) {
+            rc.next();
+            return;
+        }
+        String accept = String.join(",", rc.request().headers().getAll("Accept"));
+        String key = (r.operationName() == null ? "" : r.operationName()) + '\n' + accept + '\n' + r.query();
+        Learnt known = plans.getIfPresent(key);
+        if (known == null || (known.learning() && System.nanoTime() - known.at() > LEARNING_NANOS)) {
+            Learnt mark = new Learnt(null, null, null, true, System.nanoTime());
+            if (known == null ? plans.asMap().putIfAbsent(key, mark) == null : plans.asMap().replace(key, known, mark)) {
+                learnFrom(rc, context, key, r);
+            }
+            generic.increment();
+            rc.next();
+            return;
+        }
+        if (known.plan() == null) {
+            generic.increment();
+            rc.next();
+            return;
+        }
+        context.executeBlocking(() -> run(known.plan()), false).onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.debugf(ar.cause(), "direct plan failed; the generic path answers");
+                fallback.increment();
+                rc.next();
+                return;
+            }
+            if (rc.response().ended() || rc.response().closed()) {
+                return;
+            }
+            byte[] body = body(known.rootKey(), ar.result());
+            GraphQLResults.recordBody(context, body);
+            direct.increment();
+            rc.response().putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, known.contentType()).end(Buffer.buffer(body));
+        });
+    }
+
+    private static String run(DirectRoot.Plan plan) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return plan.json();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private static byte[] body(String rootKey, String json) {
+        return ("{\"data\":{\"" + rootKey + "\":" + json + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** When the generic response has been written: plan the shape, run the plan once and compare the bytes. */
+    private void learnFrom(RoutingContext rc, Context context, String key, GraphQLRequestGuard.Request r) {
+        rc.addHeadersEndHandler(v -> {
+            ExecutionResult result = GraphQLResults.of(context);
+            String type = rc.response().headers().get("Content-Type");
+            if (rc.response().getStatusCode() != 200 || result == null || !result.getErrors().isEmpty() || !result.isDataPresent()
+                    || type == null) {
+                plans.asMap().remove(key); // a later request may succeed (a not-found lab created meanwhile, the database back)
+                return;
+            }
+            String expected = new ExecutionResponse(result).getExecutionResultAsString();
+            context.executeBlocking(() -> learn(r, type, expected), false).onComplete(ar -> {
+                Learnt learnt = ar.succeeded() ? ar.result() : null;
+                if (learnt == null) {
+                    plans.asMap().remove(key);
+                } else {
+                    plans.put(key, learnt);
+                }
+            });
+        });
+    }
+
+    /** The proven plan for the request, {@link Learnt#GENERIC} when there is none, null to try again later. */
+    private Learnt learn(GraphQLRequestGuard.Request r, String contentType, String expected) {
+        Field field;
+        try {
+            field = rootField(new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(r.query())
+                    .parserOptions(guards.parserOptions()).build()), r.operationName());
+        } catch (RuntimeException e) {
+            return Learnt.GENERIC;
+        }
+        DirectRoot root = field == null ? null : roots.get(field.getName());
+        DirectRoot.Plan plan;
+        try {
+            plan = root == null ? null : root.compile(field);
+        } catch (RuntimeException e) {
+            plan = null;
+        }
+        if (plan == null) {
+            return Learnt.GENERIC;
+        }
+        String json;
+        try {
+            json = run(plan);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "direct plan for %s failed while being proven", field.getName());
+            return null;
+        }
+        if (!new String(body(field.getResultKey(), json), StandardCharsets.UTF_8).equals(expected)) {
+            // a write between the two readings can do this too; the shape then stays on the generic path
+            LOG.infof("GraphQL %s: the direct plan's output differs from the generic result; the request shape keeps the generic path",
+                    field.getName());
+            return Learnt.GENERIC;
+        }
+        return new Learnt(plan, field.getResultKey(), contentType, false, 0);
+    }
+
+    /** The single root field of the document's one query operation, or null for anything else. */
+    static Field rootField(Document document, String operationName) {
+        List<Definition> definitions = document.getDefinitions();
+        if (definitions.size() != 1 || !(definitions.get(0) instanceof OperationDefinition op)
+                || op.getOperation() != OperationDefinition.Operation.QUERY || !op.getVariableDefinitions().isEmpty()
+                || !op.getDirectives().isEmpty() || (operationName != null && !operationName.equals(op.getName()))) {
+            return null;
+        }
+        List<Selection> selections = op.getSelectionSet().getSelections();
+        if (selections.size() != 1 || !(selections.get(0) instanceof Field f) || !f.getDirectives().isEmpty()
+                || !DirectJson.simpleName(f.getResultKey()) || f.getName().startsWith("__")) {
+            return null;
+        }
+        return f;
+    }
+
+    /** Forgets every plan (tests). */
+    public void clear() {
+        plans.invalidateAll();
+    }
+}

@@ -23,15 +23,16 @@ public final class GraphQLResults {
     }
 
     /** The body a direct plan ({@link GraphQLDirect}) answered the request with: there is no execution result then. */
-    static void recordBody(Context context, byte[] body) {
+    static void recordBody(Context context, io.vertx.core.buffer.Buffer body) {
         if (context != null) {
             context.putLocal(BODY, body);
         }
     }
 
-    /** The body of a request answered by a direct plan, or null. */
+    /** The body of a request answered by a direct plan, or null (copied: only the response cache asks for it). */
     public static byte[] bodyOf(Context context) {
-        return context == null ? null : context.getLocal(BODY);
+        io.vertx.core.buffer.Buffer body = context == null ? null : context.getLocal(BODY);
+        return body == null ? null : body.getBytes();
     }
 
     /** The result of the request whose duplicated context this is, or null. */

@@ -12,6 +12,14 @@ public final class GraphQLResults {
 
     private static final String KEY = GraphQLResults.class.getName();
     private static final String BODY = GraphQLResults.class.getName() + ".body";
+    private static final String WANTED = GraphQLResults.class.getName() + ".wanted";
+
+    /** The response cache will keep this request's response: a direct plan's body is then recorded for it. */
+    public static void wantBody(Context context) {
+        if (context != null) {
+            context.putLocal(WANTED, Boolean.TRUE);
+        }
+    }
 
     private GraphQLResults() {
     }
@@ -24,7 +32,7 @@ public final class GraphQLResults {
 
     /** The body a direct plan ({@link GraphQLDirect}) answered the request with: there is no execution result then. */
     static void recordBody(Context context, io.vertx.core.buffer.Buffer body) {
-        if (context != null) {
+        if (context != null && Boolean.TRUE.equals(context.getLocal(WANTED))) {
             context.putLocal(BODY, body);
         }
     }

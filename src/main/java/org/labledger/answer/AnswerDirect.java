@@ -111,8 +111,9 @@ public class AnswerDirect implements DirectRoot {
                     if (item == null || itemsSql != null) {
                         return null;
                     }
+                    // {ids}: where the ordered ids come from (an array parameter, or a lab's page as a subquery)
                     itemsSql = "select coalesce(string_agg(" + item + ", ',' order by u.ord), '') items"
-                            + " from unnest(cast(?1 as bigint[])) with ordinality u(id, ord) join answer d0 on d0.id = u.id " + joins.sql();
+                            + " from unnest({ids}) with ordinality u(id, ord) join answer d0 on d0.id = u.id " + joins.sql();
                 }
                 case "page", "size", "totalItems", "totalPages", "__typename" -> {
                     if (f.getSelectionSet() != null) {
@@ -132,7 +133,11 @@ public class AnswerDirect implements DirectRoot {
     }
 
     private void write(Buffer out, Map<String, Field> selected, AnswerFilter filter, int page, int size, String itemsSql) {
-        PageResult<Long> ids = answers.searchIds(filter, page, size);
+        // a lab's page (the dashboards' case): its ids are a subquery of the items' statement, one statement in all
+        AnswerService.LabPage lab = answers.labPage(filter, page, size);
+        PageResult<Long> ids = lab == null ? answers.searchIds(filter, page, size) : null;
+        long total = lab == null ? ids.totalItems() : lab.total();
+        int pages = lab == null ? ids.totalPages() : PageResult.of(List.<Long>of(), page, size, total).totalPages();
         out.appendByte((byte) '{');
         boolean first = true;
         for (Map.Entry<String, Field> e : selected.entrySet()) {
@@ -141,15 +146,15 @@ public class AnswerDirect implements DirectRoot {
             switch (e.getValue().getName()) {
                 case "items" -> {
                     out.appendByte((byte) '[');
-                    if (!ids.items().isEmpty()) {
-                        out.appendBytes(items(itemsSql, ids.items()));
+                    if (lab != null ? lab.total() > lab.offset() : !ids.items().isEmpty()) {
+                        out.appendBytes(lab != null ? labItems(itemsSql, lab) : items(itemsSql, ids.items()));
                     }
                     out.appendByte((byte) ']');
                 }
                 case "page" -> out.appendString(Integer.toString(page));
                 case "size" -> out.appendString(Integer.toString(size));
-                case "totalItems" -> out.appendString(Integer.toString((int) ids.totalItems()));
-                case "totalPages" -> out.appendString(Integer.toString(ids.totalPages()));
+                case "totalItems" -> out.appendString(Integer.toString((int) total));
+                case "totalPages" -> out.appendString(Integer.toString(pages));
                 default -> out.appendString("\"AnswerPage\"");
             }
         }
@@ -158,8 +163,16 @@ public class AnswerDirect implements DirectRoot {
 
     /** The items' JSON as PostgreSQL wrote it: the text column's bytes (UTF-8), not decoded into a String. */
     private byte[] items(String sql, List<Long> ids) {
-        return (byte[]) em.createNativeQuery(sql).unwrap(NativeQuery.class).addScalar("items", StandardBasicTypes.BINARY)
-                .setParameter(1, ids.toArray(new Long[0])).getSingleResult();
+        return (byte[]) em.createNativeQuery(sql.replace("{ids}", "cast(?1 as bigint[])")).unwrap(NativeQuery.class)
+                .addScalar("items", StandardBasicTypes.BINARY).setParameter(1, ids.toArray(new Long[0])).getSingleResult();
+    }
+
+    /** The items of a lab's page in one statement: ARRAY(subquery) keeps the subquery's order. */
+    private byte[] labItems(String sql, AnswerService.LabPage page) {
+        NativeQuery<?> query = em.createNativeQuery(sql.replace("{ids}", "array(" + page.idsSql() + ")")).unwrap(NativeQuery.class)
+                .addScalar("items", StandardBasicTypes.BINARY);
+        page.parameters().forEach(query::setParameter);
+        return (byte[]) query.getSingleResult();
     }
 
     /** The filter literal, or null when a value is not a literal of the expected kind. */

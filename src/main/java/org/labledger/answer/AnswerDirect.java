@@ -13,7 +13,10 @@ import graphql.language.StringValue;
 import graphql.language.Value;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.buffer.Buffer;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.labledger.common.ApiException;
 import org.labledger.common.PageResult;
 import org.labledger.common.Paging;
@@ -108,8 +111,9 @@ public class AnswerDirect implements DirectRoot {
                     if (item == null || itemsSql != null) {
                         return null;
                     }
-                    itemsSql = "select coalesce(string_agg(" + item + ", ',' order by u.ord), '')"
-                            + " from unnest(cast(?1 as bigint[])) with ordinality u(id, ord) join answer d0 on d0.id = u.id " + joins.sql();
+                    // {ids}: where the ordered ids come from (an array parameter, or a lab's page as a subquery)
+                    itemsSql = "select coalesce(string_agg(" + item + ", ',' order by u.ord), '') items"
+                            + " from unnest({ids}) with ordinality u(id, ord) join answer d0 on d0.id = u.id " + joins.sql();
                 }
                 case "page", "size", "totalItems", "totalPages", "__typename" -> {
                     if (f.getSelectionSet() != null) {
@@ -125,31 +129,50 @@ public class AnswerDirect implements DirectRoot {
         int p = page;
         int s = size;
         String sql = itemsSql;
-        return () -> json(selected, where, p, s, sql);
+        return out -> write(out, selected, where, p, s, sql);
     }
 
-    private String json(Map<String, Field> selected, AnswerFilter filter, int page, int size, String itemsSql) {
-        PageResult<Long> ids = answers.searchIds(filter, page, size);
-        StringBuilder out = new StringBuilder(256).append('{');
+    private void write(Buffer out, Map<String, Field> selected, AnswerFilter filter, int page, int size, String itemsSql) {
+        // a lab's page (the dashboards' case): its ids are a subquery of the items' statement, one statement in all
+        AnswerService.LabPage lab = answers.labPage(filter, page, size);
+        PageResult<Long> ids = lab == null ? answers.searchIds(filter, page, size) : null;
+        long total = lab == null ? ids.totalItems() : lab.total();
+        int pages = lab == null ? ids.totalPages() : PageResult.of(List.<Long>of(), page, size, total).totalPages();
+        out.appendByte((byte) '{');
+        boolean first = true;
         for (Map.Entry<String, Field> e : selected.entrySet()) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append('"').append(e.getKey()).append("\":");
+            out.appendString(first ? "\"" : ",\"").appendString(e.getKey()).appendString("\":");
+            first = false;
             switch (e.getValue().getName()) {
-                case "items" -> out.append('[').append(ids.items().isEmpty() ? "" : items(itemsSql, ids.items())).append(']');
-                case "page" -> out.append(page);
-                case "size" -> out.append(size);
-                case "totalItems" -> out.append((int) ids.totalItems());
-                case "totalPages" -> out.append(ids.totalPages());
-                default -> out.append("\"AnswerPage\"");
+                case "items" -> {
+                    out.appendByte((byte) '[');
+                    if (lab != null ? lab.total() > lab.offset() : !ids.items().isEmpty()) {
+                        out.appendBytes(lab != null ? labItems(itemsSql, lab) : items(itemsSql, ids.items()));
+                    }
+                    out.appendByte((byte) ']');
+                }
+                case "page" -> out.appendString(Integer.toString(page));
+                case "size" -> out.appendString(Integer.toString(size));
+                case "totalItems" -> out.appendString(Integer.toString((int) total));
+                case "totalPages" -> out.appendString(Integer.toString(pages));
+                default -> out.appendString("\"AnswerPage\"");
             }
         }
-        return out.append('}').toString();
+        out.appendByte((byte) '}');
     }
 
-    private String items(String sql, List<Long> ids) {
-        return (String) em.createNativeQuery(sql).setParameter(1, ids.toArray(new Long[0])).getSingleResult();
+    /** The items' JSON as PostgreSQL wrote it: the text column's bytes (UTF-8), not decoded into a String. */
+    private byte[] items(String sql, List<Long> ids) {
+        return (byte[]) em.createNativeQuery(sql.replace("{ids}", "cast(?1 as bigint[])")).unwrap(NativeQuery.class)
+                .addScalar("items", StandardBasicTypes.BINARY).setParameter(1, ids.toArray(new Long[0])).getSingleResult();
+    }
+
+    /** The items of a lab's page in one statement: ARRAY(subquery) keeps the subquery's order. */
+    private byte[] labItems(String sql, AnswerService.LabPage page) {
+        NativeQuery<?> query = em.createNativeQuery(sql.replace("{ids}", "array(" + page.idsSql() + ")")).unwrap(NativeQuery.class)
+                .addScalar("items", StandardBasicTypes.BINARY);
+        page.parameters().forEach(query::setParameter);
+        return (byte[]) query.getSingleResult();
     }
 
     /** The filter literal, or null when a value is not a literal of the expected kind. */

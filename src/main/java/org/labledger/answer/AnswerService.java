@@ -253,16 +253,8 @@ public class AnswerService {
 
     /** One page of answer ids matching the filter, ordered by lab, questionnaire and question order. */
     public PageResult<Long> searchIds(AnswerFilter f, int page, int size) {
-        Long lab = f.lab() == null ? null : memo.get(new LabSlug(f.lab()), () -> Lab.idForParameter("lab", f.lab()));
-        java.util.Set<Long> topicIds = null;
-        if (f.topic() != null) {
-            TopicService.Tree tree = topics.tree();
-            topicIds = tree.subtree(topics.require(tree, "topic", f.topic()));
-        }
-        List<String> statuses = f.statuses() == null ? null : f.statuses().stream().map(Enum::name).toList();
-        Long questionnaire = f.questionnaire() == null ? null : Questionnaire.forParameter("questionnaire", f.questionnaire()).id;
-        // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
-        TallyFilter tallied = new TallyFilter(lab, topicIds, statuses, questionnaire, f.delivered());
+        TallyFilter tallied = tallied(f);
+        Long lab = tallied.lab();
         Map<String, Object> params = tallied.parameters();
         StringBuilder where = new StringBuilder(" where 1 = 1").append(tallied.conditions("a.", "q."));
         if (f.question() != null) {
@@ -282,18 +274,59 @@ public class AnswerService {
         return NativePage.ids(em, "a.id", from + where, params, "l.slug, qn.slug, q.ordinal, a.id", page, size, total);
     }
 
+    /** The filter's dimensions of answer_tally (every one but the question); unknown slugs are 400s naming the parameter. */
+    private TallyFilter tallied(AnswerFilter f) {
+        Long lab = f.lab() == null ? null : memo.get(new LabSlug(f.lab()), () -> Lab.idForParameter("lab", f.lab()));
+        java.util.Set<Long> topicIds = null;
+        if (f.topic() != null) {
+            TopicService.Tree tree = topics.tree();
+            topicIds = tree.subtree(topics.require(tree, "topic", f.topic()));
+        }
+        List<String> statuses = f.statuses() == null ? null : f.statuses().stream().map(Enum::name).toList();
+        Long questionnaire = f.questionnaire() == null ? null : Questionnaire.forParameter("questionnaire", f.questionnaire()).id;
+        // every filter but the question is a dimension of answer_tally: the total is a sum there, not a count of answers
+        return new TallyFilter(lab, topicIds, statuses, questionnaire, f.delivered());
+    }
+
+    /**
+     * One lab's page of {@link #searchIds} as a statement to embed (graphql/GraphQLDirect's plans, AnswerDirect): the
+     * SQL that lists the page's ids in order, its parameters, the list's total and the page's offset. Null when the
+     * filter names no lab or a question: that page is read by {@link #searchIds} itself.
+     */
+    public LabPage labPage(AnswerFilter f, int page, int size) {
+        if (f.lab() == null || f.question() != null) {
+            return null;
+        }
+        TallyFilter tallied = tallied(f);
+        long total = memo.get(new TallyTotal(tallied), () -> AnswerTally.total(em, tallied));
+        long offset = (long) page * size;
+        Map<String, Object> params = new java.util.HashMap<>(tallied.parameters());
+        params.put("upto", offset + size);
+        params.put("offset", offset);
+        params.put("size", size);
+        return new LabPage(byLabInOrderSql(tallied), Map.copyOf(params), total, offset);
+    }
+
+    /** A lab's page as SQL (named parameters), with the list's total and the page's offset. */
+    public record LabPage(String idsSql, Map<String, Object> parameters, long total, long offset) {
+    }
+
+    private static String byLabInOrderSql(TallyFilter f) {
+        return "select x.id from questionnaire qn cross join lateral ("
+                + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id" + f.answerConditions("a.")
+                + " where q.questionnaire_id = qn.id" + f.topicCondition("q.")
+                + " order by q.ordinal limit :upto) x"
+                + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
+                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size";
+    }
+
     /**
      * One lab's answers in the general order (questionnaire slug, question ordinal) without sorting them all: walk
      * each questionnaire's questions by ordinal and probe the lab's answer to each (unique index), stopping when the
      * page is full, as QuestionService does for the question list. Same rows and order as the general query.
      */
     private PageResult<Long> byLabInOrder(TallyFilter f, long total, int page, int size) {
-        return NativePage.walk(em, "select x.id from questionnaire qn cross join lateral ("
-                + "select a.id, q.ordinal from question q join answer a on a.question_id = q.id" + f.answerConditions("a.")
-                + " where q.questionnaire_id = qn.id" + f.topicCondition("q.")
-                + " order by q.ordinal limit :upto) x"
-                + (f.questionnaire() != null ? " where qn.id = :questionnaire" : "")
-                + " order by qn.slug, x.ordinal, x.id offset :offset limit :size", f.parameters(), total, page, size);
+        return NativePage.walk(em, byLabInOrderSql(f), f.parameters(), total, page, size);
     }
 
     /**

@@ -18,9 +18,12 @@ public interface DirectRoot {
      */
     Plan compile(Field field);
 
-    /** Produces the field's value as JSON text; runs on a worker thread with a request context. */
+    /**
+     * Appends the field's value as JSON (UTF-8) to {@code out}; runs on a worker thread with a request context.
+     * Writing bytes, not a String: the JSON PostgreSQL wrote is copied as it came (no decoding and encoding again).
+     */
     @FunctionalInterface
     interface Plan {
-        String json();
+        void write(io.vertx.core.buffer.Buffer out);
     }
 }

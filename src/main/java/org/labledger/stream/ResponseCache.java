@@ -234,6 +234,9 @@ public class ResponseCache {
         misses.increment();
         Slot slot = new Slot(version, k, graphql, query, operationName, context);
         context.putLocal(Slot.KEY, slot);
+        if (graphql) {
+            GraphQLResults.wantBody(context);
+        }
         rc.addHeadersEndHandler(v -> capture(rc, slot));
         rc.addBodyEndHandler(v -> {
             Entry e = slot.entry;

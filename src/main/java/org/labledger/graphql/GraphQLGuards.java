@@ -191,6 +191,17 @@ public class GraphQLGuards {
             return new RequestContext(GraphQLHttpStatus.requestContext());
         }
 
+        /** Which operation runs (the named one of several): a query's response may be tagged and cached, others not. */
+        @Override
+        public graphql.execution.instrumentation.InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
+                InstrumentationState state) {
+            if (state instanceof RequestContext r && parameters.getExecutionContext().getOperationDefinition() != null) {
+                GraphQLResults.recordOperation(r.context, parameters.getExecutionContext().getOperationDefinition().getOperation());
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                            InstrumentationExecutionParameters parameters,

@@ -1,16 +1,25 @@
 package org.labledger.graphql;
 
 import graphql.ExecutionResult;
+import graphql.language.OperationDefinition;
+import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.Context;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 /**
- * The final result of the GraphQL execution of one HTTP request, kept on the request's duplicated Vert.x context
- * (like {@link GraphQLHttpStatus}) by {@link GraphQLGuards.ErrorCodes}, so that the response cache
- * (stream/ResponseCache) can keep what SmallRye wrote without reading the response body back.
+ * What one HTTP request's GraphQL execution left on the request's duplicated Vert.x context (like
+ * {@link GraphQLHttpStatus}): the final result and the kind of operation that ran, recorded by
+ * {@link GraphQLGuards.ErrorCodes}. The HTTP layer reads them: {@link GraphQLHttpCaching} tags a successful query,
+ * and the response cache (stream/ResponseCache) keeps what SmallRye wrote without reading the response body back.
  */
 public final class GraphQLResults {
 
     private static final String KEY = GraphQLResults.class.getName();
+    private static final String OPERATION = KEY + ".operation";
+    private static final String RENDERED = KEY + ".rendered";
 
     private GraphQLResults() {
     }
@@ -21,8 +30,58 @@ public final class GraphQLResults {
         }
     }
 
+    static void recordOperation(Context context, OperationDefinition.Operation operation) {
+        if (context != null && operation != null) {
+            context.putLocal(OPERATION, operation);
+        }
+    }
+
     /** The result of the request whose duplicated context this is, or null. */
     public static ExecutionResult of(Context context) {
         return context == null ? null : context.getLocal(KEY);
+    }
+
+    /** The operation that ran (query, mutation, subscription), or null when none did (a document that failed). */
+    static OperationDefinition.Operation operation(Context context) {
+        return context == null ? null : context.getLocal(OPERATION);
+    }
+
+    /**
+     * The body of a successful query (no errors, data present, the operation a query) exactly as SmallRye writes it,
+     * rendered once per request and kept on the context; null for anything else (errors, a mutation or subscription,
+     * no execution). The response cache keeps these bytes and the ETag is their hash.
+     */
+    public static byte[] successfulQueryBody(Context context, String contentType) {
+        if (context == null) {
+            return null;
+        }
+        byte[] rendered = context.getLocal(RENDERED);
+        if (rendered != null) {
+            return rendered;
+        }
+        ExecutionResult result = of(context);
+        if (result == null || !result.getErrors().isEmpty() || !result.isDataPresent()
+                || operation(context) != OperationDefinition.Operation.QUERY) {
+            return null;
+        }
+        rendered = new ExecutionResponse(result).getExecutionResultAsString().getBytes(charset(contentType));
+        context.putLocal(RENDERED, rendered);
+        return rendered;
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (RuntimeException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

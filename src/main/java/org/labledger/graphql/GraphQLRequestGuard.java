@@ -72,6 +72,7 @@ public class GraphQLRequestGuard {
         // SmallRye answers with the Accept entry it matched, parameters included ("application/json;q=1"): a response's
         // Content-Type carries no quality, so only the media type (and the charset) is kept
         io.vertx.core.Context context = GraphQLHttpStatus.requestContext();
+        GraphQLResults.rememberResponse(context, rc.response()); // to tell a request the client abandoned from a failure
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get("Content-Type");
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains(";q=")) {

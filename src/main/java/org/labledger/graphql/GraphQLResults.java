@@ -4,6 +4,7 @@ import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,17 @@ import java.util.Locale;
 /**
  * What one HTTP request's GraphQL execution left on the request's duplicated Vert.x context (like
  * {@link GraphQLHttpStatus}): the final result and the kind of operation that ran, recorded by
- * {@link GraphQLGuards.ErrorCodes}. The HTTP layer reads them: {@link GraphQLHttpCaching} tags a successful query,
- * and the response cache (stream/ResponseCache) keeps what SmallRye wrote without reading the response body back.
+ * {@link GraphQLGuards.ErrorCodes}, and the request's HTTP response, remembered by {@link GraphQLRequestGuard}. The
+ * HTTP layer reads them: {@link GraphQLHttpCaching} tags a successful query, the response cache (stream/ResponseCache)
+ * keeps what SmallRye wrote without reading the response body back, and the error logging tells a request the client
+ * abandoned from a failure.
  */
 public final class GraphQLResults {
 
     private static final String KEY = GraphQLResults.class.getName();
     private static final String OPERATION = KEY + ".operation";
     private static final String RENDERED = KEY + ".rendered";
+    private static final String RESPONSE = KEY + ".response";
 
     private GraphQLResults() {
     }
@@ -36,6 +40,12 @@ public final class GraphQLResults {
         }
     }
 
+    static void rememberResponse(Context context, HttpServerResponse response) {
+        if (context != null) {
+            context.putLocal(RESPONSE, response);
+        }
+    }
+
     /** The result of the request whose duplicated context this is, or null. */
     public static ExecutionResult of(Context context) {
         return context == null ? null : context.getLocal(KEY);
@@ -44,6 +54,20 @@ public final class GraphQLResults {
     /** The operation that ran (query, mutation, subscription), or null when none did (a document that failed). */
     static OperationDefinition.Operation operation(Context context) {
         return context == null ? null : context.getLocal(OPERATION);
+    }
+
+    /**
+     * Whether the client is gone: the response of this request was closed (the connection dropped) or already ended
+     * (an idle or processing timeout answered it) while the execution still ran. Its fetchers then fail for that
+     * reason (the request scope is terminated, the JDBC statement closed), which is no fault of the server.
+     */
+    static boolean abandoned(Context context) {
+        HttpServerResponse response = context == null ? null : context.getLocal(RESPONSE);
+        return abandoned(response);
+    }
+
+    static boolean abandoned(HttpServerResponse response) {
+        return response != null && (response.closed() || response.ended());
     }
 
     /**

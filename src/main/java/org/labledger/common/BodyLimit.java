@@ -44,13 +44,17 @@ public class BodyLimit {
         router.route().order(-200).handler(this::check);
     }
 
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");
+
     /** Whether the request is for the GraphQL endpoint ({@code /graphql}, {@code /graphql/}, {@code //graphql//}, as Vert.x routes them). */
     static boolean graphql(RoutingContext rc) {
         String p = rc.normalizedPath();
         if (p == null) {
             return false;
         }
-        p = p.replaceAll("/{2,}", "/");
+        if (p.contains("//")) { // rare: no regex compiled per request otherwise (this runs for every request)
+            p = SLASHES.matcher(p).replaceAll("/");
+        }
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }

@@ -125,6 +125,11 @@ public class HttpCaching {
 
     /** Whether the client accepts one of the configured compressors (RFC 9110 §12.5.3; q=0 refuses). */
     boolean willCompress(String acceptEncoding) {
+        return willCompress(acceptEncoding, compressors);
+    }
+
+    /** Whether an Accept-Encoding accepts one of these compressors (RFC 9110 §12.5.3; q=0 refuses). */
+    public static boolean willCompress(String acceptEncoding, List<String> compressors) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) {
             return false;
         }
@@ -187,7 +192,8 @@ public class HttpCaching {
         return false;
     }
 
-    static String sha256(byte[] bytes) {
+    /** The tag's hash part: base64url of the SHA-256 of the bytes. */
+    public static String sha256(byte[] bytes) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -111,7 +111,7 @@ public class GraphQLDirect {
         generic = counter("generic");
         fallback = counter("fallback");
         if (enabled && !roots.isEmpty()) {
-            // after the request guard (-100: envelope, parser limits) and the response cache (-90: hits are served there)
+            // after the response cache (-98: hits are served there) and the request guard (-94: envelope, parser limits)
             router.routeWithRegex("/graphql/?").order(-80).handler(this::handle);
         }
     }
@@ -156,7 +156,7 @@ public class GraphQLDirect {
                 return;
             }
             Buffer body = ar.result();
-            GraphQLResults.recordBody(context, body);
+            GraphQLResults.recordDirect(context, body, rc.request().method() == io.vertx.core.http.HttpMethod.GET);
             direct.increment();
             rc.response().putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, known.contentType()).end(body);
         });

@@ -193,6 +193,17 @@ public class GraphQLGuards {
             return new RequestContext(GraphQLHttpStatus.requestContext());
         }
 
+        /** Which operation runs (the named one of several): a query's response may be tagged and cached, others not. */
+        @Override
+        public graphql.execution.instrumentation.InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
+                InstrumentationState state) {
+            if (state instanceof RequestContext r && parameters.getExecutionContext().getOperationDefinition() != null) {
+                GraphQLResults.recordOperation(r.context, parameters.getExecutionContext().getOperationDefinition().getOperation());
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                            InstrumentationExecutionParameters parameters,
@@ -203,8 +214,9 @@ public class GraphQLGuards {
                 return CompletableFuture.completedFuture(result);
             }
             List<GraphQLError> errors = new ArrayList<>();
+            boolean abandoned = GraphQLResults.abandoned(context);
             for (GraphQLError e : result.getErrors()) {
-                errors.add(withCode(e));
+                errors.add(withCode(e, abandoned));
             }
             ExecutionResult coded = result.transform(b -> b.errors(errors));
             GraphQLHttpStatus.record(context, coded);
@@ -212,7 +224,12 @@ public class GraphQLGuards {
             return CompletableFuture.completedFuture(coded);
         }
 
-        private static GraphQLError withCode(GraphQLError e) {
+        /**
+         * The error with its code; {@code abandoned}: the client closed the connection while the request ran, so a
+         * failed fetch is logged at DEBUG (the request scope was terminated under it, its statement closed; nobody will
+         * read the answer), not as a server failure.
+         */
+        static GraphQLError withCode(GraphQLError e, boolean abandoned) {
             if (e instanceof ExceptionWhileDataFetching fetching) {
                 Throwable t = fetching.getException();
                 if (t instanceof ApiException api) {
@@ -224,6 +241,10 @@ public class GraphQLGuards {
                 }
                 if (t instanceof ForbiddenException) {
                     return error(e, "the token's roles do not allow this operation", ErrorType.DataFetchingException, "FORBIDDEN");
+                }
+                if (abandoned) {
+                    LOG.debugf("GraphQL data fetching ended because the client went away: %s", t);
+                    return error(e, "Internal server error", ErrorType.DataFetchingException, "INTERNAL_ERROR");
                 }
                 if (ProblemMappers.databaseUnreachable(t)) {
                     LOG.warnf("database unavailable: %s", t);

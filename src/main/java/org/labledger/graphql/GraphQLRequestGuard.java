@@ -57,15 +57,28 @@ public class GraphQLRequestGuard {
     ObjectMapper mapper;
     @Inject
     GraphQLGuards guards;
+    @Inject
+    GraphQLHttpCaching caching;
 
+    /**
+     * Two routes: the body first (-100), then the checks (-94). Between them the response cache (stream/ResponseCache,
+     * -98) answers a request it has seen before from the raw request, without the JSON and GraphQL parsing here: an
+     * entry exists only for a request that passed these checks and the cost analysis, and its key is that exact
+     * request (method, path, parameters, Accept and the other varying headers, Content-Type, body bytes), which is all
+     * that the checks decide on.
+     */
     void routes(@Observes Router router) {
-        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)).handler(this::check);
+        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)
+                // a buffer of the announced size, not 1 KB per request (the largest allocation of a cached POST)
+                .setPreallocateBodyBuffer(true));
+        router.routeWithRegex("/graphql/?").order(-94).handler(this::check);
     }
 
     void check(RoutingContext rc) {
         // SmallRye answers with the Accept entry it matched, parameters included ("application/json;q=1"): a response's
         // Content-Type carries no quality, so only the media type (and the charset) is kept
         io.vertx.core.Context context = GraphQLHttpStatus.requestContext();
+        GraphQLResults.rememberResponse(context, rc.response()); // to tell a request the client abandoned from a failure
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get("Content-Type");
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains(";q=")) {
@@ -77,6 +90,7 @@ public class GraphQLRequestGuard {
             if (noData != null && rc.response().getStatusCode() == 200 && GraphQLHttpStatus.isGraphQLResponse(type)) {
                 rc.response().setStatusCode(noData).setStatusMessage(io.netty.handler.codec.http.HttpResponseStatus.valueOf(noData).reasonPhrase());
             }
+            caching.tag(rc, context); // ETag, Cache-Control, 304 for a successful query over GET
         });
         String query;
         JsonNode variables = null;

@@ -1,23 +1,17 @@
 package org.labledger.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionResult;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -31,14 +25,13 @@ import org.labledger.common.HttpCaching;
 import org.labledger.common.RequestIds;
 import org.labledger.graphql.GraphQLResults;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The response cache for anonymous reads: {@code GET /api/**} and GraphQL queries ({@code GET} and {@code POST
@@ -46,10 +39,10 @@ import java.util.TreeMap;
  * moved. A committed write anywhere (this replica or another) advances the version, and every entry of an older
  * version is then a miss; entries are bounded by weight (body and header bytes; Caffeine), evicted by size.
  * <ul>
- * <li>The key: method, path, the query parameters sorted by name, the request headers a response depends on
- * ({@link #VARYING}: Accept, Accept-Encoding — a compressed body's ETag is weak —, Accept-Charset, Accept-Language,
- * the X-Forwarded-* and Forwarded headers that build absolute URLs behind a proxy) and, for a GraphQL POST, the
- * Content-Type and the body as canonical JSON (keys sorted, no insignificant whitespace).</li>
+ * <li>The key ({@link #key}): method, path, the raw query parameters sorted by name, the request headers a response
+ * depends on ({@link #VARYING}: Accept, Accept-Encoding — a compressed body's ETag is weak —, Accept-Charset,
+ * Accept-Language, the X-Forwarded-* and Forwarded headers that build absolute URLs behind a proxy) and, for a GraphQL
+ * POST, the Content-Type and the body bytes as sent. Nothing is parsed for a lookup.</li>
  * <li>A request with {@code Cache-Control: no-cache} (or {@code Pragma: no-cache}) is answered by the origin and its
  * response kept again; {@code no-store} bypasses the cache both ways (uncached measurements, debugging).</li>
  * <li>Never cached: a request with an {@code Authorization} header, any other method, a response other than 200,
@@ -58,10 +51,12 @@ import java.util.TreeMap;
  * <li>What is kept is what went out: status, headers (ETag and Cache-Control from HttpCaching, Link, X-Total-Count,
  * Content-Type, Vary) and the uncompressed body; per-request headers (X-Request-Id, CORS, Date, Content-Length) are
  * made for each request again, and compression happens on the wire as for any response.</li>
- * <li>Conditional requests: a hit whose If-None-Match names the kept ETag (weak comparison, as HttpCaching) is
- * answered 304 at once — the validator is known valid because the version has not moved, so no query runs.</li>
- * <li>GraphQL limits still apply: an entry exists only for a request that passed the parser limits and the cost
- * analysis when it ran, and the key is that exact request. The body kept is SmallRye's own rendering of the final
+ * <li>Conditional requests: a hit whose If-None-Match names the kept ETag (weak comparison, as HttpCaching; REST
+ * GETs and GraphQL GETs, graphql/GraphQLHttpCaching — POST responses carry none) is answered 304 at once — the validator is known valid because the version has not moved, so no query runs.</li>
+ * <li>GraphQL limits still apply: the lookup runs after the body is read and before GraphQLRequestGuard's checks
+ * (route order -98 between its -100 and -94), so a hit skips the JSON envelope and document parsing; that is safe
+ * because an entry exists only for a request that passed those checks, the parser limits and the cost analysis when
+ * it ran, and the key is that exact request (the checks decide on method, Content-Type, body and Accept, all in it). The body kept is SmallRye's own rendering of the final
  * execution result ({@link GraphQLResults}).</li>
  * </ul>
  * Metrics: {@code labledger_response_cache_requests_total{result=hit|not_modified|miss|bypass}} and Caffeine's
@@ -72,9 +67,22 @@ public class ResponseCache {
 
     static final List<String> VARYING = List.of("accept", "accept-encoding", "accept-charset", "accept-language",
             "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "forwarded");
+    /** {@link #VARYING} as pre-hashed header names (looked up on every request). */
+    private static final CharSequence[] VARYING_NAMES = VARYING.stream().map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
+    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("authorization");
+    private static final CharSequence UPGRADE = HttpHeaders.createOptimized("upgrade");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("cache-control");
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("pragma");
+    private static final CharSequence IF_NONE_MATCH = HttpHeaders.createOptimized("if-none-match");
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("content-type");
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
     /** Response headers made per request (or per connection), never replayed from an entry. */
     private static final Set<String> PER_REQUEST = Set.of("date", "content-length", "transfer-encoding", "connection",
             "keep-alive", "x-request-id", "set-cookie");
+    /** The kept headers a 304 repeats (RFC 9110 §15.4.5). */
+    private static final Set<String> NOT_MODIFIED = Set.of("etag", "cache-control", "vary");
+    /** Query parameters in the key: sorted by name only (a stable sort keeps the order of one name's values). */
+    private static final Comparator<String> BY_NAME = Comparator.comparing(ResponseCache::parameterName);
 
     @ConfigProperty(name = "labledger.cache.enabled", defaultValue = "true")
     boolean enabled;
@@ -84,8 +92,6 @@ public class ResponseCache {
     @Inject
     DataVersion versions;
     @Inject
-    ObjectMapper mapper;
-    @Inject
     MeterRegistry registry;
 
     private Cache<String, Entry> cache;
@@ -94,13 +100,35 @@ public class ResponseCache {
     private Counter misses;
     private Counter bypassed;
 
-    /** One kept response. */
-    record Entry(long version, int status, List<Map.Entry<String, String>> headers, byte[] body, String etag) {
+    /** A kept response header; names pre-hashed for the replay. */
+    record Header(CharSequence name, String value, boolean vary) {
+    }
+
+    /**
+     * One kept response: the headers a 200 replays and the subset a 304 does, and the body as one buffer that every
+     * hit writes again (Vert.x writes a duplicate of it, no copy).
+     */
+    record Entry(long version, int status, List<Header> headers, List<Header> notModifiedHeaders, Buffer body,
+                 String etag, boolean api) {
+
+        static Entry of(long version, int status, List<Map.Entry<String, String>> headers, byte[] body, String etag, boolean api) {
+            List<Header> all = new ArrayList<>(headers.size());
+            List<Header> notModified = new ArrayList<>();
+            for (Map.Entry<String, String> h : headers) {
+                String name = h.getKey().toLowerCase(Locale.ROOT);
+                Header header = new Header(HttpHeaders.createOptimized(h.getKey()), h.getValue(), name.equals("vary"));
+                all.add(header);
+                if (NOT_MODIFIED.contains(name)) {
+                    notModified.add(header);
+                }
+            }
+            return new Entry(version, status, List.copyOf(all), List.copyOf(notModified), Buffer.buffer(body), etag, api);
+        }
 
         int weight(String key) {
-            int w = 96 + key.length() * 2 + body.length;
-            for (Map.Entry<String, String> h : headers) {
-                w += 32 + (h.getKey().length() + h.getValue().length()) * 2;
+            int w = 96 + key.length() * 2 + body.length();
+            for (Header h : headers) {
+                w += 32 + (h.name().length() + h.value().length()) * 2;
             }
             return w;
         }
@@ -112,19 +140,18 @@ public class ResponseCache {
         final long version;
         final String key;
         final boolean graphql;
-        final String query;
-        final String operationName;
         final Context context;
+        /** Response headers set before this route (e.g. quarkus.http.header): set again on every request, not kept. */
+        final Set<String> preset;
         volatile byte[] body;
         volatile Entry entry;
 
-        Slot(long version, String key, boolean graphql, String query, String operationName, Context context) {
+        Slot(long version, String key, boolean graphql, Context context, Set<String> preset) {
             this.version = version;
             this.key = key;
             this.graphql = graphql;
-            this.query = query;
-            this.operationName = operationName;
             this.context = context;
+            this.preset = preset;
         }
 
         static Slot current() {
@@ -145,8 +172,9 @@ public class ResponseCache {
         misses = counter("miss");
         bypassed = counter("bypass");
         if (enabled) {
-            // after CORS (-300), the body limits (-200) and the GraphQL guard (-100, which reads the body first)
-            router.routeWithRegex("/api/.*|/graphql/?").order(-90).handler(this::handle);
+            // after CORS (-300), the body limits (-200) and the GraphQL body (-100), before the GraphQL checks (-94):
+            // a GraphQL hit is answered without parsing its JSON envelope or document (see GraphQLRequestGuard)
+            router.routeWithRegex("/api/.*|/graphql/?").order(-98).handler(this::handle);
         }
     }
 
@@ -160,9 +188,9 @@ public class ResponseCache {
         String path = request.path();
         boolean graphql = path.startsWith("/graphql");
         HttpMethod method = request.method();
+        MultiMap requestHeaders = request.headers();
         if (!(method == HttpMethod.GET || (graphql && method == HttpMethod.POST))
-                || request.headers().contains("Authorization") || request.headers().contains("Upgrade")
-                || (graphql && method == HttpMethod.GET && request.getParam("query") == null)) {
+                || requestHeaders.contains(AUTHORIZATION) || requestHeaders.contains(UPGRADE)) {
             rc.next();
             return;
         }
@@ -173,66 +201,37 @@ public class ResponseCache {
             rc.next();
             return;
         }
-        StringBuilder key = new StringBuilder(256).append(method.name()).append(' ').append(path).append('?');
-        TreeMap<String, List<String>> params = new TreeMap<>();
-        for (Map.Entry<String, String> p : request.params()) {
-            params.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue());
-        }
-        params.forEach((name, values) -> values.forEach(v -> key.append(escape(name)).append('=').append(escape(v)).append('&')));
-        for (String h : VARYING) {
-            List<String> values = request.headers().getAll(h);
-            if (!values.isEmpty()) {
-                key.append('\n').append(h).append(':').append(String.join(",", values));
+        String cacheControl = requestHeaders.get(CACHE_CONTROL);
+        String pragma = requestHeaders.get(PRAGMA);
+        boolean noCache = false;
+        if (cacheControl != null || pragma != null) {
+            String directives = (String.join(",", requestHeaders.getAll(CACHE_CONTROL)) + "," + String.join(",", requestHeaders.getAll(PRAGMA)))
+                    .toLowerCase(Locale.ROOT);
+            if (directives.contains("no-store")) {
+                bypassed.increment();
+                rc.next();
+                return;
             }
+            // RFC 9111 §5.2.1.4: no-cache asks for a response from the origin (bench's uncached runs); it is kept again
+            noCache = directives.contains("no-cache");
         }
-        String query = graphql && method == HttpMethod.GET ? request.getParam("query") : null;
-        String operationName = graphql && method == HttpMethod.GET ? request.getParam("operationName") : null;
+        String body = null;
         if (graphql && method == HttpMethod.POST) {
-            String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
-            String body = rc.body() == null ? null : rc.body().asString();
+            body = rc.body() == null ? null : rc.body().asString();
             if (body == null) {
                 bypassed.increment();
                 rc.next();
                 return;
             }
-            key.append("\ncontent-type:").append(type).append("\n\n");
-            if (type.startsWith("application/graphql;") || type.equals("application/graphql")) {
-                query = body;
-                key.append(body);
-            } else {
-                try {
-                    JsonNode json = mapper.readTree(body);
-                    query = json.path("query").isTextual() ? json.path("query").asText() : null;
-                    operationName = json.path("operationName").isTextual() ? json.path("operationName").asText() : null;
-                    canonical(json, key);
-                } catch (Exception e) {
-                    bypassed.increment();
-                    rc.next();
-                    return;
-                }
-            }
-            if (query == null) {
-                bypassed.increment();
-                rc.next();
-                return;
-            }
         }
-        String k = key.toString();
-        String directives = (String.join(",", request.headers().getAll("Cache-Control")) + "," + String.join(",", request.headers().getAll("Pragma")))
-                .toLowerCase(Locale.ROOT);
-        if (directives.contains("no-store")) {
-            bypassed.increment();
-            rc.next();
-            return;
-        }
-        // RFC 9111 §5.2.1.4: no-cache asks for a response from the origin (bench's uncached runs); it is kept again
-        Entry hit = directives.contains("no-cache") ? null : cache.getIfPresent(k);
+        String k = key(method, path, request.query(), requestHeaders, body);
+        Entry hit = noCache ? null : cache.getIfPresent(k);
         if (hit != null && hit.version() == version) {
             serve(rc, hit);
             return;
         }
         misses.increment();
-        Slot slot = new Slot(version, k, graphql, query, operationName, context);
+        Slot slot = new Slot(version, k, graphql, context, preset(rc.response().headers()));
         context.putLocal(Slot.KEY, slot);
         if (graphql) {
             GraphQLResults.wantBody(context);
@@ -247,24 +246,83 @@ public class ResponseCache {
         rc.next();
     }
 
-    private void serve(RoutingContext rc, Entry e) {
-        HttpServerResponse response = rc.response();
-        String ifNoneMatch = rc.request().getHeader("If-None-Match");
-        boolean fresh = e.etag() != null && HttpCaching.matches(ifNoneMatch, e.etag());
-        MultiMap headers = response.headers();
-        if (rc.request().path().startsWith("/api/")) { // as common/RequestIds does for every REST response
-            headers.set(RequestIds.HEADER, RequestIds.idFor(rc.request().getHeader(RequestIds.HEADER)));
-        }
-        for (Map.Entry<String, String> h : e.headers()) {
-            if (fresh && !Set.of("etag", "cache-control", "vary").contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                continue;
+    /**
+     * The key of a request, from its raw form: method, path, the raw query parameters sorted by name (each as sent,
+     * still percent-encoded: another spelling of the same value is another entry, never a wrong one), the
+     * {@link #VARYING} headers present and, for a GraphQL POST, the Content-Type (lower case) and the body as sent.
+     * No JSON is parsed: a hit costs this string and one lookup. Two bodies that differ only in JSON whitespace or key
+     * order are two entries; clients repeat their requests byte for byte (dashboards, generated clients, GraphiQL).
+     */
+    static String key(HttpMethod method, String path, String query, MultiMap headers, String body) {
+        StringBuilder key = new StringBuilder(64 + path.length() + (query == null ? 0 : query.length()) + (body == null ? 0 : body.length() + 64))
+                .append(method.name()).append(' ').append(path).append('?');
+        if (query != null && !query.isEmpty()) {
+            if (query.indexOf('&') < 0) {
+                key.append(query).append('&');
+            } else {
+                String[] parameters = query.split("&");
+                for (int i = 1; i < parameters.length; i++) {
+                    if (BY_NAME.compare(parameters[i - 1], parameters[i]) > 0) {
+                        Arrays.sort(parameters, BY_NAME); // TimSort: stable
+                        break;
+                    }
+                }
+                for (String p : parameters) {
+                    if (!p.isEmpty()) {
+                        key.append(p).append('&');
+                    }
+                }
             }
-            if (h.getKey().equalsIgnoreCase("vary")) {
-                if (headers.getAll("Vary").stream().noneMatch(v -> v.equalsIgnoreCase(h.getValue()))) {
-                    headers.add("Vary", h.getValue());
+        }
+        for (int i = 0; i < VARYING_NAMES.length; i++) {
+            String value = headers.get(VARYING_NAMES[i]);
+            if (value != null) {
+                List<String> values = headers.getAll(VARYING_NAMES[i]);
+                key.append('\n').append(VARYING.get(i)).append(':').append(values.size() == 1 ? value : String.join(",", values));
+            }
+        }
+        if (body != null) {
+            String type = headers.get(CONTENT_TYPE);
+            key.append("\ncontent-type:").append(type == null ? "" : type.toLowerCase(Locale.ROOT)).append("\n\n").append(body);
+        }
+        return key.toString();
+    }
+
+    private static Set<String> preset(MultiMap headers) {
+        if (headers.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (String name : headers.names()) {
+            names.add(name.toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    private static String parameterName(String parameter) {
+        int eq = parameter.indexOf('=');
+        return eq < 0 ? parameter : parameter.substring(0, eq);
+    }
+
+    private void serve(RoutingContext rc, Entry e) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        boolean fresh = e.etag() != null && HttpCaching.matches(request.getHeader(IF_NONE_MATCH), e.etag());
+        MultiMap headers = response.headers();
+        if (e.api()) { // as common/RequestIds does for every REST response
+            headers.set(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
+        }
+        for (Header h : fresh ? e.notModifiedHeaders() : e.headers()) {
+            if (h.vary()) {
+                boolean present = false;
+                for (String v : headers.getAll(VARY)) {
+                    present |= v.equalsIgnoreCase(h.value());
+                }
+                if (!present) {
+                    headers.add(VARY, h.value());
                 }
             } else {
-                headers.add(h.getKey(), h.getValue());
+                headers.add(h.name(), h.value());
             }
         }
         if (fresh) {
@@ -272,7 +330,7 @@ public class ResponseCache {
             response.setStatusCode(304).end();
         } else {
             hits.increment();
-            response.setStatusCode(e.status()).end(Buffer.buffer(e.body()));
+            response.setStatusCode(e.status()).end(e.body());
         }
     }
 
@@ -282,99 +340,21 @@ public class ResponseCache {
         if (response.getStatusCode() != 200 || response.headers().contains("Set-Cookie")) {
             return;
         }
-        byte[] body = slot.body;
-        if (slot.graphql) {
-            ExecutionResult result = GraphQLResults.of(slot.context);
-            byte[] direct = GraphQLResults.bodyOf(slot.context); // answered by a proven direct plan (graphql/GraphQLDirect)
-            if (direct != null && isQuery(slot)) {
-                body = direct;
-            } else if (result == null || !result.getErrors().isEmpty() || !result.isDataPresent() || !isQuery(slot)) {
-                return;
-            } else {
-                body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(charset(response.headers().get("Content-Type")));
-            }
-        }
+        // GraphQL: a successful query only (no errors, data, not a mutation), SmallRye's rendering of the result
+        byte[] body = slot.graphql ? GraphQLResults.successfulQueryBody(slot.context, response.headers().get("Content-Type")) : slot.body;
         if (body == null) {
             return;
         }
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> h : response.headers()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (PER_REQUEST.contains(name) || name.startsWith("access-control-")
+            if (PER_REQUEST.contains(name) || slot.preset.contains(name) || name.startsWith("access-control-")
                     || (name.equals("vary") && h.getValue().equalsIgnoreCase("Origin"))) {
                 continue;
             }
             kept.add(Map.entry(h.getKey(), h.getValue()));
         }
-        slot.entry = new Entry(slot.version, 200, List.copyOf(kept), body, response.headers().get("ETag"));
-    }
-
-    private static boolean isQuery(Slot slot) {
-        try {
-            Document document = Parser.parse(slot.query);
-            int queries = 0;
-            for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
-                if (slot.operationName == null || slot.operationName.equals(op.getName())) {
-                    if (op.getOperation() != OperationDefinition.Operation.QUERY) {
-                        return false;
-                    }
-                    queries++;
-                }
-            }
-            return queries > 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static Charset charset(String contentType) {
-        if (contentType != null) {
-            for (String part : contentType.split(";")) {
-                String p = part.trim();
-                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").trim());
-                    } catch (RuntimeException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
-
-    private static String escape(String s) {
-        return s.replace("%", "%25").replace("&", "%26").replace("=", "%3D").replace("\n", "%0A");
-    }
-
-    /** JSON with the object keys sorted and no insignificant whitespace. */
-    private void canonical(JsonNode node, StringBuilder out) throws Exception {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> fields = new TreeMap<>();
-            node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonNode> f : fields.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                out.append(mapper.writeValueAsString(f.getKey())).append(':');
-                canonical(f.getValue(), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                canonical(node.get(i), out);
-            }
-            out.append(']');
-        } else {
-            out.append(mapper.writeValueAsString(node));
-        }
+        slot.entry = Entry.of(slot.version, 200, kept, body, response.headers().get("ETag"), !slot.graphql);
     }
 
     /** Drops every entry (tests; an operator can also just restart). */

@@ -148,6 +148,27 @@ class GraphQLDirectTest {
     }
 
     @Test
+    void aDirectAnswerOverGetCarriesTheSameETagAndAnswers304() {
+        String q = DIRECT.get(2);
+        Response generic = given().header("Cache-Control", "no-store").queryParam("query", q).when().get("/graphql").then().extract().response();
+        String etag = generic.header("ETag");
+        assertTrue(etag != null && !etag.isBlank(), "the generic GET answer has an ETag");
+        double before = directCount();
+        Response direct = null;
+        for (int i = 0; i < 50 && directCount() == before; i++) {
+            sleep(50);
+            direct = given().header("Cache-Control", "no-store").queryParam("query", q).when().get("/graphql").then().extract().response();
+        }
+        assertTrue(directCount() > before, "answered directly over GET");
+        assertEquals(generic.asString(), direct.asString());
+        assertEquals(etag, direct.header("ETag"), "the same validator on both paths");
+        double again = directCount();
+        given().header("Cache-Control", "no-store").header("If-None-Match", etag).queryParam("query", q)
+                .when().get("/graphql").then().statusCode(304);
+        assertEquals(again + 1, directCount(), "the 304 came from the direct path (the cache is bypassed here)");
+    }
+
+    @Test
     void workload4TakesOneStatementDirectly() {
         String q = DIRECT.get(0);
         untilDirect(q, "application/graphql-response+json");

@@ -145,6 +145,8 @@ public class ResponseCache {
         final Set<String> preset;
         volatile byte[] body;
         volatile Entry entry;
+        /** A conditional GET that missed: its If-None-Match, taken off the request so that the origin answers in full. */
+        volatile String ifNoneMatch;
 
         Slot(long version, String key, boolean graphql, Context context, Set<String> preset) {
             this.version = version;
@@ -233,6 +235,13 @@ public class ResponseCache {
         misses.increment();
         Slot slot = new Slot(version, k, graphql, context, preset(rc.response().headers()));
         context.putLocal(Slot.KEY, slot);
+        if (method == HttpMethod.GET && requestHeaders.contains(IF_NONE_MATCH)) {
+            // as a shared cache does (RFC 9111 §4.3.1: it may validate with an unconditional request): the origin answers
+            // 200 in full, the entry is kept, and the cache answers the condition itself in capture(); otherwise a client
+            // that only ever revalidates would run the request every time without the cache ever holding it
+            slot.ifNoneMatch = String.join(",", requestHeaders.getAll(IF_NONE_MATCH));
+            requestHeaders.remove(IF_NONE_MATCH);
+        }
         if (graphql) {
             GraphQLResults.wantBody(context);
         }
@@ -354,7 +363,13 @@ public class ResponseCache {
             }
             kept.add(Map.entry(h.getKey(), h.getValue()));
         }
-        slot.entry = Entry.of(slot.version, 200, kept, body, response.headers().get("ETag"), !slot.graphql);
+        String etag = response.headers().get("ETag");
+        slot.entry = Entry.of(slot.version, 200, kept, body, etag, !slot.graphql);
+        if (slot.ifNoneMatch != null && etag != null && HttpCaching.matches(slot.ifNoneMatch, etag)) {
+            notModified.increment();
+            response.setStatusCode(304).setStatusMessage("Not Modified");
+            response.headers().remove("Content-Type").remove("Content-Length");
+        }
     }
 
     /** Drops every entry (tests; an operator can also just restart). */

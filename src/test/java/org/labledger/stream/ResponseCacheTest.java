@@ -93,6 +93,30 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aConditionalReadThatMissesFillsTheCache() {
+        String q = "{ labs { slug name } }";
+        for (String[] r : List.of(new String[] {"/api/labs/openai", null}, new String[] {"/graphql", q})) {
+            io.restassured.specification.RequestSpecification plain = r[1] == null ? given() : given().queryParam("query", r[1]);
+            String etag = plain.get(r[0]).then().statusCode(200).extract().header("ETag");
+            assertNotNull(etag, r[0]);
+            cache.clear();
+            // a client that only revalidates: the miss is answered 304 by the cache, from a full answer it now keeps
+            io.restassured.specification.RequestSpecification conditional = r[1] == null ? given() : given().queryParam("query", r[1]);
+            Response notModified = conditional.header("If-None-Match", etag).get(r[0]);
+            notModified.then().statusCode(304).header("ETag", etag);
+            assertEquals(0, notModified.asByteArray().length, "a 304 has no body");
+            double hits = count("hit") + count("not_modified");
+            long before = statements();
+            io.restassured.specification.RequestSpecification again = r[1] == null ? given() : given().queryParam("query", r[1]);
+            again.header("If-None-Match", etag).get(r[0]).then().statusCode(304);
+            io.restassured.specification.RequestSpecification full = r[1] == null ? given() : given().queryParam("query", r[1]);
+            full.get(r[0]).then().statusCode(200).header("ETag", etag);
+            assertEquals(hits + 2, count("hit") + count("not_modified"), "both answered from the entry: " + r[0]);
+            assertEquals(before, statements(), "no SQL statement once the entry is kept: " + r[0]);
+        }
+    }
+
+    @Test
     void compressedResponsesKeepTheirWeakTag() {
         Response first = given().header("Accept-Encoding", "gzip").get("/api/labs/openai");
         Response second = given().header("Accept-Encoding", "gzip").get("/api/labs/openai");

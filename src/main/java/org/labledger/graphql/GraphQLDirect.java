@@ -204,10 +204,13 @@ public class GraphQLDirect {
 
     /** The proven plan for the request, {@link Learnt#GENERIC} when there is none, null to try again later. */
     private Learnt learn(GraphQLRequestGuard.Request r, String contentType, String expected) {
+        // the document the generic path just parsed and validated (GraphQLGuards' document cache); parsed again only
+        // when the cache has let it go
+        Document document = guards.knownDocument(r.query());
         Field field;
         try {
-            field = rootField(new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(r.query())
-                    .parserOptions(guards.parserOptions()).build()), r.operationName());
+            field = rootField(document != null ? document : new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                    .document(r.query()).parserOptions(guards.parserOptions()).build()), r.operationName());
         } catch (RuntimeException e) {
             return Learnt.GENERIC;
         }

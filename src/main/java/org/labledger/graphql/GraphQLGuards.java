@@ -134,8 +134,14 @@ public class GraphQLGuards {
 
     /** Whether this query text is a cached document, i.e. it parsed and validated within the limits before. */
     boolean isKnownDocument(String query) {
+        return knownDocument(query) != null;
+    }
+
+    /** The parsed and validated document of this query text, or null when it is not cached. */
+    graphql.language.Document knownDocument(String query) {
         DocumentCache d = documents;
-        return d != null && d.entries.getIfPresent(query) != null;
+        PreparsedDocumentEntry entry = d == null ? null : d.entries.getIfPresent(query);
+        return entry == null ? null : entry.getDocument();
     }
 
     /**

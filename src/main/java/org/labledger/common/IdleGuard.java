@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes the short HTTP idle timeout ({@code quarkus.http.idle-timeout}, from {@code labledger.http.idle-timeout})
@@ -35,8 +38,18 @@ public class IdleGuard {
     @ConfigProperty(name = "labledger.http.processing-timeout", defaultValue = "120S")
     Duration processingTimeout;
 
-    void routes(@Observes Router router) {
+    /** Requests received and not answered yet, over all connections: the gauge {@code labledger.http.requests.processing}. */
+    static final AtomicLong TRACKED = new AtomicLong();
+
+    void routes(@Observes Router router, MeterRegistry registry) {
+        Gauge.builder("labledger.http.requests.processing", TRACKED, AtomicLong::get)
+                .description("HTTP requests received and not answered yet").register(registry);
         router.route().order(-1000).handler(this::track);
+    }
+
+    /** What {@link #TRACKED} counts now (tests). */
+    static long tracked() {
+        return TRACKED.get();
     }
 
     void track(RoutingContext rc) {
@@ -51,8 +64,9 @@ public class IdleGuard {
             }
             if (guard != null) {
                 Guard g = guard;
-                g.inFlight.put(rc, System.nanoTime());
-                rc.addEndHandler(done -> g.inFlight.remove(rc));
+                g.forgetAnswered();
+                g.track(rc);
+                rc.addEndHandler(done -> g.forget(rc));
             }
         }
         rc.next();
@@ -76,7 +90,40 @@ public class IdleGuard {
             super.userEventTriggered(ctx, event);
         }
 
+        /**
+         * Drops the requests whose answer is out. The routing context's end handler does that as a rule, but it
+         * cannot be relied on: a handler that sets the response's own end handler replaces it (Quarkus' GraphQL
+         * handler does, to end its request context), and then every request on a keep-alive connection stayed
+         * here, with everything it referenced, until the connection closed.
+         */
+        void forgetAnswered() {
+            for (RoutingContext rc : inFlight.keySet()) {
+                if (rc.response().ended() || rc.response().closed()) {
+                    forget(rc);
+                }
+            }
+        }
+
+        void track(RoutingContext rc) {
+            if (inFlight.put(rc, System.nanoTime()) == null) {
+                TRACKED.incrementAndGet();
+            }
+        }
+
+        void forget(RoutingContext rc) {
+            if (inFlight.remove(rc) != null) {
+                TRACKED.decrementAndGet();
+            }
+        }
+
+        /** The connection is gone (Netty removes every handler of a closed channel): so are its requests. */
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            inFlight.keySet().forEach(this::forget);
+        }
+
         private boolean processing() {
+            forgetAnswered();
             long now = System.nanoTime();
             for (Map.Entry<RoutingContext, Long> e : inFlight.entrySet()) {
                 // a request whose body is still coming is the client's to send: its silence closes the connection

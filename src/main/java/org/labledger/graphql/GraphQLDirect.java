@@ -52,9 +52,10 @@ import java.util.Map;
  *   <li><b>Failure falls back:</b> when a plan fails (the database, a timeout), the request goes on to the generic path,
  *   which answers it as it would have (including its error codes).</li>
  * </ul>
- * Plans run on a worker pool of their own, {@code labledger.graphql.direct.concurrency} at once (default: the machine's
- * cores): with more at once than cores, PostgreSQL's backends contended and workload 4's p99 at the seed size was
- * 77–388 ms, against 15–30 ms with two (bench/README.md); the others wait in order.
+ * Plans run on a worker pool of their own, {@code labledger.graphql.direct.concurrency} at once (default: half the
+ * machine's cores, at least one, {@link #defaultConcurrency}): with more at once, PostgreSQL's backends contended and
+ * workload 4's p99 grew (77–388 ms at seed with 8 at once; 21–129 ms at l with 2, 21–23 ms with 1: bench/README.md);
+ * the others wait in order.
  * <p>
  * The response goes through the same route handlers as any other (CORS, compression, the response cache, which keeps
  * the body it captured: {@link GraphQLResults#recordBody}). Metrics: {@code labledger_graphql_direct_requests_total
@@ -105,7 +106,7 @@ public class GraphQLDirect {
         }
         plans = Caffeine.newBuilder().maximumWeight(Math.max(1, planCacheCharacters))
                 .<String, Learnt>weigher((k, v) -> k.length() + (v.plan() == null ? 64 : 4096)).build(); // a plan holds its SQL (1–3 KB)
-        int threads = concurrency > 0 ? concurrency : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = concurrency > 0 ? concurrency : defaultConcurrency(Runtime.getRuntime().availableProcessors());
         executor = vertx.createSharedWorkerExecutor("labledger-direct-plans", threads);
         direct = counter("direct");
         generic = counter("generic");
@@ -114,6 +115,17 @@ public class GraphQLDirect {
             // after the response cache (-98: hits are served there) and the request guard (-94: envelope, parser limits)
             router.routeWithRegex("/graphql/?").order(-80).handler(this::handle);
         }
+    }
+
+    /**
+     * Half the cores, at least one. A plan's work is one statement whose cost is nearly all PostgreSQL's (the walk and
+     * the JSON are written there); with as many at once as cores (2 here, PostgreSQL on the same machine) their
+     * backends competed with each other and with the service for the cores, and workload 4's p99 was 30–118 ms at
+     * m and 21–129 ms at l; with one, 20–24 ms and 21–23 ms, for 12–17 % less throughput (bench/README.md). With
+     * PostgreSQL on a host of its own, set {@code labledger.graphql.direct.concurrency} to what it has to spare.
+     */
+    static int defaultConcurrency(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     private Counter counter(String result) {

@@ -42,11 +42,12 @@ import java.util.Map;
  * <ul>
  *   <li><b>Learnt, then proven.</b> A plan is only ever made for a request that first ran through the generic path
  *   and succeeded (status 200, data, no errors) — so it passed the request guard, schema validation, the cost
- *   analysis and every limit with exactly these arguments, which are literals (a request with variables or
- *   extensions keeps the generic path). The plan then runs once on a worker and its output must equal, byte for byte,
+ *   analysis and every limit with exactly these arguments. Variables are written into the field as the literals
+ *   their values are, typed by the schema ({@link DirectVariables}); the variables' JSON is part of the request
+ *   shape, so each set of values is learnt and proven on its own (a request with extensions keeps the generic path). The plan then runs once on a worker and its output must equal, byte for byte,
  *   what SmallRye wrote for that request; otherwise the shape is marked generic for good (logged).</li>
- *   <li><b>Kept per request text:</b> operation name, Accept (the response's Content-Type depends on it) and the query
- *   text; bounded by the total length of those keys ({@code labledger.graphql.direct.plan-cache-characters}).</li>
+ *   <li><b>Kept per request text:</b> operation name, Accept (the response's Content-Type depends on it), the query
+ *   text and the variables as sent; bounded by the total length of those keys ({@code labledger.graphql.direct.plan-cache-characters}).</li>
  *   <li><b>Never for</b> a request with an {@code Authorization} header (a curator's view may differ), a mutation or
  *   subscription, directives, fragments, aliases repeated, or any field a plan does not know.</li>
  *   <li><b>Failure falls back:</b> when a plan fails (the database, a timeout), the request goes on to the generic path,
@@ -85,6 +86,9 @@ public class GraphQLDirect {
     GraphQLGuards guards;
     @Inject
     MeterRegistry registry;
+    /** SmallRye's schema (its producer), read only while a request shape with variables is learnt. */
+    @Inject
+    Instance<graphql.schema.GraphQLSchema> schema;
 
     /** Off for tests that measure the other paths (GraphQLCompiledTest); the configuration decides the route. */
     static volatile boolean active = true;
@@ -136,12 +140,14 @@ public class GraphQLDirect {
     void handle(RoutingContext rc) {
         GraphQLRequestGuard.Request r = rc.get(GraphQLRequestGuard.REQUEST);
         Context context = Vertx.currentContext();
-        if (!active || r == null || r.variables() || r.extensions() || context == null || rc.request().headers().contains("Authorization")) {
+        if (!active || r == null || r.extensions() || context == null || rc.request().headers().contains("Authorization")) {
             rc.next();
             return;
         }
         String accept = String.join(",", rc.request().headers().getAll("Accept"));
-        String key = (r.operationName() == null ? "" : r.operationName()) + '\n' + accept + '\n' + r.query();
+        // the variables as compact JSON, in the order sent: a client repeats its requests as it made them
+        String key = (r.operationName() == null ? "" : r.operationName()) + '\n' + accept + '\n' + r.query()
+                + (r.variableValues() == null ? "" : "\n\n" + r.variableValues());
         Learnt known = plans.getIfPresent(key);
         if (known == null || (known.learning() && System.nanoTime() - known.at() > LEARNING_NANOS)) {
             Learnt mark = new Learnt(null, null, null, true, System.nanoTime());
@@ -221,8 +227,17 @@ public class GraphQLDirect {
         Document document = guards.knownDocument(r.query());
         Field field;
         try {
-            field = rootField(document != null ? document : new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-                    .document(r.query()).parserOptions(guards.parserOptions()).build()), r.operationName());
+            if (document == null) {
+                document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                        .document(r.query()).parserOptions(guards.parserOptions()).build());
+            }
+            field = rootField(document, r.operationName());
+            if (field != null) {
+                // variables become the literals they are, typed by the schema; a value it cannot write exactly: generic
+                OperationDefinition op = (OperationDefinition) document.getDefinitions().get(0);
+                field = DirectVariables.inline(field, op.getVariableDefinitions(), r.variableValues(),
+                        op.getVariableDefinitions().isEmpty() ? null : schema.get());
+            }
         } catch (RuntimeException e) {
             return Learnt.GENERIC;
         }
@@ -256,7 +271,7 @@ public class GraphQLDirect {
     static Field rootField(Document document, String operationName) {
         List<Definition> definitions = document.getDefinitions();
         if (definitions.size() != 1 || !(definitions.get(0) instanceof OperationDefinition op)
-                || op.getOperation() != OperationDefinition.Operation.QUERY || !op.getVariableDefinitions().isEmpty()
+                || op.getOperation() != OperationDefinition.Operation.QUERY
                 || !op.getDirectives().isEmpty() || (operationName != null && !operationName.equals(op.getName()))) {
             return null;
         }

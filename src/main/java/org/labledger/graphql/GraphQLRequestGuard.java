@@ -48,7 +48,7 @@ public class GraphQLRequestGuard {
 
 
     /** The request as the guard read it, on the routing context under {@link #REQUEST} once it passed. */
-    public record Request(String query, String operationName, boolean variables, boolean extensions) {
+    public record Request(String query, String operationName, boolean variables, boolean extensions, JsonNode variableValues) {
     }
 
     static final String REQUEST = Request.class.getName();
@@ -167,7 +167,8 @@ public class GraphQLRequestGuard {
         }
         boolean get = rc.request().method() == HttpMethod.GET;
         rc.put(REQUEST, new Request(query, operationName == null || operationName.isNull() ? null : operationName.asText(),
-                variables != null && !variables.isNull() && !variables.isEmpty(), extensions != null && !extensions.isNull() && !extensions.isEmpty()));
+                variables != null && !variables.isNull() && !variables.isEmpty(), extensions != null && !extensions.isNull() && !extensions.isEmpty(),
+                variables != null && !variables.isNull() && !variables.isEmpty() ? variables : null));
         if (!get && guards.isKnownDocument(query)) {
             rc.next(); // parsed and validated before (GraphQLGuards' document cache): dashboards repeat their queries
             return;

@@ -39,7 +39,10 @@ class GraphQLDirectTest {
             "{ answers(filter: {lab: \"openai\"}, page: 500, size: 10) { totalItems items { id } } }",
             "{ answers { totalItems items { id } } }");
 
-    /** Shapes that keep the generic path: variables, fragments, directives, fields a plan does not know. */
+    /**
+     * Shapes that keep the generic path: a variable without a value (and no default), fragments, directives, fields a
+     * plan does not know.
+     */
     static final List<String> GENERIC = List.of(
             "query($lab: String) { answers(filter: {lab: $lab}, size: 5) { items { id } } }",
             "{ answers(filter: {lab: \"openai\"}, size: 5) { items { ...f } } } fragment f on Answer { id status }",
@@ -74,11 +77,16 @@ class GraphQLDirectTest {
 
     /** The generic answer, then requests until one is answered directly (the plan is proven after the first). */
     private Response untilDirect(String query, String accept) {
+        return untilDirect(query, null, accept);
+    }
+
+    private Response untilDirect(String query, Map<String, Object> variables, String accept) {
         double before = directCount();
-        Response generic = post(query, null, accept);
+        Response generic = post(query, variables, accept);
         assertEquals(200, generic.statusCode(), generic.asString());
+        assertTrue(generic.jsonPath().getList("errors") == null, generic.asString());
         for (int i = 0; i < 50; i++) {
-            Response r = post(query, null, accept);
+            Response r = post(query, variables, accept);
             if (directCount() > before) {
                 assertEquals(generic.asString(), r.asString(), "direct and generic bodies differ for " + query);
                 assertEquals(generic.contentType(), r.contentType(), query);
@@ -105,7 +113,7 @@ class GraphQLDirectTest {
         double before = directCount();
         for (int round = 0; round < 3; round++) {
             for (String q : GENERIC) {
-                Response r = post(q, q.startsWith("query($lab") ? Map.of("lab", "openai") : null, "application/graphql-response+json");
+                Response r = post(q, null, "application/graphql-response+json");
                 assertEquals(200, r.statusCode(), r.asString());
                 assertTrue(r.jsonPath().getList("errors") == null, r.asString());
             }
@@ -125,6 +133,47 @@ class GraphQLDirectTest {
             sleep(50);
         }
         assertEquals(before, directCount(), "no request of these shapes may be answered directly");
+    }
+
+    /** What generated clients send (Apollo, graphql-codegen): the same document, the values as variables. */
+    static final String WITH_VARIABLES = "query LabAnswers($lab: String!, $statuses: [ResponseStatus!], $size: Int = 4) {"
+            + " answers(filter: {lab: $lab, statuses: $statuses}, size: $size) { totalItems items { id status question { key topic { slug } } } } }";
+
+    @Test
+    void variablesAreWrittenInAsTheirLiteralsAndEachSetOfValuesIsProvenOnItsOwn() {
+        String accept = "application/graphql-response+json";
+        Response openai = untilDirect(WITH_VARIABLES, Map.of("lab", "openai", "statuses", List.of("UNANSWERED", "PARTIAL")), accept);
+        // a single value for a list, and the default size
+        Response anthropic = untilDirect(WITH_VARIABLES, Map.of("lab", "anthropic", "statuses", "UNANSWERED"), accept);
+        assertNotEquals(openai.asString(), anthropic.asString(), "each set of values has its own answer");
+        assertEquals(4, anthropic.jsonPath().getList("data.answers.items").size(), anthropic.asString());
+        // the whole filter as one variable of the input type, with a list of enums and a boolean inside
+        untilDirect("query($f: AnswerFilter, $page: Int) { answers(filter: $f, page: $page, size: 3) { items { id status delivered } } }",
+                Map.of("f", Map.of("lab", "openai", "statuses", List.of("UNANSWERED"), "delivered", true), "page", 1), accept);
+        // null where the type allows it
+        Map<String, Object> nullStatuses = new java.util.HashMap<>();
+        nullStatuses.put("lab", "openai");
+        nullStatuses.put("statuses", null);
+        untilDirect(WITH_VARIABLES, nullStatuses, accept);
+    }
+
+    @Test
+    void variablesItCannotWriteExactlyKeepTheGenericPath() {
+        double before = directCount();
+        String accept = "application/graphql-response+json";
+        for (int round = 0; round < 3; round++) {
+            // an unknown lab: an error, never planned
+            Response r = post(WITH_VARIABLES, Map.of("lab", "no-such-lab"), accept);
+            assertEquals("BAD_REQUEST", r.jsonPath().getString("errors[0].extensions.code"), r.asString());
+            // 2.5 for an Int: SmallRye answers it (as size 2), but it is no Int literal, so no plan is made for it
+            r = post(WITH_VARIABLES, Map.of("lab", "openai", "size", 2.5), accept);
+            assertEquals(200, r.statusCode(), r.asString());
+            // a value that is no enum value of the type
+            r = post(WITH_VARIABLES, Map.of("lab", "openai", "statuses", List.of("MAYBE")), accept);
+            assertTrue(r.jsonPath().getList("errors") != null, r.asString());
+            sleep(100);
+        }
+        assertEquals(before, directCount(), "none of these may be answered directly");
     }
 
     @Test

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Streams and other unknown entities are left alone (no tag). Errors (problem bodies) are never tagged or cached.
  */
+@jakarta.inject.Singleton
 public class HttpCaching {
 
     private static final Pattern VERSION_TAG = Pattern.compile("^\"?v\\d+\"?$");
@@ -112,6 +113,23 @@ public class HttpCaching {
     }
 
     private boolean compressible(MediaType type) {
+        return compressibleType(type.getType() + "/" + type.getSubtype());
+    }
+
+    /**
+     * Whether a response of this Content-Type (parameters ignored) is compressed on the wire when the client accepts
+     * it: compression built and on, and the type one of {@code quarkus.http.compress-media-types}. Also for the
+     * GraphQL responses' tags (graphql/GraphQLHttpCaching).
+     */
+    public boolean compressible(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        return compressibleType((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim());
+    }
+
+    private boolean compressibleType(String mediaType) {
         if (!compressionBuilt || !compressionEnabled) {
             return false;
         }
@@ -120,11 +138,16 @@ public class HttpCaching {
             types = compressMediaTypes.orElse(List.of()).stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             compressible = types;
         }
-        return types.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+        return types.contains(mediaType.toLowerCase(Locale.ROOT));
+    }
+
+    /** The Cache-Control of a tagged read ({@code labledger.http.cache-control}). */
+    public String cacheControl() {
+        return cacheControl;
     }
 
     /** Whether the client accepts one of the configured compressors (RFC 9110 §12.5.3; q=0 refuses). */
-    boolean willCompress(String acceptEncoding) {
+    public boolean willCompress(String acceptEncoding) {
         return willCompress(acceptEncoding, compressors);
     }
 

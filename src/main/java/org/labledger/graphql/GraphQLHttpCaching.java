@@ -6,17 +6,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.labledger.common.Compression;
+import jakarta.inject.Inject;
 import org.labledger.common.HttpCaching;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+
 
 /**
  * HTTP caching for GraphQL queries, as common/HttpCaching does it for the REST reads: the response to an anonymous
@@ -39,23 +34,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class GraphQLHttpCaching {
 
-    @ConfigProperty(name = "labledger.http.cache-control", defaultValue = "public, max-age=60")
-    String cacheControl;
-    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
-    boolean compressionBuilt;
-    @ConfigProperty(name = Compression.KEY, defaultValue = "true")
-    boolean compressionEnabled;
-    @ConfigProperty(name = "quarkus.http.compressors", defaultValue = "gzip,deflate")
-    List<String> compressors;
-    @ConfigProperty(name = "quarkus.http.compress-media-types")
-    Optional<List<String>> compressMediaTypes;
-
-    private Set<String> compressible;
-
-    @PostConstruct
-    void init() {
-        compressible = compressMediaTypes.orElse(List.of()).stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    }
+    /** The REST responses' tagging: the same Cache-Control and the same rule for when a body is compressed. */
+    @Inject
+    HttpCaching http;
 
     /** At the end of a GraphQL response's headers, after its status is settled ({@link GraphQLRequestGuard}). */
     void tag(RoutingContext rc, Context context) {
@@ -72,7 +53,7 @@ public class GraphQLHttpCaching {
             return;
         }
         String etag = '"' + HttpCaching.sha256(body) + '"';
-        if (compressible(type)) {
+        if (http.compressible(type)) {
             boolean varies = false;
             for (String v : headers.getAll("Vary")) {
                 varies |= v.toLowerCase(Locale.ROOT).contains("accept-encoding");
@@ -80,13 +61,13 @@ public class GraphQLHttpCaching {
             if (!varies) {
                 headers.add("Vary", "Accept-Encoding");
             }
-            if (HttpCaching.willCompress(request.getHeader("Accept-Encoding"), compressors)) {
+            if (http.willCompress(request.getHeader("Accept-Encoding"))) {
                 etag = "W/" + etag;
             }
         }
         headers.set("ETag", etag);
         if (!headers.contains("Cache-Control")) {
-            headers.set("Cache-Control", cacheControl);
+            headers.set("Cache-Control", http.cacheControl());
         }
         if (HttpCaching.matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatusCode(304).setStatusMessage("Not Modified");
@@ -95,11 +76,4 @@ public class GraphQLHttpCaching {
         }
     }
 
-    private boolean compressible(String contentType) {
-        if (!compressionBuilt || !compressionEnabled || contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        return compressible.contains((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT));
-    }
 }

@@ -39,7 +39,9 @@ public class Cors {
     ObjectMapper mapper;
 
     void routes(@Observes Router router) {
-        router.routeWithRegex("/(api|graphql)(/.*)?").order(-300).handler(this::handle);
+        // non-capturing groups: a capturing group makes Vert.x add it as a path parameter, which decodes the whole
+        // query string on every request
+        router.routeWithRegex("/(?:api|graphql)(?:/.*)?").order(-300).handler(this::handle);
     }
 
     private boolean writer(String origin) {

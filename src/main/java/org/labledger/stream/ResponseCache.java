@@ -53,7 +53,11 @@ import java.util.Set;
  * made for each request again, and compression happens on the wire as for any response.</li>
  * <li>Conditional requests: a hit whose If-None-Match names the kept ETag (weak comparison, as HttpCaching; REST
  * GETs and GraphQL GETs, graphql/GraphQLHttpCaching — POST responses carry none) is answered 304 at once — the validator is known valid because the version has not moved, so no query runs.</li>
- * <li>GraphQL limits still apply: the lookup runs after the body is read and before GraphQLRequestGuard's checks
+ * <li>Where the lookup runs: a bodiless GET (REST, GraphQL over GET) before the security filters and Quarkus REST's
+ * per-request path-to-template mapping ({@link #GET_ORDER}), since nothing they decide applies to an anonymous
+ * request already answered 200; the hit restores the path template for the {@code uri} tag of
+ * {@code http_server_requests} ({@link #PATH_TEMPLATE}).</li>
+ * <li>GraphQL limits still apply: a POST is looked up after its body is read and before GraphQLRequestGuard's checks
  * (route order -98 between its -100 and -94), so a hit skips the JSON envelope and document parsing; that is safe
  * because an entry exists only for a request that passed those checks, the parser limits and the cost analysis when
  * it ran, and the key is that exact request (the checks decide on method, Content-Type, body and Accept, all in it). The body kept is SmallRye's own rendering of the final
@@ -76,6 +80,27 @@ public class ResponseCache {
     private static final CharSequence IF_NONE_MATCH = HttpHeaders.createOptimized("if-none-match");
     private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("content-type");
     private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+    private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("content-length");
+    private static final CharSequence TRANSFER_ENCODING = HttpHeaders.createOptimized("transfer-encoding");
+    /**
+     * The request-context local in which Quarkus REST leaves a request's path template (e.g. {@code /api/labs/{slug}})
+     * and from which Micrometer's HTTP binder (and OpenTelemetry) take the {@code uri} tag; a hit answered before
+     * Quarkus REST sets it again from the entry, so that it is counted under the same template as its miss and not
+     * under its raw path (one time series per record otherwise).
+     */
+    static final String PATH_TEMPLATE = "UrlPathTemplate";
+    /**
+     * Route order of the lookup for bodiless GETs: after the idle guard (-1000), compression (-400) and CORS (-300),
+     * before the body limits (-200), authentication (Quarkus' filter at priority 200, order -200), Quarkus REST's
+     * auth-failure/observability filter (order -199, which maps the path to its template on every request) and
+     * authorisation (order -100). A request without an Authorization header is anonymous (bearer tokens are the only
+     * credentials, application.properties), no path-based HTTP permission is configured, and an entry exists only
+     * for an anonymous request that was answered 200 in full, so nothing those filters would decide is skipped.
+     */
+    static final int GET_ORDER = -210;
+    /** Route order of the lookup for GraphQL POSTs (and GETs that carry a body): after the GraphQL route's body
+     *  handler (-100), before GraphQLRequestGuard's checks (-94). */
+    static final int BODY_ORDER = -98;
     /** Response headers made per request (or per connection), never replayed from an entry. */
     private static final Set<String> PER_REQUEST = Set.of("date", "content-length", "transfer-encoding", "connection",
             "keep-alive", "x-request-id", "set-cookie");
@@ -109,9 +134,10 @@ public class ResponseCache {
      * hit writes again (Vert.x writes a duplicate of it, no copy).
      */
     record Entry(long version, int status, List<Header> headers, List<Header> notModifiedHeaders, Buffer body,
-                 String etag, boolean api) {
+                 String etag, boolean api, String pathTemplate) {
 
-        static Entry of(long version, int status, List<Map.Entry<String, String>> headers, byte[] body, String etag, boolean api) {
+        static Entry of(long version, int status, List<Map.Entry<String, String>> headers, byte[] body, String etag, boolean api,
+                        String pathTemplate) {
             List<Header> all = new ArrayList<>(headers.size());
             List<Header> notModified = new ArrayList<>();
             for (Map.Entry<String, String> h : headers) {
@@ -122,11 +148,11 @@ public class ResponseCache {
                     notModified.add(header);
                 }
             }
-            return new Entry(version, status, List.copyOf(all), List.copyOf(notModified), Buffer.buffer(body), etag, api);
+            return new Entry(version, status, List.copyOf(all), List.copyOf(notModified), Buffer.buffer(body), etag, api, pathTemplate);
         }
 
         int weight(String key) {
-            int w = 96 + key.length() * 2 + body.length();
+            int w = 96 + key.length() * 2 + body.length() + (pathTemplate == null ? 0 : pathTemplate.length() * 2);
             for (Header h : headers) {
                 w += 32 + (h.name().length() + h.value().length()) * 2;
             }
@@ -174,10 +200,33 @@ public class ResponseCache {
         misses = counter("miss");
         bypassed = counter("bypass");
         if (enabled) {
-            // after CORS (-300), the body limits (-200) and the GraphQL body (-100), before the GraphQL checks (-94):
-            // a GraphQL hit is answered without parsing its JSON envelope or document (see GraphQLRequestGuard)
-            router.routeWithRegex("/api/.*|/graphql/?").order(-98).handler(this::handle);
+            // a bodiless GET is looked up before the security and observability filters (GET_ORDER); a GraphQL POST
+            // needs its body, so after the GraphQL body handler and before the GraphQL checks: a GraphQL hit is
+            // answered without parsing its JSON envelope or document (see GraphQLRequestGuard)
+            router.routeWithRegex("/api/.*|/graphql/?").order(GET_ORDER).handler(rc -> {
+                if (bodiless(rc.request())) {
+                    handle(rc);
+                } else {
+                    rc.next();
+                }
+            });
+            router.routeWithRegex("/api/.*|/graphql/?").order(BODY_ORDER).handler(rc -> {
+                if (bodiless(rc.request())) {
+                    rc.next(); // looked up at GET_ORDER already
+                } else {
+                    handle(rc);
+                }
+            });
         }
+    }
+
+    /** A GET that declares no body: looked up early (any other request after the body limits and the body handler). */
+    static boolean bodiless(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            return false;
+        }
+        MultiMap headers = request.headers();
+        return !headers.contains(CONTENT_LENGTH) && !headers.contains(TRANSFER_ENCODING);
     }
 
     private Counter counter(String result) {
@@ -229,7 +278,7 @@ public class ResponseCache {
         String k = key(method, path, request.query(), requestHeaders, body);
         Entry hit = noCache ? null : cache.getIfPresent(k);
         if (hit != null && hit.version() == version) {
-            serve(rc, hit);
+            serve(rc, context, hit);
             return;
         }
         misses.increment();
@@ -313,8 +362,11 @@ public class ResponseCache {
         return eq < 0 ? parameter : parameter.substring(0, eq);
     }
 
-    private void serve(RoutingContext rc, Entry e) {
+    private void serve(RoutingContext rc, Context context, Entry e) {
         HttpServerRequest request = rc.request();
+        if (e.pathTemplate() != null) {
+            context.putLocal(PATH_TEMPLATE, e.pathTemplate());
+        }
         HttpServerResponse response = rc.response();
         boolean fresh = e.etag() != null && HttpCaching.matches(request.getHeader(IF_NONE_MATCH), e.etag());
         MultiMap headers = response.headers();
@@ -364,7 +416,7 @@ public class ResponseCache {
             kept.add(Map.entry(h.getKey(), h.getValue()));
         }
         String etag = response.headers().get("ETag");
-        slot.entry = Entry.of(slot.version, 200, kept, body, etag, !slot.graphql);
+        slot.entry = Entry.of(slot.version, 200, kept, body, etag, !slot.graphql, slot.context.getLocal(PATH_TEMPLATE));
         if (slot.ifNoneMatch != null && etag != null && HttpCaching.matches(slot.ifNoneMatch, etag)) {
             notModified.increment();
             response.setStatusCode(304).setStatusMessage("Not Modified");

@@ -211,6 +211,39 @@ class ResponseCacheTest {
         assertEquals(hitsBefore, count("hit"), "no mutation answered from the cache");
     }
 
+    private double requestsUnder(String uri) {
+        return registry.find("http.server.requests").tag("uri", uri).timers().stream().mapToLong(t -> t.count()).sum();
+    }
+
+    @Test
+    void aHitIsCountedUnderItsPathTemplateWithTheSameHeaders() {
+        // hits are answered before Quarkus REST maps the path to its template; the entry carries the template, so that
+        // http_server_requests counts them under /api/labs/{slug} like the miss, not one time series per raw path
+        Response miss = given().get("/api/labs/google-deepmind");
+        miss.then().statusCode(200);
+        double templated = requestsUnder("/api/labs/{slug}");
+        double hits = count("hit");
+        Response hit = null;
+        for (int i = 0; i < 3; i++) {
+            hit = given().get("/api/labs/google-deepmind");
+            hit.then().statusCode(200);
+        }
+        assertEquals(hits + 3, count("hit"));
+        // the timer is stopped as the response ends: give the event loop a moment to record the last one
+        long deadline = System.currentTimeMillis() + 2000;
+        while (requestsUnder("/api/labs/{slug}") < templated + 3 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(templated + 3, requestsUnder("/api/labs/{slug}"), "each hit counted under the path template");
+        assertEquals(0, requestsUnder("/api/labs/google-deepmind"), "no time series for the raw path");
+        // the configured headers (quarkus.http.header) once, as on the miss
+        for (String h : List.of("X-Content-Type-Options", "ETag", "Cache-Control", "Vary", "Content-Type")) {
+            assertEquals(1, miss.headers().getValues(h).size(), h + " once on the miss");
+            assertEquals(miss.headers().getValues(h), hit.headers().getValues(h), h);
+        }
+        assertEquals(1, hit.headers().getValues("X-Request-Id").size(), "a request id of its own");
+    }
+
     @Test
     void metricsShowTheCache() {
         given().get("/api/labs/anthropic");

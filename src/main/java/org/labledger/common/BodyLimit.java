@@ -40,8 +40,13 @@ public class BodyLimit {
     @Inject
     ObjectMapper mapper;
 
+    /** Route order: a declared Content-Length is refused before any handler reads a body. */
+    public static final int ORDER = -220;
+
     void routes(@Observes Router router) {
-        router.route().order(-200).handler(this::check);
+        // after CORS (-300, so that a 413 carries its headers), before the GraphQL body handler (-215), the response
+        // cache (-210) and authentication (Quarkus' filter, -200)
+        router.route().order(ORDER).handler(this::check);
     }
 
     private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");

@@ -116,7 +116,7 @@ public class GraphQLDirect {
         generic = counter("generic");
         fallback = counter("fallback");
         if (enabled && !roots.isEmpty()) {
-            // after the response cache (-98: hits are served there) and the request guard (-94: envelope, parser limits)
+            // after the response cache (-210: hits are served there) and the request guard (-94: envelope, parser limits)
             router.routeWithRegex("/graphql/?").order(-80).handler(this::handle);
         }
     }

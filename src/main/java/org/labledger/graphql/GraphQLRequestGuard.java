@@ -61,14 +61,18 @@ public class GraphQLRequestGuard {
     GraphQLHttpCaching caching;
 
     /**
-     * Two routes: the body first (-100), then the checks (-94). Between them the response cache (stream/ResponseCache,
-     * -98) answers a request it has seen before from the raw request, without the JSON and GraphQL parsing here: an
+     * Two routes: the body first (-215: after the body limits, -220, and before the response cache, -210, and the
+     * security filters, -200), then the checks (-94). Between them the response cache (stream/ResponseCache)
+     * answers a request it has seen before from the raw request, without the JSON and GraphQL parsing here: an
      * entry exists only for a request that passed these checks and the cost analysis, and its key is that exact
      * request (method, path, parameters, Accept and the other varying headers, Content-Type, body bytes), which is all
      * that the checks decide on.
      */
+    /** Route order of the GraphQL body handler. */
+    static final int BODY_ORDER = -215;
+
     void routes(@Observes Router router) {
-        router.routeWithRegex("/graphql/?").order(-100).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)
+        router.routeWithRegex("/graphql/?").order(BODY_ORDER).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)
                 // a buffer of the announced size, not 1 KB per request (the largest allocation of a cached POST)
                 .setPreallocateBodyBuffer(true));
         router.routeWithRegex("/graphql/?").order(-94).handler(this::check);

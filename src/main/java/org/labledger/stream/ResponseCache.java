@@ -53,12 +53,12 @@ import java.util.Set;
  * made for each request again, and compression happens on the wire as for any response.</li>
  * <li>Conditional requests: a hit whose If-None-Match names the kept ETag (weak comparison, as HttpCaching; REST
  * GETs and GraphQL GETs, graphql/GraphQLHttpCaching — POST responses carry none) is answered 304 at once — the validator is known valid because the version has not moved, so no query runs.</li>
- * <li>Where the lookup runs: a bodiless GET (REST, GraphQL over GET) before the security filters and Quarkus REST's
- * per-request path-to-template mapping ({@link #GET_ORDER}), since nothing they decide applies to an anonymous
- * request already answered 200; the hit restores the path template for the {@code uri} tag of
- * {@code http_server_requests} ({@link #PATH_TEMPLATE}).</li>
- * <li>GraphQL limits still apply: a POST is looked up after its body is read and before GraphQLRequestGuard's checks
- * (route order -98 between its -100 and -94), so a hit skips the JSON envelope and document parsing; that is safe
+ * <li>Where the lookup runs ({@link #ORDER}): before the security filters and Quarkus REST's per-request
+ * path-to-template mapping, since nothing they decide applies to an anonymous request already answered 200; the
+ * hit restores the path template for the {@code uri} tag of {@code http_server_requests} ({@link #PATH_TEMPLATE}).
+ * A GET that declares a body is passed on uncached.</li>
+ * <li>GraphQL limits still apply: a POST is looked up after its body is read (within the body limit) and before
+ * GraphQLRequestGuard's checks, so a hit skips the JSON envelope and document parsing; that is safe
  * because an entry exists only for a request that passed those checks, the parser limits and the cost analysis when
  * it ran, and the key is that exact request (the checks decide on method, Content-Type, body and Accept, all in it). The body kept is SmallRye's own rendering of the final
  * execution result ({@link GraphQLResults}).</li>
@@ -90,17 +90,15 @@ public class ResponseCache {
      */
     static final String PATH_TEMPLATE = "UrlPathTemplate";
     /**
-     * Route order of the lookup for bodiless GETs: after the idle guard (-1000), compression (-400) and CORS (-300),
-     * before the body limits (-200), authentication (Quarkus' filter at priority 200, order -200), Quarkus REST's
-     * auth-failure/observability filter (order -199, which maps the path to its template on every request) and
-     * authorisation (order -100). A request without an Authorization header is anonymous (bearer tokens are the only
-     * credentials, application.properties), no path-based HTTP permission is configured, and an entry exists only
-     * for an anonymous request that was answered 200 in full, so nothing those filters would decide is skipped.
+     * Route order of the lookup: after the idle guard (-1000), compression (-400), CORS (-300), the body limits
+     * (-220) and the GraphQL route's body handler (-215, a POST's key holds its body), before authentication
+     * (Quarkus' filter at priority 200, order -200), Quarkus REST's auth-failure/observability filter (-199, which
+     * maps the path to its template on every request), authorisation (-100) and the GraphQL checks (-94). A request
+     * without an Authorization header is anonymous (bearer tokens are the only credentials, application.properties),
+     * no path-based HTTP permission is configured, and an entry exists only for an anonymous request that was
+     * answered 200 in full, so nothing those filters would decide is skipped.
      */
-    static final int GET_ORDER = -210;
-    /** Route order of the lookup for GraphQL POSTs (and GETs that carry a body): after the GraphQL route's body
-     *  handler (-100), before GraphQLRequestGuard's checks (-94). */
-    static final int BODY_ORDER = -98;
+    static final int ORDER = -210;
     /** Response headers made per request (or per connection), never replayed from an entry. */
     private static final Set<String> PER_REQUEST = Set.of("date", "content-length", "transfer-encoding", "connection",
             "keep-alive", "x-request-id", "set-cookie");
@@ -200,33 +198,14 @@ public class ResponseCache {
         misses = counter("miss");
         bypassed = counter("bypass");
         if (enabled) {
-            // a bodiless GET is looked up before the security and observability filters (GET_ORDER); a GraphQL POST
-            // needs its body, so after the GraphQL body handler and before the GraphQL checks: a GraphQL hit is
-            // answered without parsing its JSON envelope or document (see GraphQLRequestGuard)
-            router.routeWithRegex("/api/.*|/graphql/?").order(GET_ORDER).handler(rc -> {
-                if (bodiless(rc.request())) {
-                    handle(rc);
-                } else {
-                    rc.next();
-                }
-            });
-            router.routeWithRegex("/api/.*|/graphql/?").order(BODY_ORDER).handler(rc -> {
-                if (bodiless(rc.request())) {
-                    rc.next(); // looked up at GET_ORDER already
-                } else {
-                    handle(rc);
-                }
-            });
+            router.routeWithRegex("/api/.*|/graphql/?").order(ORDER).handler(this::handle);
         }
     }
 
-    /** A GET that declares no body: looked up early (any other request after the body limits and the body handler). */
-    static boolean bodiless(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            return false;
-        }
-        MultiMap headers = request.headers();
-        return !headers.contains(CONTENT_LENGTH) && !headers.contains(TRANSFER_ENCODING);
+    /** A GET that declares a body (nothing here reads it): passed on uncached. */
+    private static boolean getWithBody(HttpMethod method, MultiMap headers) {
+        return method == HttpMethod.GET && (headers.contains(TRANSFER_ENCODING)
+                || (headers.contains(CONTENT_LENGTH) && !"0".equals(headers.get(CONTENT_LENGTH))));
     }
 
     private Counter counter(String result) {
@@ -247,7 +226,7 @@ public class ResponseCache {
         }
         long version = versions.current();
         Context context = Vertx.currentContext();
-        if (version < 0 || context == null || !VertxContext.isDuplicatedContext(context)) {
+        if (version < 0 || context == null || !VertxContext.isDuplicatedContext(context) || getWithBody(method, requestHeaders)) {
             bypassed.increment();
             rc.next();
             return;

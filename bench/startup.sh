@@ -17,6 +17,10 @@
 #
 #   bench/startup.sh [RUNS] [MODES]        defaults: 5 runs, "jvm appcds appcds-trained jvm25 aot25"
 #
+# FLOOR=1 measures the floor instead (bench/floor, built by each run; FLOOR_PROFILE=aot builds its aot-jar layout): the
+# smallest Quarkus REST + Hibernate ORM + PostgreSQL + health service, reading LabLedger's lab table in the same
+# database, so that each of LabLedger's figures is also a ratio to what Quarkus itself needs on this machine.
+#
 # Uses its own database (STARTUP_DB, default labledger_bench_startup, created by scripts/db.sh) on port STARTUP_PORT
 # (default 8097); extra JVM options in JAVA_OPTS; APP_DIR: another build's quarkus-app directory (absolute path;
 # OUT_DIR then keeps its logs apart), to compare two commits in the same conditions; STATES="unchanged" measures only the second start. A fresh database is made by dropping and re-creating the public
@@ -31,6 +35,13 @@ java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 db="${STARTUP_DB:-labledger_bench_startup}"
 port="${STARTUP_PORT:-8097}"
 jar=target/quarkus-app/quarkus-run.jar
+if [ "${FLOOR:-0}" = 1 ]; then
+  # the floor: the smallest Quarkus REST + CRUD service (bench/floor), same Quarkus, JDKs and database; built here
+  floor_pom=bench/floor/pom.xml
+  ./mvnw -B -ntp -q -f "$floor_pom" clean package -DskipTests ${FLOOR_PROFILE:+-P$FLOOR_PROFILE}
+  APP_DIR="$PWD/bench/floor/target/quarkus-app"
+  OUT_DIR="${OUT_DIR:-$PWD/target/startup-floor}"
+fi
 app="${APP_DIR:-target/quarkus-app}"   # another build's quarkus-app directory, e.g. to compare two commits
 jsa="$app/app-cds.jsa"
 export PGPASSWORD="${PGPASSWORD:-labledger}"

@@ -41,7 +41,7 @@ public class BodyLimit {
     ObjectMapper mapper;
 
     /** Route order: a declared Content-Length is refused before any handler reads a body. */
-    public static final int ORDER = -220;
+    static final int ORDER = -220;
 
     void routes(@Observes Router router) {
         // after CORS (-300, so that a 413 carries its headers), before the GraphQL body handler (-215), the response

@@ -60,6 +60,9 @@ public class GraphQLRequestGuard {
     @Inject
     GraphQLHttpCaching caching;
 
+    /** Route order of the GraphQL body handler. */
+    static final int BODY_ORDER = -215;
+
     /**
      * Two routes: the body first (-215: after the body limits, -220, and before the response cache, -210, and the
      * security filters, -200), then the checks (-94). Between them the response cache (stream/ResponseCache)
@@ -68,9 +71,6 @@ public class GraphQLRequestGuard {
      * request (method, path, parameters, Accept and the other varying headers, Content-Type, body bytes), which is all
      * that the checks decide on.
      */
-    /** Route order of the GraphQL body handler. */
-    static final int BODY_ORDER = -215;
-
     void routes(@Observes Router router) {
         router.routeWithRegex("/graphql/?").order(BODY_ORDER).handler(BodyHandler.create().setBodyLimit(BodyLimit.GRAPHQL_MAX_BODY_BYTES)
                 // a buffer of the announced size, not 1 KB per request (the largest allocation of a cached POST)

@@ -5,6 +5,7 @@
 #     the local PostgreSQL (its own database, labledger_container, recreated each run); waits for /q/health/ready,
 #     checks /api/labs and /graphql return the seeded labs, prints image size, start to ready and RSS; starts it again
 #     on the unchanged database, checks that the JVM mapped the image's AppCDS archive, prints that start to ready.
+#     Then the same Dockerfile on a JDK 25 base (Debian trixie): the JVM must map the AOT cache its build trained.
 #  2. docker/compose.yaml with podman-compose (merged with docker/compose.local.yaml: local base images),
 #     its own PostgreSQL container (Debian postgresql-15 on a debootstrap base): the same checks, then down -v.
 #  3. The Kubernetes manifests (target/kubernetes/kubernetes.yml) decoded by kubectl and validated offline against
@@ -77,6 +78,7 @@ log "Dockerfile.native shares the runtime stage of Dockerfile.jvm ($(shared dock
 
 # --- base images (cached)
 JRE_BASE=$(pb_base jre "openjdk-17-jre-headless")
+JRE25_BASE=$(pb_base jre25 "openjdk-25-jre-headless" trixie)
 PG_BASE=$(pb_base postgres "postgresql-15")
 export LABLEDGER_JRE_BASE="$JRE_BASE" LABLEDGER_PG_BASE="$PG_BASE"
 
@@ -171,6 +173,30 @@ grep -q '/deployments/app-cds.jsa' "/proc/$pid/maps" || fail "jvm image: the JVM
 log "jvm image: second start to ready $ready (podman start to the first 200 of /q/health/ready, unchanged database, AppCDS archive mapped), RSS $(rss "$NAME")"
 podman stop -t 10 "$NAME" >/dev/null && podman rm "$NAME" >/dev/null
 log "jvm image: stopped"
+
+# --- 1b. the same Dockerfile on a JDK 25 base (Debian trixie's OpenJDK 25): the image build trains an AOT cache
+# instead (docker/train-jvm-cache.sh: a whole start and a few requests without a database); started on the same,
+# now unchanged database, the JVM must map it
+t0=$(date +%s)
+podman build -q --network=host -f docker/Dockerfile.jvm --build-arg RUNTIME_IMAGE="$JRE25_BASE" -t labledger:jvm25-local . >/dev/null \
+  || fail "podman build docker/Dockerfile.jvm on $JRE25_BASE"
+log "built labledger:jvm25-local from docker/Dockerfile.jvm in $(($(date +%s) - t0)) s (base $JRE25_BASE), size $(mb "$(podman image inspect -f '{{.Size}}' labledger:jvm25-local)")"
+[ "$(podman run --rm --entrypoint cat labledger:jvm25-local /deployments/jvm-cache.args)" = "-XX:AOTCache=/deployments/app.aot" ] \
+  || fail "jvm25 image: /deployments/jvm-cache.args does not name the AOT cache"
+start=$(date +%s%3N)
+podman run -d --name "$NAME" --network=host --read-only --tmpfs /tmp:rw,size=64m --user 185 --memory 768m \
+  -e QUARKUS_HTTP_PORT="$PORT" \
+  -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
+  -e QUARKUS_DATASOURCE_USERNAME=labledger -e QUARKUS_DATASOURCE_PASSWORD=labledger \
+  -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=/keys/public.pem -v "$PWD/.labledger/jwt/public.pem:/keys/public.pem:ro" \
+  labledger:jvm25-local >/dev/null || fail "podman run labledger:jvm25-local"
+ready=$(wait_ready "$PORT" "$NAME" "$start")
+pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
+grep -q '/deployments/app.aot' "/proc/$pid/maps" || fail "jvm25 image: the JVM did not map /deployments/app.aot (AOT cache unusable)"
+log "jvm25 image: start to ready $ready (podman run to the first 200 of /q/health/ready, unchanged database, AOT cache mapped), RSS $(rss "$NAME")"
+check_service "$PORT" "jvm25 image"
+podman stop -t 10 "$NAME" >/dev/null && podman rm "$NAME" >/dev/null
+log "jvm25 image: stopped"
 
 # --- 2. docker/compose.yaml: the app and its own PostgreSQL container
 compose_up=1

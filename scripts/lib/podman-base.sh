@@ -1,8 +1,8 @@
 # Local base images for Podman when no registry is reachable. Source it, don't run it.
 #
 #   pb_setup                       podman settings that work on these machines (containers.conf, runc)
-#   pb_base NAME "PKG PKG ..."     echo the tag of a minimal Debian bookworm image with these packages, building
-#                                  it (debootstrap + podman import) only when no cached copy exists
+#   pb_base NAME "PKG PKG ..." [SUITE]  echo the tag of a minimal Debian image (SUITE, default bookworm) with these
+#                                  packages, building it (debootstrap + podman import) only when no cached copy exists
 #
 # The root filesystem tarballs are cached in $LABLEDGER_PODMAN_CACHE (default /var/cache/labledger-podman, outside
 # the clone, so CI on a fresh clone reuses them), keyed by suite + package list: change the list, get a new base.
@@ -29,8 +29,8 @@ EOF
 }
 
 pb_base() {
-  local name="$1" pkgs="$2" key tag tarball root
-  key=$(printf '%s\n' "$PB_SUITE" "minbase" $pkgs | sort | sha256sum | cut -c1-12)
+  local name="$1" pkgs="$2" suite="${3:-$PB_SUITE}" key tag tarball root
+  key=$(printf '%s\n' "$suite" "minbase" $pkgs | sort | sha256sum | cut -c1-12)
   tag="localhost/labledger-base-$name:$key"
   if podman image exists "$tag"; then
     pb_log "base $tag: cached image"
@@ -38,9 +38,9 @@ pb_base() {
   fi
   tarball="$PB_CACHE/$name-$key.tar"
   if [ ! -s "$tarball" ]; then
-    pb_log "base $name: debootstrap $PB_SUITE with: $pkgs (first run only, a few minutes)"
+    pb_log "base $name: debootstrap $suite with: $pkgs (first run only, a few minutes)"
     root=$(mktemp -d "$PB_CACHE/rootfs-$name.XXXXXX")
-    if ! debootstrap --variant=minbase --include="$(echo $pkgs | tr ' ' ',')" "$PB_SUITE" "$root" "$PB_MIRROR" \
+    if ! debootstrap --variant=minbase --include="$(echo $pkgs | tr ' ' ',')" "$suite" "$root" "$PB_MIRROR" \
         >"$PB_CACHE/$name-$key.debootstrap.log" 2>&1; then
       tail -20 "$PB_CACHE/$name-$key.debootstrap.log" >&2; rm -rf "$root"; return 1
     fi

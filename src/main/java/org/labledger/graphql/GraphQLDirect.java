@@ -15,7 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.ExecutionResponse;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -31,6 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Direct execution of known query shapes: a request whose document is one query operation with a single root field
@@ -53,7 +60,7 @@ import java.util.Map;
  *   <li><b>Failure falls back:</b> when a plan fails (the database, a timeout), the request goes on to the generic path,
  *   which answers it as it would have (including its error codes).</li>
  * </ul>
- * Plans run on a worker pool of their own, {@code labledger.graphql.direct.concurrency} at once (default: half the
+ * Plans run on threads of their own, each in a request context of its own, {@code labledger.graphql.direct.concurrency} at once (default: half the
  * machine's cores, at least one, {@link #defaultConcurrency}): with more at once, PostgreSQL's backends contended and
  * workload 4's p99 grew (77–388 ms at seed with 8 at once; 21–129 ms at l with 2, 21–23 ms with 1: bench/README.md);
  * the others wait in order.
@@ -76,9 +83,15 @@ public class GraphQLDirect {
     /** Plans run at once (0: as many as the machine has cores); the others wait their turn in order. */
     @ConfigProperty(name = "labledger.graphql.direct.concurrency", defaultValue = "0")
     int concurrency;
-    @Inject
-    io.vertx.core.Vertx vertx;
-    private io.vertx.core.WorkerExecutor executor;
+    /**
+     * The plans' own threads. Not a Vert.x worker: a task submitted to one from the request's (duplicated) Vert.x
+     * context runs on that context, and with it in the HTTP request's CDI request context, whose request-scoped
+     * Hibernate session the connection's close ends — a client that went away mid-statement closed the plan's
+     * statement under it (Hibernate's WARN "This statement has been closed", then a fallback that answered nobody).
+     * On these threads a plan runs in a request context of its own ({@link #run}), and its result is handed back to the
+     * request's context.
+     */
+    private ExecutorService executor;
 
     @Inject
     Instance<DirectRoot> rootBeans;
@@ -111,7 +124,12 @@ public class GraphQLDirect {
         plans = Caffeine.newBuilder().maximumWeight(Math.max(1, planCacheCharacters))
                 .<String, Learnt>weigher((k, v) -> k.length() + (v.plan() == null ? 64 : 4096)).build(); // a plan holds its SQL (1–3 KB)
         int threads = concurrency > 0 ? concurrency : defaultConcurrency(Runtime.getRuntime().availableProcessors());
-        executor = vertx.createSharedWorkerExecutor("labledger-direct-plans", threads);
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "labledger-direct-plans-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         direct = counter("direct");
         generic = counter("generic");
         fallback = counter("fallback");
@@ -163,7 +181,7 @@ public class GraphQLDirect {
             rc.next();
             return;
         }
-        executor.executeBlocking(() -> run(known.plan(), known.rootKey()), false).onComplete(ar -> {
+        onPlanThread(context, () -> run(known.plan(), known.rootKey())).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.debugf(ar.cause(), "direct plan failed; the generic path answers");
                 fallback.increment();
@@ -178,6 +196,26 @@ public class GraphQLDirect {
             direct.increment();
             rc.response().putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, known.contentType()).end(body);
         });
+    }
+
+    /** Runs the work on the plans' threads, then completes on the request's context (its event loop). */
+    private <T> Future<T> onPlanThread(Context context, Callable<T> work) {
+        Promise<T> promise = Promise.promise();
+        executor.execute(() -> {
+            try {
+                T result = work.call();
+                context.runOnContext(v -> promise.complete(result));
+            } catch (Throwable e) {
+                context.runOnContext(v -> promise.fail(e));
+            }
+        });
+        return promise.future();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /** The whole response body: the field's value as the plan writes it, in GraphQL's response envelope. */
@@ -209,7 +247,7 @@ public class GraphQLDirect {
                 return;
             }
             String expected = new ExecutionResponse(result).getExecutionResultAsString();
-            context.executeBlocking(() -> learn(r, type, expected), false).onComplete(ar -> {
+            onPlanThread(context, () -> learn(r, type, expected)).onComplete(ar -> {
                 Learnt learnt = ar.succeeded() ? ar.result() : null;
                 if (learnt == null) {
                     plans.asMap().remove(key);

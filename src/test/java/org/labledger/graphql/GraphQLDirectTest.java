@@ -1,8 +1,10 @@
 package org.labledger.graphql;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labledger.security.Tokens;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +67,8 @@ class GraphQLDirectTest {
     SessionFactory sessionFactory;
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void forget() {
@@ -66,7 +76,11 @@ class GraphQLDirectTest {
     }
 
     private double directCount() {
-        return registry.find("labledger.graphql.direct.requests").tag("result", "direct").counter().count();
+        return count("direct");
+    }
+
+    private double count(String result) {
+        return registry.find("labledger.graphql.direct.requests").tag("result", result).counter().count();
     }
 
     private static Response post(String query, Map<String, Object> variables, String accept) {
@@ -230,6 +244,52 @@ class GraphQLDirectTest {
         // the lab's page of ids is a subquery of the items' JSON; the lab's id, the tally total and the topic tree are
         // kept between writes (a list that is not one lab's takes two: the ids, then the items)
         assertEquals(1, statements, "statements");
+    }
+
+    @Test
+    void aClientThatLeavesMidStatementNeitherEndsThePlansStatementNorSendsItToTheGenericPath() throws Exception {
+        String q = DIRECT.get(0);
+        untilDirect(q, "application/graphql-response+json");
+        double fallbacks = count("fallback");
+        byte[] body = ("{\"query\":\"" + q.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (Connection lock = dataSource.getConnection(); Statement st = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            // the plan's statement waits for this lock, so the client can leave while it runs
+            st.execute("lock table answer in access exclusive mode");
+            try (Socket client = new Socket("localhost", RestAssured.port)) {
+                OutputStream out = client.getOutputStream();
+                out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Accept: application/graphql-response+json\r\nCache-Control: no-store\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (waitingForALock(st) == 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the plan's statement never waited for the lock");
+                    sleep(20);
+                }
+            } // the client leaves mid-statement
+            sleep(500); // the server sees the connection closed, and ends the HTTP request's context
+            lock.commit();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (waitingForALock(st) > 0 && System.currentTimeMillis() < deadline) {
+                sleep(20);
+            }
+        }
+        sleep(500); // the plan finishes; its answer has nobody to go to
+        assertEquals(fallbacks, count("fallback"), "the plan's statement ran to its end: no failure, no generic answer for nobody");
+        double before = directCount();
+        post(q, null, "application/graphql-response+json");
+        assertEquals(before + 1, directCount(), "the next request is answered directly");
+    }
+
+    /** Backends of this database waiting for a lock (the plan's statement, behind the test's lock). */
+    private static int waitingForALock(Statement st) throws Exception {
+        try (ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and wait_event_type = 'Lock' and pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static void sleep(long ms) {

@@ -136,6 +136,15 @@ check_hardening() { # $1 container: runs as non-root, cannot write its root file
   log "$1: runs as uid $uid; root filesystem read-only (writing /deployments refused)"
 }
 
+run_image() { # $1 image: started as container $NAME, non-root, read-only, 768 MB, against the local database $DB
+  podman run -d --name "$NAME" --network=host --read-only --tmpfs /tmp:rw,size=64m --user 185 --memory 768m \
+    -e QUARKUS_HTTP_PORT="$PORT" \
+    -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
+    -e QUARKUS_DATASOURCE_USERNAME=labledger -e QUARKUS_DATASOURCE_PASSWORD=labledger \
+    -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=/keys/public.pem -v "$PWD/.labledger/jwt/public.pem:/keys/public.pem:ro" \
+    "$1" >/dev/null || fail "podman run $1"
+}
+
 # --- 1. the JVM image against the local PostgreSQL
 scripts/db.sh "$DB" >/dev/null 2>&1 || fail "scripts/db.sh $DB"
 runuser -u postgres -- psql -q -c "drop database if exists $DB with (force)" >/dev/null
@@ -148,12 +157,7 @@ size=$(podman image inspect -f '{{.Size}}' labledger:jvm-local)
 base_size=$(podman image inspect -f '{{.Size}}' "$JRE_BASE")
 podman rm -f "$NAME" >/dev/null 2>&1 || true
 start=$(date +%s%3N)
-podman run -d --name "$NAME" --network=host --read-only --tmpfs /tmp:rw,size=64m --user 185 --memory 768m \
-  -e QUARKUS_HTTP_PORT="$PORT" \
-  -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
-  -e QUARKUS_DATASOURCE_USERNAME=labledger -e QUARKUS_DATASOURCE_PASSWORD=labledger \
-  -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=/keys/public.pem -v "$PWD/.labledger/jwt/public.pem:/keys/public.pem:ro" \
-  labledger:jvm-local >/dev/null || fail "podman run labledger:jvm-local"
+run_image labledger:jvm-local
 ready=$(wait_ready "$PORT" "$NAME" "$start")
 log "jvm image: size $(mb "$size") (base $(mb "$base_size"), application layers $(mb $((size - base_size))))"
 log "jvm image: start to ready $ready (podman run to the first 200 of /q/health/ready, empty database: migrations + seed import)"
@@ -184,12 +188,7 @@ log "built labledger:jvm25-local from docker/Dockerfile.jvm in $(($(date +%s) - 
 [ "$(podman run --rm --entrypoint cat labledger:jvm25-local /deployments/jvm-cache.args)" = "-XX:AOTCache=/deployments/app.aot" ] \
   || fail "jvm25 image: /deployments/jvm-cache.args does not name the AOT cache"
 start=$(date +%s%3N)
-podman run -d --name "$NAME" --network=host --read-only --tmpfs /tmp:rw,size=64m --user 185 --memory 768m \
-  -e QUARKUS_HTTP_PORT="$PORT" \
-  -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
-  -e QUARKUS_DATASOURCE_USERNAME=labledger -e QUARKUS_DATASOURCE_PASSWORD=labledger \
-  -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=/keys/public.pem -v "$PWD/.labledger/jwt/public.pem:/keys/public.pem:ro" \
-  labledger:jvm25-local >/dev/null || fail "podman run labledger:jvm25-local"
+run_image labledger:jvm25-local
 ready=$(wait_ready "$PORT" "$NAME" "$start")
 pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
 grep -q '/deployments/app.aot' "/proc/$pid/maps" || fail "jvm25 image: the JVM did not map /deployments/app.aot (AOT cache unusable)"

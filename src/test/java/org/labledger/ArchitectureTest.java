@@ -46,7 +46,8 @@ class ArchitectureTest {
      */
     static final List<Set<String>> ORDER = List.of(
             Set.of("common"),
-            // GraphQL infrastructure (guards, costs, the fast path) and the token rules: use common only, nothing names them
+            // GraphQL infrastructure (guards, costs, the fast path) and the token rules and gate: use common only; graphql and
+            // stream ask security whether a request carries credentials (BearerGate.carriesBearer), security names neither
             Set.of("graphql", "security", "history"),
             // the change stream (data version, response cache, SSE, subscription): common and graphql's result hook only
             Set.of("stream"),

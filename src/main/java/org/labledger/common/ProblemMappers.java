@@ -30,7 +30,7 @@ import java.util.List;
  */
 public class ProblemMappers {
 
-    static final String TYPE_BASE = "https://labledger.org/problems/";
+    public static final String TYPE_BASE = "https://labledger.org/problems/";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response problem(int status, String type, String title, String detail, String instance,

@@ -29,6 +29,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.labledger.security.BearerGate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   what SmallRye wrote for that request; otherwise the shape is marked generic for good (logged).</li>
  *   <li><b>Kept per request text:</b> operation name, Accept (the response's Content-Type depends on it), the query
  *   text and the variables as sent; bounded by the total length of those keys ({@code labledger.graphql.direct.plan-cache-characters}).</li>
- *   <li><b>Never for</b> a request with an {@code Authorization} header (a curator's view may differ), a mutation or
+ *   <li><b>Never for</b> a request with a bearer token ({@link BearerGate#carriesBearer}: a curator's view may differ), a mutation or
  *   subscription, directives, fragments, aliases repeated, or any field a plan does not know.</li>
  *   <li><b>Failure falls back:</b> when a plan fails (the database, a timeout), the request goes on to the generic path,
  *   which answers it as it would have (including its error codes).</li>
@@ -158,7 +159,7 @@ public class GraphQLDirect {
     void handle(RoutingContext rc) {
         GraphQLRequestGuard.Request r = rc.get(GraphQLRequestGuard.REQUEST);
         Context context = Vertx.currentContext();
-        if (!active || r == null || r.extensions() || context == null || rc.request().headers().contains("Authorization")) {
+        if (!active || r == null || r.extensions() || context == null || BearerGate.carriesBearer(rc.request().headers())) {
             rc.next();
             return;
         }

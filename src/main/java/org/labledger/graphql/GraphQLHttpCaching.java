@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.labledger.common.HttpCaching;
+import org.labledger.security.BearerGate;
 
 import java.util.Locale;
 
@@ -29,7 +30,8 @@ import java.util.Locale;
  * POST's response body is the result of processing that request, not a representation of {@code /graphql}; a matching
  * If-None-Match on a POST would have to be answered 412 and the POST not performed, which no GraphQL client expects.
  * A client that wants conditional requests sends the query with GET (GraphQL over HTTP allows GET for queries).
- * Requests with an {@code Authorization} header are not tagged either (their answer may depend on the caller).
+ * Requests with a bearer token are not tagged either (their answer may depend on the caller); another
+ * {@code Authorization} scheme is not a credential here ({@link BearerGate}).
  */
 @ApplicationScoped
 public class GraphQLHttpCaching {
@@ -44,7 +46,7 @@ public class GraphQLHttpCaching {
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();
         if (request.method() != HttpMethod.GET || response.getStatusCode() != 200
-                || request.headers().contains("Authorization") || headers.contains("ETag")) {
+                || BearerGate.carriesBearer(request.headers()) || headers.contains("ETag")) {
             return;
         }
         String type = headers.get("Content-Type");

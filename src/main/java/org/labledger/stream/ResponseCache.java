@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.labledger.common.HttpCaching;
 import org.labledger.common.RequestIds;
 import org.labledger.graphql.GraphQLResults;
+import org.labledger.security.BearerGate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ import java.util.Set;
  * POST, the Content-Type and the body bytes as sent. Nothing is parsed for a lookup.</li>
  * <li>A request with {@code Cache-Control: no-cache} (or {@code Pragma: no-cache}) is answered by the origin and its
  * response kept again; {@code no-store} bypasses the cache both ways (uncached measurements, debugging).</li>
- * <li>Never cached: a request with an {@code Authorization} header, any other method, a response other than 200,
+ * <li>Never cached: a request with a bearer token ({@link BearerGate#carriesBearer}; another {@code Authorization} scheme is no credential here), any other method, a response other than 200,
  * a GraphQL response with errors, a GraphQL operation that is not a query (mutations run on every request), a
  * response carrying Set-Cookie, and anything while the version is not confirmed (listener down).</li>
  * <li>What is kept is what went out: status, headers (ETag and Cache-Control from HttpCaching, Link, X-Total-Count,
@@ -73,7 +74,6 @@ public class ResponseCache {
             "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "forwarded");
     /** {@link #VARYING} as pre-hashed header names (looked up on every request). */
     private static final CharSequence[] VARYING_NAMES = VARYING.stream().map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
-    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("authorization");
     private static final CharSequence UPGRADE = HttpHeaders.createOptimized("upgrade");
     private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("cache-control");
     private static final CharSequence PRAGMA = HttpHeaders.createOptimized("pragma");
@@ -94,7 +94,8 @@ public class ResponseCache {
      * (-220) and the GraphQL route's body handler (-215, a POST's key holds its body), before authentication
      * (Quarkus' filter at priority 200, order -200), Quarkus REST's auth-failure/observability filter (-199, which
      * maps the path to its template on every request), authorisation (-100) and the GraphQL checks (-94). A request
-     * without an Authorization header is anonymous (bearer tokens are the only credentials, application.properties),
+     * without a bearer token is anonymous (bearer tokens are the only credentials, application.properties; a present one
+     * was verified by {@link BearerGate} at -218, so an invalid one never gets here),
      * no path-based HTTP permission is configured, and an entry exists only for an anonymous request that was
      * answered 200 in full, so nothing those filters would decide is skipped.
      */
@@ -220,7 +221,7 @@ public class ResponseCache {
         HttpMethod method = request.method();
         MultiMap requestHeaders = request.headers();
         if (!(method == HttpMethod.GET || (graphql && method == HttpMethod.POST))
-                || requestHeaders.contains(AUTHORIZATION) || requestHeaders.contains(UPGRADE)) {
+                || BearerGate.carriesBearer(requestHeaders) || requestHeaders.contains(UPGRADE)) {
             rc.next();
             return;
         }

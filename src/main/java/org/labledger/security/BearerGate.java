@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.labledger.common.Problem;
 import org.labledger.common.ProblemMappers;
+import org.labledger.common.RequestIds;
 
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +175,8 @@ public class BearerGate {
             return;
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", contentType).putHeader("WWW-Authenticate", challenge)
-                .putHeader("Cache-Control", "no-store").end(body);
+                .putHeader("Cache-Control", "no-store")
+                // answered before Quarkus REST, whose filter gives other responses their id (common/RequestIds)
+                .putHeader(RequestIds.HEADER, RequestIds.idFor(rc.request().getHeader(RequestIds.HEADER))).end(body);
     }
 }

@@ -75,7 +75,7 @@ class BearerGateTest {
                 given().header("Authorization", e.getValue()).get(path).then()
                         .statusCode(401).contentType("application/problem+json")
                         .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""))
-                        .header("Cache-Control", "no-store")
+                        .header("Cache-Control", "no-store").header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
                         .body("status", equalTo(401), "type", equalTo("https://labledger.org/problems/unauthorized"), "instance", equalTo(path.split("\\?")[0]));
             }
             assertEquals(before, statements(), e.getKey() + ": no query runs for a refused token");

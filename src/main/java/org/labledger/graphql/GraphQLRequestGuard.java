@@ -178,8 +178,9 @@ public class GraphQLRequestGuard {
             return;
         }
         ParserOptions options = guards.parserOptions();
+        Document document;
         try {
-            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
             if (get && mutates(document, operationName == null || operationName.isNull() ? null : operationName.asText())) {
                 // GraphQL over HTTP: GET is safe, so a mutation over GET is refused (a link or a prefetch must never write)
                 rc.response().putHeader("Allow", "POST");
@@ -193,6 +194,10 @@ public class GraphQLRequestGuard {
             // application/json (GraphQL over HTTP: a well-formed GraphQL response SHOULD be 200 there)
             boolean legacy = !acceptsGraphQLResponse(rc);
             fail(rc, legacy ? 200 : 400, e.getMessage(), tooLarge ? "QUERY_TOO_LARGE" : "GRAPHQL_PARSE_FAILED", e);
+            return;
+        }
+        if (get && !GetParameters.prepare(rc, document, operationName == null || operationName.isNull() ? null : operationName.asText())) {
+            fail(rc, acceptsGraphQLResponse(rc) ? 400 : 200, "Unknown operation named '" + operationName.asText() + "'.", "GRAPHQL_VALIDATION_FAILED", null);
             return;
         }
         rc.next();

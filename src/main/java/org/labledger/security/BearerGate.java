@@ -80,13 +80,18 @@ public class BearerGate {
         return false;
     }
 
-    /** The token of a {@code Bearer} credential (scheme case-insensitive, RFC 9110 §11.1), "" when empty; null for another scheme. */
+    /**
+     * The token of a {@code Bearer} credential, read as SmallRye JWT's mechanism reads it (its
+     * {@code AbstractBearerTokenExtractor}: the scheme case-insensitive, then one space, then the token as it stands), so
+     * that the gate and the mechanism never disagree about a header: "" for a bare {@code Bearer}; null for another
+     * scheme, {@code Bearer<TAB>…} included (the mechanism does not see a credential there either).
+     */
     static String bearerToken(String value) {
         String v = value == null ? "" : value.strip();
-        if (v.length() < 6 || !v.regionMatches(true, 0, "Bearer", 0, 6) || (v.length() > 6 && v.charAt(6) != ' ' && v.charAt(6) != '\t')) {
-            return null;
+        if (v.equalsIgnoreCase("Bearer")) {
+            return "";
         }
-        return v.substring(6).strip();
+        return v.length() > 7 && v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7) : null;
     }
 
     /** A JWS (3 parts) or JWE (5 parts) compact serialisation: base64url characters and dots, no empty signature part. */

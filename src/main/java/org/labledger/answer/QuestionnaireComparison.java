@@ -69,6 +69,11 @@ public class QuestionnaireComparison {
         if (qb == null) {
             throw ApiException.notFound("questionnaire", b);
         }
+        if (qa.id.equals(qb.id)) {
+            // a questionnaire against itself: every shared question would be counted on one side (as the agreement diff)
+            throw new ApiException.Unprocessable("'" + a + "' and '" + b + "' are the same questionnaire: nothing to compare",
+                    List.of(new org.labledger.common.Problem.Violation("b", "must be another questionnaire than a")));
+        }
         Map<String, Question> byTextA = byText(qa);
         Map<String, Question> byTextB = byText(qb);
         Set<String> shared = new TreeSet<>(byTextA.keySet());

@@ -197,6 +197,10 @@ class FmtiImportTest {
         assertEquals(c.getInt("sharedQuestions"), g.getInt("compareQuestionnaires.sharedQuestions"));
         assertEquals(c.getList("labs.delta"), g.getList("compareQuestionnaires.labs.delta"));
         when().get("/api/questionnaires/fmti-may2024/compare/nope").then().statusCode(404).contentType("application/problem+json");
+        when().get("/api/questionnaires/fmti-may2024/compare/fmti-may2024").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("b"));
+        JsonPath self = org.labledger.graphql.GraphQL.post("{ compareQuestionnaires(a: \"fmti-may2024\", b: \"fmti-may2024\") { sharedQuestions } }", null);
+        org.junit.jupiter.api.Assertions.assertNotNull(self.getString("errors[0].extensions.code"), "a GraphQL error with a code");
     }
 
     /** indicator (normalised) → developer → score, read straight from a scores file. */

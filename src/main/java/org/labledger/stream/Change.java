@@ -39,6 +39,16 @@ public record Change(long version, String type, String key, List<String> keys, L
      * Whether a subscriber that asked for these types and labs (empty: any) gets this change. A change whose type,
      * or whose labs, may be incomplete goes to every subscriber it may concern.
      */
+    /** A lab slug, as the labs' own rule has it. */
+    static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+    /** A table name as a change's type gives it. */
+    static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("^[a-z][a-z0-9_]*$");
+
+    /** A type filter as the changes carry it: the table name in lower case ({@code LAB}, {@code Lab} and {@code lab} alike). */
+    static String typeName(String filter) {
+        return filter.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean matches(List<String> types, List<String> labFilter) {
         if (type != null && !types.isEmpty() && !types.contains(type)) {
             return false;

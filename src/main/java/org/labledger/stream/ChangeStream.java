@@ -95,6 +95,23 @@ public class ChangeStream {
                 return;
             }
         }
+        // a filter that can match nothing is a mistake to tell, not a stream that stays silent: a lab is a slug (one not
+        // created yet may be waited for), a type a table name, in any case (LAB, as /api/changes?entity= spells it, is lab)
+        for (String v : labs) {
+            if (!Change.SLUG.matcher(v).matches()) {
+                problem(rc, 400, "invalid-parameter", "Invalid Parameter", "parameter 'lab': '" + TextRules.xmlSafe(v)
+                        + "' is not a lab slug (lower-case letters, digits, single hyphens)", new Problem.Violation("lab", "not a lab slug"));
+                return;
+            }
+        }
+        types.replaceAll(Change::typeName);
+        for (String v : types) {
+            if (!Change.TYPE.matcher(v).matches()) {
+                problem(rc, 400, "invalid-parameter", "Invalid Parameter", "parameter 'type': '" + TextRules.xmlSafe(v)
+                        + "' is not a table name (answer, lab, question, claim, citation, ...)", new Problem.Violation("type", "not a table name"));
+                return;
+            }
+        }
         if (open.incrementAndGet() > maxSubscribers) {
             open.decrementAndGet();
             rc.response().putHeader("Retry-After", "5");

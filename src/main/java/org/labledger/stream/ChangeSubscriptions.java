@@ -56,10 +56,15 @@ public class ChangeSubscriptions {
 
     @io.smallrye.graphql.api.Subscription("changes")
     @Description("Each committed change as it commits, optionally only those of some labs (slugs) or types (tables); a change whose type or labs are not known in full reaches every subscriber it may concern")
-    public Multi<@NonNull DataChange> changes(@Description("Only changes concerning these labs (slugs); absent: all") List<@NonNull String> labs,
-                                              @Description("Only changes of these types (tables: answer, lab, question, ...); absent: all") List<@NonNull String> types) {
+    public Multi<@NonNull DataChange> changes(@Description("Only changes concerning these labs (slugs); absent: all") List<String> labs,
+                                              @Description("Only changes of these types (tables: answer, lab, question, ...); absent: all") List<String> types) {
+        // List<String>, not List<@NonNull String>: SmallRye then declares the argument itself non-null ([String!]!), and
+        // "absent: all" could not be sent; a null entry is refused here instead
+        if ((labs != null && labs.contains(null)) || (types != null && types.contains(null))) {
+            throw ApiException.badRequest("labs and types hold slugs and table names, not null");
+        }
         List<String> labFilter = labs == null ? List.of() : List.copyOf(labs);
-        List<String> typeFilter = types == null ? List.of() : List.copyOf(types);
+        List<String> typeFilter = types == null ? List.of() : types.stream().map(Change::typeName).toList();
         if (labFilter.size() > 100 || typeFilter.size() > 100) {
             throw ApiException.badRequest("at most 100 labs and 100 types");
         }

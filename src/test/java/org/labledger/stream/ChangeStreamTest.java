@@ -122,7 +122,8 @@ class ChangeStreamTest {
     void theEventStreamPushesEachCommittedChangeOfTheLabAskedFor() throws Exception {
         String mine = "sse-lab-" + System.nanoTime();
         String other = "sse-other-" + System.nanoTime();
-        try (Sse sse = new Sse("?lab=" + mine + "&type=lab")) {
+        // the type in the spelling /api/changes?entity= uses (LAB): the table name in any case
+        try (Sse sse = new Sse("?lab=" + mine + "&type=LAB")) {
             assertEquals(200, sse.response.statusCode());
             assertTrue(sse.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
             createLab(other);
@@ -157,6 +158,9 @@ class ChangeStreamTest {
         given().get(ChangeStream.PATH + "?labs=x").then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(400));
         given().get(ChangeStream.PATH + "?lab=" + "x".repeat(101)).then().statusCode(400);
+        // a filter that could match nothing: not a slug, not a table name
+        given().get(ChangeStream.PATH + "?lab=Not%20A%20Slug").then().statusCode(400).body("errors[0].field", equalTo("lab"));
+        given().get(ChangeStream.PATH + "?type=la-b").then().statusCode(400).body("errors[0].field", equalTo("type"));
         List<Sse> open = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) { // %test.labledger.changes.max-subscribers=4
@@ -202,26 +206,35 @@ class ChangeStreamTest {
             assertEquals("connection_ack", ack.path("type").asText());
             ws.writeTextMessage(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload",
                     Map.of("query", "subscription { changes(labs: [\"" + slug + "\"], types: [\"lab\"]) { version type key labs ops more } }"))));
-            Thread.sleep(500); // the subscription is in place before the write
+            // and one without its filters: "absent: all" (the arguments are optional in the schema)
+            ws.writeTextMessage(JSON.writeValueAsString(Map.of("id", "2", "type", "subscribe", "payload",
+                    Map.of("query", "subscription { changes { type key } }"))));
+            Thread.sleep(500); // the subscriptions are in place before the write
             createLab(slug);
             JsonNode next = null;
+            JsonNode unfiltered = null;
             List<JsonNode> other = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (next == null && System.nanoTime() < deadline) {
+            while ((next == null || unfiltered == null) && System.nanoTime() < deadline) {
                 JsonNode m = messages.poll(100, TimeUnit.MILLISECONDS);
-                if (m != null && "next".equals(m.path("type").asText())) {
+                if (m != null && "next".equals(m.path("type").asText()) && "1".equals(m.path("id").asText())) {
                     next = m;
+                } else if (m != null && "next".equals(m.path("type").asText()) && "2".equals(m.path("id").asText())
+                        && slug.equals(m.path("payload").path("data").path("changes").path("key").asText())) {
+                    unfiltered = m;
                 } else if (m != null) {
                     other.add(m);
                 }
             }
             assertNotNull(next, "a change arrives over the subscription; got " + other);
+            assertNotNull(unfiltered, "and over the one without filters; got " + other);
             JsonNode change = next.path("payload").path("data").path("changes");
             assertEquals("lab", change.path("type").asText(), next.toString());
             assertEquals(slug, change.path("key").asText());
             assertEquals(slug, change.path("labs").get(0).asText());
             assertTrue(change.path("version").asLong() > 0);
             ws.writeTextMessage("{\"id\":\"1\",\"type\":\"complete\"}");
+            ws.writeTextMessage("{\"id\":\"2\",\"type\":\"complete\"}");
             ws.close();
         } finally {
             client.close();

@@ -151,22 +151,31 @@ public class HttpCaching {
         return willCompress(acceptEncoding, compressors);
     }
 
-    /** Whether an Accept-Encoding accepts one of these compressors (RFC 9110 §12.5.3; q=0 refuses). */
+    /**
+     * Whether the server will compress for this Accept-Encoding with one of these compressors: the decision of Netty's
+     * {@code HttpContentCompressor}, which does the compressing, read the way it reads the header (each entry is a
+     * coding that <em>contains</em> a compressor's name, case-sensitively, so {@code x-gzip} is gzip and {@code GZIP} is
+     * not; a {@code q} that does not parse counts as 0, which refuses). A tag is weak exactly when the body goes out
+     * compressed, so this must not disagree with it (RFC 9110 §8.8.3: a strong tag names the bytes).
+     */
     public static boolean willCompress(String acceptEncoding, List<String> compressors) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) {
             return false;
         }
         for (String part : acceptEncoding.split(",")) {
-            String[] p = part.trim().split(";");
-            String coding = p[0].trim().toLowerCase(Locale.ROOT);
-            boolean refused = false;
-            for (int i = 1; i < p.length; i++) {
-                String param = p[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
-                if (param.startsWith("q=")) {
-                    refused = param.substring(2).matches("0(\\.0{0,3})?");
+            float q = 1.0f;
+            int equals = part.indexOf('=');
+            if (equals >= 0) {
+                try {
+                    q = Float.parseFloat(part.substring(equals + 1));
+                } catch (NumberFormatException e) {
+                    q = 0.0f;
                 }
             }
-            if (!refused && (coding.equals("*") || compressors.stream().anyMatch(c -> c.trim().equalsIgnoreCase(coding)))) {
+            if (q <= 0.0f) {
+                continue;
+            }
+            if (part.contains("*") || compressors.stream().map(String::trim).anyMatch(c -> !c.isEmpty() && part.contains(c))) {
                 return true;
             }
         }

@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 /**
  * Requests the HTTP layer itself refuses (Vert.x Web fails the routing context with a status, before any
  * LabLedger or Quarkus REST handler runs) are answered as problem+json too, instead of Quarkus' generic error
- * page: {@code 400} for a request without a (valid) {@code Host} header or with a malformed path or query,
+ * page: {@code 400} for a request without a (valid) {@code Host} header or with a malformed query that Vert.x Web
+ * refuses (a target that is not a valid URI at all, e.g. {@code %ZZ}, never gets here: Quarkus' root handler answers
+ * it with an empty 400 before routing),
  * {@code 413} for a body a body handler found too large, {@code 417} for an unsupported {@code Expect}.
  * Every other failure goes on to the usual handlers.
  */

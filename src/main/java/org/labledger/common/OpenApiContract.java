@@ -112,6 +112,10 @@ public class OpenApiContract implements OASFilter {
             responses = OASFactory.createAPIResponses();
             op.setResponses(responses);
         }
+        APIResponse streamed = responses.getAPIResponse("200");
+        if (streamed != null && streamed.getContent() != null && streamed.getContent().hasMediaType("text/event-stream")) {
+            return; // an event stream (stream/ChangeStreamOpenApi): no ETag, 304 or paging; it documents its own problems
+        }
         List<Parameter> params = op.getParameters() == null ? List.of() : op.getParameters();
         boolean paged = false;
         Parameter ifMatch = null;

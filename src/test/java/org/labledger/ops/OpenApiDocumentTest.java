@@ -346,6 +346,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theChangeStreamIsDescribed() {
+        // a Vert.x route (stream/ChangeStream), which the annotation scan does not see: written by stream/ChangeStreamOpenApi
+        JsonNode get = doc.path("paths").path("/api/changes/stream").path("get");
+        assertEquals("streamChanges", get.path("operationId").asText());
+        assertTrue(get.path("responses").path("200").path("content").has("text/event-stream"), get.toString());
+        assertEquals("array", parameter(get, "query", "lab").path("schema").path("type").asText());
+        assertEquals("#/components/schemas/Problem", get.path("responses").path("400").path("content").path("application/problem+json")
+                .path("schema").path("$ref").asText());
+        assertTrue(get.path("responses").path("503").path("headers").has("Retry-After"));
+        assertFalse(get.path("responses").has("304"), "an event stream has no validator");
+        // and what it documents is what the route does
+        when().get("/api/changes/stream?type=la-b").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void enumParametersAreEnums() {
         for (String path : List.of("/api/questions", "/api/answers")) {
             JsonNode status = parameter(doc.path("paths").path(path).path("get"), "query", "status").path("schema");

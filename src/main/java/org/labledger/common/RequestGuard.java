@@ -42,13 +42,47 @@ public class RequestGuard {
         java.util.Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(), RequestGuard::queryParameters);
         List<String> unknown = uri.getQueryParameters().keySet().stream().filter(n -> !declared.contains(n)).sorted().toList();
         if (unknown.isEmpty()) {
-            return null;
+            return repeated(uri, resource.getResourceMethod());
         }
         String accepted = declared.isEmpty() ? "it takes no query parameters" : "it takes " + new java.util.TreeSet<>(declared);
         List<Problem.Violation> violations = unknown.stream().map(n -> new Problem.Violation(n, "unknown query parameter; " + accepted)).toList();
         return ProblemMappers.problem(400, "invalid-parameter", "Invalid Parameter",
                 "unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + unknown.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElse("")
                         + "; " + accepted, uri.getRequestUri().getRawPath(), violations);
+    }
+
+    /** The query parameters that take several values (a collection parameter: repeated or comma-separated), by method. */
+    private static final Map<java.lang.reflect.Method, java.util.Set<String>> MULTI = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A parameter of one value given more than once ({@code lab=anthropic&lab=openai}) is a mistake too: JAX-RS would
+     * take the first and drop the others without a word, so the answer would look like the one asked for and not be.
+     */
+    private static Response repeated(UriInfo uri, java.lang.reflect.Method m) {
+        java.util.Set<String> multi = MULTI.computeIfAbsent(m, RequestGuard::collectionParameters);
+        for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
+            if (e.getValue().size() > 1 && !multi.contains(e.getKey())) {
+                String name = TextRules.xmlSafe(e.getKey());
+                String problem = "is given " + e.getValue().size() + " times; it takes one value";
+                return ProblemMappers.problem(400, "invalid-parameter", "Invalid Parameter", "query parameter '" + name + "' " + problem,
+                        uri.getRequestUri().getRawPath(), List.of(new Problem.Violation(name, problem)));
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> collectionParameters(java.lang.reflect.Method m) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.lang.annotation.Annotation[][] annotations = m.getParameterAnnotations();
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < annotations.length; i++) {
+            for (java.lang.annotation.Annotation a : annotations[i]) {
+                if (a instanceof jakarta.ws.rs.QueryParam q && (java.util.Collection.class.isAssignableFrom(types[i]) || types[i].isArray())) {
+                    names.add(q.value());
+                }
+            }
+        }
+        return java.util.Set.copyOf(names);
     }
 
     private static java.util.Set<String> queryParameters(java.lang.reflect.Method m) {

@@ -264,8 +264,29 @@ public class ProblemMappers {
             LOG.error("server error", e);
         }
         String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-        String detail = status >= 500 ? "the server could not handle the request" : e.getMessage();
+        String detail = status >= 500 ? "the server could not handle the request" : clientDetail(status, e.getMessage());
         return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
+    }
+
+    /**
+     * The detail of a refusal Quarkus REST makes itself (routing, negotiation), in the API's words rather than the
+     * framework's ("did not match the value in @Produces", "Unable to find matching target resource method"); a message
+     * of the application's own is kept.
+     */
+    static String clientDetail(int status, String message) {
+        String m = message == null ? "" : message;
+        boolean framework = m.isEmpty() || m.startsWith("HTTP " + status) || m.contains("@Produces") || m.contains("@Consumes")
+                || m.startsWith("Unable to find matching target resource method");
+        if (!framework) {
+            return m;
+        }
+        return switch (status) {
+            case 404 -> "nothing here: no such endpoint, or a path parameter that is not of its type (an id is a whole number)";
+            case 405 -> "this path does not take that method";
+            case 406 -> "none of the media types the Accept header names is served here (application/json; some lists also text/csv)";
+            case 415 -> "this operation does not read that Content-Type (send application/json)";
+            default -> m.isEmpty() ? Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "error" : m;
+        };
     }
 
     /** How Hibernate words every failure to obtain a JDBC connection (JdbcCoordinator / LogicalConnection). */

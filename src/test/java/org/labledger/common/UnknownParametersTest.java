@@ -32,6 +32,28 @@ class UnknownParametersTest {
     }
 
     @Test
+    void aOneValueParameterGivenTwiceIs400() {
+        // JAX-RS keeps the first value of a String parameter: lab=anthropic&lab=openai answered Anthropic's answers alone
+        given().queryParam("lab", "anthropic").queryParam("lab", "openai").when().get("/api/answers").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("lab"))
+                .body("detail", containsString("2 times"));
+        given().queryParam("size", "2").queryParam("size", "3").when().get("/api/labs").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        // a collection parameter is repeatable, as documented
+        given().queryParam("lab", "anthropic").queryParam("status", "ANSWERED").queryParam("status", "PARTIAL").when().get("/api/questions")
+                .then().statusCode(200).header("X-Total-Count", "3");
+    }
+
+    @Test
+    void theFrameworksRefusalsSpeakTheApisLanguage() {
+        given().accept("image/png").when().get("/api/labs").then().statusCode(406).contentType(startsWith("application/problem+json"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("@Produces"))).body("detail", containsString("Accept"));
+        given().contentType("application/xml").body("<a/>").when().post("/api/topics").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(415)));
+        given().when().get("/api/answers/1.5").then().statusCode(404).body("detail", containsString("whole number"));
+        given().when().get("/api/no-such-thing").then().statusCode(404).body("detail", org.hamcrest.Matchers.not(containsString("resource method")));
+    }
+
+    @Test
     void declaredParametersStillWork() {
         given().queryParam("lab", "anthropic").queryParam("status", "ANSWERED,PARTIAL").when().get("/api/questions")
                 .then().statusCode(200).header("X-Total-Count", "3");

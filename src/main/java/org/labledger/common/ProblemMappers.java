@@ -33,6 +33,9 @@ public class ProblemMappers {
     public static final String TYPE_BASE = "https://labledger.org/problems/";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @jakarta.inject.Inject
+    AllowedMethods allowed;
+
     public static Response problem(int status, String type, String title, String detail, String instance,
                                    List<Problem.Violation> errors, String... headers) {
         Response.ResponseBuilder b = Response.status(status)
@@ -265,6 +268,13 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = status >= 500 ? "the server could not handle the request" : clientDetail(status, e.getMessage());
+        if (status == 405) {
+            // RFC 9110 §15.5.6: a 405 MUST say which methods the path takes (Quarkus REST's NotAllowedException names none)
+            String allow = allowed.allow(uri == null ? null : uri.getPath());
+            if (allow != null) {
+                return problem(status, "method-not-allowed", title, "this path takes " + allow, path(uri), null, "Allow", allow);
+            }
+        }
         return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null);
     }
 

@@ -108,6 +108,24 @@ public class SitePages {
             + "{ lab name counts { total answered partial unanswered responseRate unknownDelivery } "
             + "rootTopics { topic name counts { total answered partial unanswered responseRate unknownDelivery } } } }";
 
+    /**
+     * The claims each record of a page rests on, in full: who says it, with what stance and certainty, whether it is
+     * the curator's inference, and what disputes it (a record resting on a disputed claim is shown with the dispute).
+     */
+    private <R> Map<String, List<ClaimService.ClaimView>> claimsOf(List<R> records, java.util.function.Function<R, String> key,
+                                                                   java.util.function.Function<R, List<org.labledger.source.SupportingClaim>> refs) {
+        Map<String, ClaimService.ClaimView> views = new java.util.HashMap<>();
+        Map<String, List<ClaimService.ClaimView>> out = new LinkedHashMap<>();
+        for (R r : records) {
+            List<org.labledger.source.SupportingClaim> rs = refs.apply(r);
+            if (rs == null || rs.isEmpty()) {
+                continue;
+            }
+            out.put(key.apply(r), rs.stream().map(c -> views.computeIfAbsent(c.key(), claims::detail)).toList());
+        }
+        return out;
+    }
+
     @GET
     /** The site's home page: the lab × topic scorecard matrix as a heatmap (HTML). */
     @Operation(hidden = true)
@@ -170,12 +188,14 @@ public class SitePages {
         ScorecardService.Scorecard card = scorecards.scorecards(List.of(id), null, null).get(0);
         var answers = data.labAnswers(id, p);
         PageResult<ClaimService.ClaimView> about = claims.list(new ClaimFilter(SubjectType.LAB, slug, null, List.of(), List.of(), null), 0, Paging.MAX_SIZE);
+        var labEvents = events.list(new org.labledger.event.EventFilter(slug, List.of(), null, null), 0, Paging.MAX_SIZE).items();
         String query = "query Lab($slug: String!) { lab(slug: $slug) { slug name scorecard { counts { total answered partial unanswered responseRate unknownDelivery } } } }";
         return lab.data("lab", detail).data("card", card)
                 .data("overall", SiteData.cell("", detail.name(), card.counts(), SiteData.questionsHref(slug, null, null)))
                 .data("answers", answers.getKey()).data("answerTotal", answers.getValue())
                 .data("pages", pages("/labs/" + enc(slug) + "?", p, answers.getValue(), SiteData.LAB_ANSWERS_PAGE))
-                .data("agreements", agreements.list(slug, null)).data("events", events.list(new org.labledger.event.EventFilter(slug, List.of(), null, null), 0, Paging.MAX_SIZE).items())
+                .data("agreements", agreements.list(slug, null)).data("events", labEvents)
+                .data("eventClaims", claimsOf(labEvents, EventService.EventView::slug, EventService.EventView::claims))
                 .data("claims", about.items())
                 .data("badge", "/badge/" + enc(slug) + ".svg")
                 .data("alternates", List.of(
@@ -244,7 +264,7 @@ public class SitePages {
     public TemplateInstance question(@PathParam("key") String key) {
         QuestionService.QuestionDetail detail = questions.get(key);
         String query = "query Question($key: String!) { question(key: $key) { key text answers { lab { slug name } status summary respondent citations { title url quote } } } }";
-        return question.data("q", detail)
+        return question.data("q", detail).data("answerClaims", claimsOf(detail.answers(), QuestionService.AnswerView::lab, QuestionService.AnswerView::claims))
                 .data("alternates", List.of(new SiteViews.Alternate("JSON", "application/json", "/api/questions/" + enc(key)),
                         graphql(query, Map.of("key", key))));
     }
@@ -283,6 +303,8 @@ public class SitePages {
                     Map.of("from", f, "to", t)));
         }
         return agreement.data("a", detail).data("diff", diff).data("fromOptions", fromOptions).data("toOptions", toOptions)
+                .data("provisionClaims", claimsOf(detail.provisions(), AgreementService.ProvisionView::key, AgreementService.ProvisionView::claims))
+                .data("claims", claims.list(new ClaimFilter(SubjectType.AGREEMENT, slug, null, List.of(), List.of(), null), 0, Paging.MAX_SIZE).items())
                 .data("alternates", alternates);
     }
 

@@ -77,6 +77,23 @@ class SitePagesTest {
                         containsString("/badge/anthropic.svg"), containsString("id=\"claims\""));
         when().get("/labs/microsoft").then().statusCode(200)
                 .body(containsString("id=\"agreement-timeline\""), containsString("href=\"/agreements/microsoft-openai-2019\""));
+        // an event that rests on a disputed claim is shown with the claim and what disputes it (the WSJ report)
+        String microsoft = when().get("/labs/microsoft").then().statusCode(200).extract().asString();
+        int event = microsoft.indexOf("Suleyman presses OpenAI for technical details");
+        int next = microsoft.indexOf("<span class=\"when\">", event);
+        String item = microsoft.substring(event, next);
+        assertTrue(item.contains("Claims this event rests on:") && item.contains("Disputed by:") && item.contains("looking under the hood"), item);
+    }
+
+    @Test
+    void claimsAreShownWhereTheRecordsRestOnThem() {
+        // an answer's claims on its question page, with the dispute between them and the curator's inference marked
+        String q = when().get("/questions/alw-anthropic-eval-during-deployment").then().statusCode(200).extract().asString();
+        assertTrue(q.contains("Claims this answer rests on:") && q.contains("Disputes:") && q.contains("Zac Hatfield-Dodds"), q);
+        // claims about an agreement, with their dispute
+        when().get("/agreements/azure-openai-service").then().statusCode(200)
+                .body(containsString("Claims about this agreement"), containsString("Peter Lee"), containsString("Disputed by:"),
+                        containsString("makes no sense"));
     }
 
     @Test

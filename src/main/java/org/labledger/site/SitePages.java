@@ -211,12 +211,12 @@ public class SitePages {
     /** The question browser: full-text search and filters (lab, topic, status, questionnaire) in the URL, paged. */
     @Operation(hidden = true)
     public TemplateInstance questions(@QueryParam("q") String text, @QueryParam("lab") String labSlug, @QueryParam("topic") String topic,
-                                      @QueryParam("status") String status, @QueryParam("questionnaire") String questionnaire,
+                                      @QueryParam("status") List<String> status, @QueryParam("questionnaire") String questionnaire,
                                       @QueryParam("page") String page) {
         Params params = new Params();
         int p = params.integer("page", page, 0, 0, 100_000);
-        List<ResponseStatus> statuses = params.oneEnum("status", Params.text(status), ResponseStatus.class) == null ? List.of()
-                : List.of(params.oneEnum("status", Params.text(status), ResponseStatus.class));
+        // the statuses GET /api/questions takes: repeated or comma-separated
+        List<ResponseStatus> statuses = status == null ? List.of() : params.enums("status", status, ResponseStatus.class);
         params.check();
         String t = Params.text(text);
         String l = Params.text(labSlug);
@@ -228,7 +228,7 @@ public class SitePages {
         append(qs, "q", t);
         append(qs, "lab", l);
         append(qs, "topic", tp);
-        append(qs, "status", statuses.isEmpty() ? null : statuses.get(0).name());
+        append(qs, "status", statuses.isEmpty() ? null : String.join(",", statuses.stream().map(Enum::name).toList()));
         append(qs, "questionnaire", qn);
         String base = "/questions?" + qs;
         List<SiteViews.Option> labOptions = new ArrayList<>(List.of(new SiteViews.Option("", "Any lab", l == null)));

@@ -103,6 +103,11 @@ class SitePagesTest {
                 .body(containsString("<option value=\"anthropic\" selected>"), containsString("<option value=\"PARTIAL\" selected>"),
                         containsString("2 questions"), containsString("href=\"/api/questions?lab=anthropic&amp;status=PARTIAL&amp;page=0&amp;size=25\""));
         when().get("/questions").then().statusCode(200).body(containsString("aria-label=\"Pages\""), containsString("page=1"));
+        // several statuses, as GET /api/questions takes them: comma-separated or repeated
+        given().queryParam("lab", "anthropic").queryParam("status", "ANSWERED,PARTIAL").when().get("/questions").then().statusCode(200)
+                .body(containsString("3 questions"));
+        given().queryParam("lab", "anthropic").queryParam("status", "ANSWERED").queryParam("status", "PARTIAL").when().get("/questions")
+                .then().statusCode(200).body(containsString("3 questions"));
         String key = "alw-anthropic-eval-during-deployment-do-you";
         when().get("/questions/" + key).then().statusCode(200).contentType(startsWith(HTML))
                 .body(containsString("href=\"/labs/anthropic\""), containsString("ANSWERED"), containsString("href=\"/api/questions/" + key + "\""));

@@ -95,14 +95,24 @@ public class SiteData {
             return new SiteViews.Cell(topic, 0, 0, 0, 0, 0, "", "none", what + ": no question asked", href);
         }
         BigDecimal rate = c.responseRate();
-        String band = rate == null ? "none" : String.valueOf(band(rate.doubleValue()));
-        String pct = rate == null ? "" : percent(rate);
+        // none of the lab's questions reached it ("I failed to reach Microsoft"): not a 0 % it could be blamed for
+        boolean undelivered = c.total() > 0 && c.notDelivered() == c.total();
+        String band = undelivered ? "nd" : rate == null ? "none" : String.valueOf(band(rate.doubleValue()));
+        String pct = undelivered || rate == null ? "" : percent(rate);
         StringBuilder label = new StringBuilder(what).append(": ");
         if (c.total() == 0) {
             label.append("no question known to have reached the lab");
         } else {
             label.append(c.answered()).append(" answered, ").append(c.partial()).append(" partial, ")
-                    .append(c.unanswered()).append(" unanswered of ").append(c.total()).append(" (response rate ").append(pct).append(")");
+                    .append(c.unanswered()).append(" unanswered of ").append(c.total());
+            if (undelivered) {
+                label.append(", none of which reached the lab (not delivered)");
+            } else {
+                label.append(" (response rate ").append(pct).append(")");
+                if (c.notDelivered() > 0) {
+                    label.append(", ").append(c.notDelivered()).append(" of them never reached the lab (not delivered)");
+                }
+            }
         }
         if (c.unknownDelivery() > 0) {
             label.append("; ").append(c.unknownDelivery()).append(" more whose delivery to the lab is not known");

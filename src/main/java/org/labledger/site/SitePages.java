@@ -105,8 +105,8 @@ public class SitePages {
 
     /** The GraphQL query the matrix page runs in the browser (and a third-party dashboard would write). */
     static final String MATRIX_QUERY = "query Matrix($questionnaire: String, $asOf: String) { scorecards(questionnaire: $questionnaire, asOf: $asOf) "
-            + "{ lab name counts { total answered partial unanswered responseRate unknownDelivery } "
-            + "rootTopics { topic name counts { total answered partial unanswered responseRate unknownDelivery } } } }";
+            + "{ lab name counts { total answered partial unanswered notDelivered responseRate unknownDelivery } "
+            + "rootTopics { topic name counts { total answered partial unanswered notDelivered responseRate unknownDelivery } } } }";
 
     /**
      * The claims each record of a page rests on, in full: who says it, with what stance and certainty, whether it is

@@ -9,8 +9,9 @@ const table = document.getElementById('matrix');
 const status = document.getElementById('matrix-status');
 const QUERY = document.getElementById('matrix-query').textContent;
 
-/** Five bands of response rate, as the server draws them (SiteData.band). */
-function band(rate) {
+/** Five bands of response rate, as the server draws them (SiteData.band); 'nd' when none of the questions reached the lab. */
+function band(rate, c) {
+  if (c && c.total > 0 && c.notDelivered === c.total) return 'nd';
   if (rate === null || rate === undefined) return 'none';
   const r = Number(rate);
   return String(r <= 0 ? 0 : r <= 0.25 ? 1 : r <= 0.5 ? 2 : r <= 0.75 ? 3 : 4);
@@ -31,8 +32,11 @@ function questionsHref(lab, topic, questionnaire) {
 function label(what, c) {
   if (!c) return `${what}: no question asked`;
   let s = `${what}: `;
+  const undelivered = c.total > 0 && c.notDelivered === c.total;
   s += c.total === 0 ? 'no question known to have reached the lab'
-    : `${c.answered} answered, ${c.partial} partial, ${c.unanswered} unanswered of ${c.total} (response rate ${percent(c.responseRate)})`;
+    : `${c.answered} answered, ${c.partial} partial, ${c.unanswered} unanswered of ${c.total}`
+      + (undelivered ? ', none of which reached the lab (not delivered)'
+        : ` (response rate ${percent(c.responseRate)})${c.notDelivered > 0 ? `, ${c.notDelivered} of them never reached the lab (not delivered)` : ''}`);
   if (c.unknownDelivery > 0) s += `; ${c.unknownDelivery} more whose delivery to the lab is not known`;
   return s;
 }
@@ -45,7 +49,7 @@ function el(name, attrs = {}, ...children) {
 }
 
 function cell(topic, what, c, href) {
-  const b = c ? band(c.responseRate) : 'none';
+  const b = c ? band(c.responseRate, c) : 'none';
   const unknown = c ? c.unknownDelivery : 0;
   const text = label(what, c);
   const td = el('td', {
@@ -58,7 +62,8 @@ function cell(topic, what, c, href) {
   }
   // the figures are seen, the sentence is read (screen readers): the link's name is the sentence
   const seen = el('span', { 'aria-hidden': 'true' }, el('span', { class: 'counts' }, `${c.answered}/${c.partial}/${c.unanswered}`));
-  if (c.responseRate !== null) seen.append(el('span', { class: 'rate' }, percent(c.responseRate)));
+  if (c.responseRate !== null && b !== 'nd') seen.append(el('span', { class: 'rate' }, percent(c.responseRate)));
+  if (b === 'nd') seen.append(el('span', { class: 'nd' }, 'not delivered'));
   if (unknown > 0) seen.append(el('span', { class: 'unknown' }, `?${unknown}`));
   td.append(el('a', { href }, seen, el('span', { class: 'sr' }, text)));
   return td;

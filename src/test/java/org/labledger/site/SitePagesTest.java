@@ -49,6 +49,10 @@ class SitePagesTest {
         assertEquals(1, partial);
         assertTrue(row.contains("?17"), "the answers of unknown delivery, shown apart: " + row);
         assertTrue(row.contains("class=\"cell band-") && row.contains("has-unknown"), row);
+        // Microsoft was never reached: its 20 unanswered questions are not a 0 % response rate it could be blamed for
+        String microsoft = row(page, "microsoft");
+        assertTrue(microsoft.contains("band-nd") && microsoft.contains("none of which reached the lab (not delivered)")
+                && microsoft.contains("<span class=\"nd\">not delivered</span>") && !microsoft.contains("response rate 0 %"), microsoft);
     }
 
     @Test

@@ -169,6 +169,12 @@ class SitePagesTest {
 
     @Test
     void mistakesAreHtmlPagesWithTheirStatus() {
+        // a path no page takes, from a browser: the HTML error page; from a script (no Accept, or JSON): the problem
+        given().accept("text/html,application/xhtml+xml,*/*;q=0.8").when().get("/labs").then().statusCode(404).contentType(startsWith(HTML));
+        given().accept("text/html").when().get("/labs/anthropic/extra").then().statusCode(404).contentType(startsWith(HTML));
+        when().get("/labs").then().statusCode(404).contentType(startsWith("application/problem+json"));
+        given().accept("text/html").when().get("/api/no-such-thing").then().statusCode(404).contentType(startsWith("application/problem+json"));
+
         when().get("/labs/nobody").then().statusCode(404).contentType(startsWith(HTML))
                 .body(allOf(containsString("<h1>404 Not Found</h1>"), containsString("nobody")));
         when().get("/questions/nothing-such").then().statusCode(404).contentType(startsWith(HTML));

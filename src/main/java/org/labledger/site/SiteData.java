@@ -161,7 +161,8 @@ public class SiteData {
                 changed.add(new SiteViews.FieldChange(f, text(b), text(a)));
             }
         }
-        return new SiteViews.Change(r.id(), r.entity(), r.key(), href(r.entity(), r.key()), r.action(), r.actor(),
+        // a deleted record has no page to link to any more
+        return new SiteViews.Change(r.id(), r.entity(), r.key(), "DELETE".equals(r.action()) ? null : href(r.entity(), r.key()), r.action(), r.actor(),
                 r.at() == null ? "" : r.at().withOffsetSameInstant(ZoneOffset.UTC).toString(), r.reason(), r.sourceUrl(), r.sourceKey(), changed);
     }
 

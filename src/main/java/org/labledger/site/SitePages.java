@@ -53,7 +53,9 @@ public class SitePages {
     /** Changes per page of the change feed. */
     static final int CHANGES_PAGE = 50;
     /** The record types the change feed can be narrowed to. */
-    static final List<String> ENTITIES = List.of("ANSWER", "LAB", "QUESTION", "QUESTIONNAIRE", "TOPIC", "SOURCE", "AGREEMENT");
+    /** The record types /api/changes records (the write paths' revisions.record), for the change page's filter. */
+    static final List<String> ENTITIES = List.of("ANSWER", "LAB", "QUESTION", "QUESTIONNAIRE", "TOPIC", "SOURCE", "AGREEMENT",
+            "CLAIM", "ENTITY", "LAB_REPRESENTATIVE", "REPLY_SUBMISSION");
 
     @Inject
     SiteData data;
@@ -154,7 +156,8 @@ public class SitePages {
             }
         }
         if (q != null && title == null) {
-            throw ApiException.notFound("questionnaire", q);
+            // a filter naming no questionnaire: the API's 400 (GET /api/scorecards?questionnaire=nope), not a 404 of the page
+            throw ApiException.badParameter("questionnaire", "unknown questionnaire '" + q + "'");
         }
         SiteViews.Matrix m = data.matrix(q, title, asOf);
         String query = (q == null ? "" : "questionnaire=" + enc(q)) + (m.asOf().isEmpty() ? "" : (q == null ? "" : "&") + "asOf=" + enc(m.asOf()));

@@ -42,7 +42,7 @@ public class ScorecardResource {
             + "with Accept: text/csv, as CSV: one row per lab overall (empty topic), then one per lab and topic")
     @APIResponse(responseCode = "200", description = "one page of the labs' scorecards (JSON), or the whole matrix (CSV)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ScorecardService.Scorecard.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire,
-                         @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf, @QueryParam("page") String page, @QueryParam("size") String size,
+                         @Parameter(description = "the scorecards as they stood at this time (ISO-8601 date or date-time), rebuilt from the change history: the labs the ledger held then, with their answers as they stood", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf, @QueryParam("page") String page, @QueryParam("size") String size,
                          @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom, @Context HttpHeaders headers, @Context UriInfo uri) {
         boolean csv = Negotiation.wantsCsv(headers);
         boolean withBom = bom(csv, bom);
@@ -58,7 +58,7 @@ public class ScorecardResource {
     @Operation(operationId = "exportScorecardsCsv", summary = "The same CSV as GET /api/scorecards with Accept: text/csv")
     @APIResponse(responseCode = "200", description = "the lab x topic matrix as CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csvPath(@Parameter(description = "a topic and the topics below it (slug)", example = "governance") @QueryParam("topic") String topic, @Parameter(description = "a questionnaire (slug)", example = "ailabwatch-questions-to-labs") @QueryParam("questionnaire") String questionnaire,
-                            @Parameter(description = "the scorecard as it stood at this time (ISO-8601 date or date-time), rebuilt from the change history", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
+                            @Parameter(description = "the scorecards as they stood at this time (ISO-8601 date or date-time), rebuilt from the change history: the labs the ledger held then, with their answers as they stood", example = "2026-01-01T00:00:00Z") @QueryParam("asOf") String asOf,
                             @Parameter(description = "true: start the CSV with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8; CSV only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bom") String bom) {
         boolean withBom = bom(true, bom);
         return csv(scorecards.scorecards(null, Params.text(topic), Params.text(questionnaire),

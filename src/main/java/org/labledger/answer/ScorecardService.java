@@ -165,7 +165,7 @@ public class ScorecardService {
             c[4] += ((Number) r[5]).longValue();
             c[5] += ((Number) r[6]).longValue();
         }
-        List<LabRef> scope = labs != null ? labs : labRefs(" order by slug", null);
+        List<LabRef> scope = labs != null ? labs : asOf != null ? labsAt(asOf) : labRefs(" order by slug", null);
         List<Scorecard> out = new ArrayList<>(scope.size());
         for (LabRef lab : scope) {
             out.add(card(lab, tally.getOrDefault(lab.id(), Map.of()), tree, perTopic));
@@ -175,6 +175,20 @@ public class ScorecardService {
 
     /** What a scorecard needs of a lab, read without loading the entity. */
     private record LabRef(long id, String slug, String name) {
+    }
+
+    /**
+     * The labs the ledger held at {@code t}, from the row history (V17: every committed row of lab, deletions marked),
+     * so that an as-of matrix neither gains the labs created since nor loses those deleted since. Before the history
+     * began (a database older than V17, up to its migration) nothing is known: no lab.
+     */
+    @SuppressWarnings("unchecked")
+    private List<LabRef> labsAt(java.time.OffsetDateTime t) {
+        List<Object[]> rows = em.createNativeQuery("select (h.rec ->> 'id')::bigint, h.rec ->> 'slug', h.rec ->> 'name' from ("
+                + "select distinct on (h.rec -> 'id') h.deleted, h.rec from row_history_lab h join tx_commit c on c.txid = h.txid"
+                + " where c.committed_at <= :t order by h.rec -> 'id', c.version desc, h.stmt desc) h"
+                + " where not h.deleted order by h.rec ->> 'slug'").setParameter("t", t).getResultList();
+        return rows.stream().map(r -> new LabRef(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -234,6 +234,20 @@ class AnswerCurationTest {
         JsonPath g = GraphQL.data("query($t: String) { scorecards(asOf: $t) { lab counts { partial answered } } }", Map.of("t", t1.toString()));
         assertEquals(1, g.getInt("scorecards.find { it.lab == 'meta' }.counts.partial"));
 
+        // the labs of an as-of matrix are those the ledger held then: one created since is not there, one deleted since is
+        String slug = "asof-lab-" + System.nanoTime();
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
+        given().header("Authorization", "Bearer " + org.labledger.security.Tokens.admin()).contentType("application/json")
+                .body(Map.of("slug", slug, "name", "As-of Lab", "kind", "OTHER", "aliases", List.of())).post("/api/labs").then().statusCode(201);
+        OffsetDateTime during = OffsetDateTime.now(ZoneOffset.UTC);
+        given().header("Authorization", "Bearer " + org.labledger.security.Tokens.admin()).delete("/api/labs/" + slug).then().statusCode(204);
+        String q = "query($t: String) { scorecards(asOf: $t) { lab } }";
+        org.junit.jupiter.api.Assertions.assertFalse(GraphQL.data(q, Map.of("t", before.toString())).getList("scorecards.lab").contains(slug), "not yet created");
+        org.junit.jupiter.api.Assertions.assertTrue(GraphQL.data(q, Map.of("t", during.toString())).getList("scorecards.lab").contains(slug), "held then");
+        org.junit.jupiter.api.Assertions.assertFalse(GraphQL.data("{ scorecards { lab } }").getList("scorecards.lab").contains(slug), "deleted since");
+        given().queryParam("asOf", during.toString()).when().get("/api/scorecards").then().statusCode(200)
+                .body("items.lab", org.hamcrest.Matchers.hasItem(slug));
+
         // the changes feed, JSON and Atom
         JsonPath changes = given().queryParam("since", t0.toString()).queryParam("entity", "answer").when().get("/api/changes").then().statusCode(200).extract().jsonPath();
         assertEquals(2, changes.getInt("totalItems"));

@@ -14,6 +14,11 @@ final class SiteFormat {
     private SiteFormat() {
     }
 
+    /** A rate (0..1) as the matrix writes it: {@code {rate.percent}} → "17 %". */
+    static String percent(BigDecimal value) {
+        return SiteData.percent(value);
+    }
+
     static String grouped(BigDecimal value) {
         DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setParseBigDecimal(true);

@@ -190,6 +190,7 @@ public class SitePages {
         long id = Lab.idBySlug(slug);
         ScorecardService.Scorecard card = scorecards.scorecards(List.of(id), null, null).get(0);
         var answers = data.labAnswers(id, p);
+        pastTheEnd(p, answers.getValue(), SiteData.LAB_ANSWERS_PAGE);
         PageResult<ClaimService.ClaimView> about = claims.list(new ClaimFilter(SubjectType.LAB, slug, null, List.of(), List.of(), null), 0, Paging.MAX_SIZE);
         var labEvents = events.list(new org.labledger.event.EventFilter(slug, List.of(), null, null), 0, Paging.MAX_SIZE).items();
         String query = "query Lab($slug: String!) { lab(slug: $slug) { slug name scorecard { counts { total answered partial unanswered responseRate unknownDelivery } } } }";
@@ -248,10 +249,11 @@ public class SitePages {
         if (t != null) filterVars.put("text", t);
         if (l != null) filterVars.put("lab", l);
         if (tp != null) filterVars.put("topic", tp);
-        if (!statuses.isEmpty()) filterVars.put("statuses", List.of(statuses.get(0).name()));
+        if (!statuses.isEmpty()) filterVars.put("statuses", statuses.stream().map(Enum::name).toList());
         if (qn != null) filterVars.put("questionnaire", qn);
         String query = "query Questions($filter: QuestionFilter, $page: Int) { questions(filter: $filter, page: $page, size: " + QUESTIONS_PAGE
                 + ") { totalItems items { key text topic { name } answers { lab { slug } status } } } }";
+        pastTheEnd(p, result.totalItems(), QUESTIONS_PAGE);
         return questionList.data("result", result).data("pageNumber", result.page() + 1).data("text", t == null ? "" : t)
                 .data("labs", labOptions).data("topics", topicOptions).data("statuses", statusOptions).data("questionnaires", qnOptions)
                 .data("pages", pages(base + (qs.length() > 0 ? "&" : ""), p, result.totalItems(), QUESTIONS_PAGE))
@@ -323,6 +325,7 @@ public class SitePages {
         long total = revisions.changes(null, e, 0, 1).totalItems();
         int last = (int) Math.max(0, (total - 1) / CHANGES_PAGE);
         int shown = p < 0 ? last : p; // the newest changes first: the last page unless one is asked for
+        pastTheEnd(shown, total, CHANGES_PAGE);
         PageResult<RevisionService.RevisionView> result = revisions.changes(null, e, shown, CHANGES_PAGE);
         List<SiteViews.Change> items = new ArrayList<>(result.items().stream().map(data::change).toList());
         java.util.Collections.reverse(items);
@@ -381,6 +384,15 @@ public class SitePages {
                         new SiteViews.Alternate("JSON", "application/json", "/api/questionnaires/" + enc(qa) + "/compare/" + enc(qb)),
                         graphql("query Compare($a: String!, $b: String!) { compareQuestionnaires(a: $a, b: $b) { sharedQuestions labs { lab inA inB answeredA answeredB delta } } }",
                                 Map.of("a", qa, "b", qb))));
+    }
+
+    /** A page past the last one of a list is a 404 page saying which is the last, not an empty list. */
+    static void pastTheEnd(int page, long total, int size) {
+        long pages = Math.max(1, (total + size - 1) / size);
+        if (page >= pages) {
+            throw new ApiException.NotFound("there is no page " + (page + 1) + ": the list has " + total + " item" + (total == 1 ? "" : "s")
+                    + " on " + pages + " page" + (pages == 1 ? "" : "s") + " (page=0 to page=" + (pages - 1) + ")");
+        }
     }
 
     /** Previous / numbered / next links of a paged list ({@code base} ends with '?' or '&'). */

@@ -77,7 +77,9 @@ class SitePagesTest {
                 .body(containsString("<h1>Anthropic</h1>"), containsString("<td data-status=\"ANSWERED\">1</td>"),
                         containsString("<td data-status=\"PARTIAL\">1</td>"), containsString("<td data-status=\"UNKNOWN_DELIVERY\">17</td>"), containsString("id=\"lab-answers\""),
                         containsString("Zac Hatfield-Dodds"), containsString("<q>"), containsString("href=\"/api/labs/anthropic\""),
-                        containsString("/badge/anthropic.svg"), containsString("id=\"claims\""));
+                        containsString("/badge/anthropic.svg"), containsString("id=\"claims\""),
+                        // the score's revision keeps the scorer's reason (and its hedge)
+                        containsString("Why revised, as the scorer says:"));
         when().get("/labs/microsoft").then().statusCode(200)
                 .body(containsString("id=\"agreement-timeline\""), containsString("href=\"/agreements/microsoft-openai-2019\""));
         // an event that rests on a disputed claim is shown with the claim and what disputes it (the WSJ report)
@@ -146,7 +148,7 @@ class SitePagesTest {
         given().queryParam("entity", "answer").when().get("/changes").then().statusCode(200)
                 .body(containsString("<option value=\"ANSWER\" selected>"));
         when().get("/compare").then().statusCode(200).contentType(startsWith(HTML))
-                .body(containsString("id=\"compare\""), containsString("scope=\"colgroup\""));
+                .body(containsString("id=\"compare\""), containsString("scope=\"colgroup\""), not(containsString("<td>0.1667</td>")));
         String svg = when().get("/badge/anthropic.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"))
                 .body(containsString("role=\"img\""), containsString("<title>LabLedger: Anthropic response rate 17 % (2 of 12 questions"))
                 .extract().asString();
@@ -172,6 +174,11 @@ class SitePagesTest {
 
     @Test
     void mistakesAreHtmlPagesWithTheirStatus() {
+        // a page past the last: a 404 page naming the last one, not an empty list
+        given().queryParam("page", "99999").when().get("/questions").then().statusCode(404).contentType(startsWith(HTML))
+                .body(containsString("there is no page 100000"));
+        given().queryParam("page", "5000").when().get("/changes").then().statusCode(404).contentType(startsWith(HTML));
+
         // an unknown questionnaire in the matrix's filter: the API's 400, as a page
         given().queryParam("questionnaire", "nope").when().get("/").then().statusCode(400).contentType(startsWith(HTML));
         when().get("/changes").then().statusCode(200).body(containsString("<option value=\"CLAIM\""), containsString("<option value=\"REPLY_SUBMISSION\""));

@@ -53,7 +53,7 @@ public class ClaimService {
 
     /** A link to another claim: this claim {@code relation} {@code claim} (or, in disputedBy/supportedBy, {@code claim} {@code relation} this one). */
     @RegisterForReflection
-    public record LinkView(ClaimRelation relation, String claim, String claimant, String summary) {
+    public record LinkView(ClaimRelation relation, String claim, String claimant, String claimantName, String summary) {
     }
 
     @RegisterForReflection
@@ -177,7 +177,7 @@ public class ClaimService {
         }
         Map<Long, Claim> claims = load(ids);
         Map<SubjectType, Map<Long, String>> about = aboutKeys(claims.values());
-        List<Object[]> linkRows = em.createQuery("select c.id, l.relation, t.id, t.key, tc.slug, t.summary, c.key, cc.slug, c.summary "
+        List<Object[]> linkRows = em.createQuery("select c.id, l.relation, t.id, t.key, tc.slug, t.summary, c.key, cc.slug, c.summary, tc.name, cc.name "
                         + "from Claim c join c.claimant cc join c.links l join l.target t join t.claimant tc "
                         + "where c.id in ?1 or t.id in ?1 order by c.key, t.key", Object[].class)
                 .setParameter(1, ids).getResultList();
@@ -186,10 +186,10 @@ public class ClaimService {
         for (Object[] r : linkRows) {
             ClaimRelation rel = (ClaimRelation) r[1];
             if (claims.containsKey((Long) r[0])) {
-                out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new LinkView(rel, (String) r[3], (String) r[4], (String) r[5]));
+                out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new LinkView(rel, (String) r[3], (String) r[4], (String) r[9], (String) r[5]));
             }
             if (claims.containsKey((Long) r[2])) {
-                in.computeIfAbsent((Long) r[2], k -> new ArrayList<>()).add(new LinkView(rel, (String) r[6], (String) r[7], (String) r[8]));
+                in.computeIfAbsent((Long) r[2], k -> new ArrayList<>()).add(new LinkView(rel, (String) r[6], (String) r[7], (String) r[10], (String) r[8]));
             }
         }
         Map<Long, List<CitationView>> cites = citations.forSubjects(SubjectType.CLAIM, ids);

@@ -88,6 +88,7 @@ class SitePagesTest {
         int next = microsoft.indexOf("<span class=\"when\">", event);
         String item = microsoft.substring(event, next);
         assertTrue(item.contains("Claims this event rests on:") && item.contains("Disputed by:") && item.contains("looking under the hood"), item);
+        assertTrue(item.contains("Disputed by:</span> WSJ: "), "the disputing claimant by name, not slug: " + item);
     }
 
     @Test

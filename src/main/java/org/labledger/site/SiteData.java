@@ -166,6 +166,29 @@ public class SiteData {
                 r.at() == null ? "" : r.at().withOffsetSameInstant(ZoneOffset.UTC).toString(), r.reason(), r.sourceUrl(), r.sourceKey(), changed);
     }
 
+    /**
+     * The changes of a page with links only to records that still exist: a change of a record deleted since (an
+     * UPDATE before its DELETE) keeps its text, without a link to a page that is gone. One query per linked type.
+     */
+    List<SiteViews.Change> linkingLiveRecords(List<SiteViews.Change> items) {
+        Map<String, java.util.Set<String>> keys = new java.util.HashMap<>();
+        for (SiteViews.Change c : items) {
+            if (c.href() != null) {
+                keys.computeIfAbsent(c.entity(), k -> new java.util.HashSet<>()).add(c.key());
+            }
+        }
+        Map<String, java.util.Set<String>> live = new java.util.HashMap<>();
+        keys.forEach((entity, ks) -> live.put(entity, switch (entity) {
+            case "LAB" -> org.labledger.lab.Lab.<org.labledger.lab.Lab>list("slug in ?1", ks).stream().map(l -> l.slug).collect(java.util.stream.Collectors.toSet());
+            case "QUESTION" -> org.labledger.question.Question.<org.labledger.question.Question>list("key in ?1", ks).stream().map(q -> q.key).collect(java.util.stream.Collectors.toSet());
+            case "AGREEMENT" -> org.labledger.agreement.Agreement.<org.labledger.agreement.Agreement>list("slug in ?1", ks).stream().map(a -> a.slug).collect(java.util.stream.Collectors.toSet());
+            default -> ks;
+        }));
+        return items.stream().map(c -> c.href() == null || live.getOrDefault(c.entity(), java.util.Set.of()).contains(c.key()) ? c
+                : new SiteViews.Change(c.id(), c.entity(), c.key(), null, c.action(), c.actor(), c.at(), c.reason(), c.sourceUrl(),
+                        c.sourceKey(), c.fields())).toList();
+    }
+
     /** The site page of a changed record, when it has one. */
     static String href(String entity, String key) {
         if (key == null) {

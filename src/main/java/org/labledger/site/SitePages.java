@@ -327,7 +327,7 @@ public class SitePages {
         int shown = p < 0 ? last : p; // the newest changes first: the last page unless one is asked for
         pastTheEnd(shown, total, CHANGES_PAGE);
         PageResult<RevisionService.RevisionView> result = revisions.changes(null, e, shown, CHANGES_PAGE);
-        List<SiteViews.Change> items = new ArrayList<>(result.items().stream().map(data::change).toList());
+        List<SiteViews.Change> items = new ArrayList<>(data.linkingLiveRecords(result.items().stream().map(data::change).toList()));
         java.util.Collections.reverse(items);
         String base = "/changes?" + (e == null ? "" : "entity=" + enc(e) + "&");
         return changes.data("items", items).data("entities", ENTITIES).data("total", total).data("entity", e == null ? "" : e)

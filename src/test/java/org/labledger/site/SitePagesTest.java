@@ -92,6 +92,23 @@ class SitePagesTest {
     }
 
     @Test
+    void theChangesPageLinksOnlyToRecordsThatStillExist() {
+        String slug = "site-gone-" + System.nanoTime();
+        String admin = "Bearer " + org.labledger.security.Tokens.admin();
+        String etag = given().header("Authorization", admin).contentType("application/json")
+                .body(java.util.Map.of("slug", slug, "name", "Gone Lab", "kind", "OTHER", "aliases", java.util.List.of()))
+                .post("/api/labs").then().statusCode(201).extract().header("ETag");
+        given().header("Authorization", admin).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"website\": \"https://example.org/gone\"}").patch("/api/labs/" + slug).then().statusCode(200);
+        String live = when().get("/changes").then().statusCode(200).extract().asString();
+        assertTrue(live.contains("href=\"/labs/" + slug + "\""), "a live record is linked");
+        given().header("Authorization", admin).delete("/api/labs/" + slug).then().statusCode(204);
+        String gone = when().get("/changes").then().statusCode(200).extract().asString();
+        assertTrue(gone.contains(slug), "its changes are still listed");
+        assertTrue(!gone.contains("href=\"/labs/" + slug + "\""), "but no longer linked to a page that is gone");
+    }
+
+    @Test
     void claimsAreShownWhereTheRecordsRestOnThem() {
         // an answer's claims on its question page, with the dispute between them and the curator's inference marked
         String q = when().get("/questions/alw-anthropic-eval-during-deployment").then().statusCode(200).extract().asString();

@@ -80,6 +80,17 @@ public class ClaimService {
         return views(ids).get(0);
     }
 
+    /** The claims of these keys, in one batch (unknown keys are left out), by key. */
+    public Map<String, ClaimView> byKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = em.createQuery("select c.id from Claim c where c.key in ?1", Long.class).setParameter(1, keys).getResultList();
+        Map<String, ClaimView> out = new HashMap<>();
+        views(ids).forEach(v -> out.put(v.key(), v));
+        return out;
+    }
+
     /** The ids of one page of matching claims, by key; an unknown subject or claimant is a 400 naming the parameter. */
     public PageResult<Long> searchIds(ClaimFilter f, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();

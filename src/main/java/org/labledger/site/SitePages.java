@@ -116,14 +116,16 @@ public class SitePages {
      */
     private <R> Map<String, List<ClaimService.ClaimView>> claimsOf(List<R> records, java.util.function.Function<R, String> key,
                                                                    java.util.function.Function<R, List<org.labledger.source.SupportingClaim>> refs) {
-        Map<String, ClaimService.ClaimView> views = new java.util.HashMap<>();
+        // every claim of the page in one batch (a claim per record would cost its own statements)
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        records.forEach(r -> { if (refs.apply(r) != null) refs.apply(r).forEach(c -> keys.add(c.key())); });
+        Map<String, ClaimService.ClaimView> views = claims.byKeys(keys);
         Map<String, List<ClaimService.ClaimView>> out = new LinkedHashMap<>();
         for (R r : records) {
             List<org.labledger.source.SupportingClaim> rs = refs.apply(r);
-            if (rs == null || rs.isEmpty()) {
-                continue;
+            if (rs != null && !rs.isEmpty()) {
+                out.put(key.apply(r), rs.stream().map(c -> views.get(c.key())).filter(java.util.Objects::nonNull).toList());
             }
-            out.put(key.apply(r), rs.stream().map(c -> views.computeIfAbsent(c.key(), claims::detail)).toList());
         }
         return out;
     }
